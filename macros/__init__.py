@@ -1,0 +1,48 @@
+"""mkdocs-macros module: the macros that content pages call.
+
+The macros turn the validated data into page content through `sla.render`;
+they hold no logic of their own.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+
+def define_env(env) -> None:
+    from . import site  # MkDocs glue, imported only when MkDocs runs
+
+    catalog = site.catalog(env.conf)
+    env.variables["spec"] = {
+        "title": catalog.services.title,
+        "provider": catalog.services.provider,
+        "financial_year": catalog.prices.financial_year,
+    }
+
+    def renderer():
+        return site.renderer(env.conf, env.variables["files"], env.page)
+
+    @env.macro
+    def specification_section(section_id: str) -> str:
+        """The whole page of one section of the specification."""
+        return renderer().section(section_id)
+
+    @env.macro
+    def section_link(clause_id: str) -> Markup:
+        """A link to a clause, shown as 'section 3.2.5'."""
+        return renderer().clause_link(clause_id)
+
+    @env.macro
+    def contact_card(contact_id: str) -> Markup:
+        """A contact's name, role, address, e-mail, telephone and fax."""
+        return renderer().contact(contact_id)
+
+    @env.macro
+    def escalation() -> Markup:
+        """Whom to contact if things go wrong, step by step."""
+        return renderer().escalation()
+
+    @env.macro
+    def section_list() -> Markup:
+        """A list of the sections of the specification, each linked."""
+        return renderer().section_list()

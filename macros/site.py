@@ -1,0 +1,52 @@
+"""The MkDocs side of the site, kept thin: where pages live and how links are made.
+
+Everything about the specification itself is in the `sla` package, which does
+not import MkDocs; moving to another site generator means replacing this file,
+`hooks.py` and `__init__.py`, not the package.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from .sla.catalog import Catalog
+from .sla.load import load_cached
+from .sla.problems import DataError
+from .sla.render import Renderer
+
+SPECIFICATION_DIR = "specification"
+
+
+def data_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent / "data"
+
+
+def catalog(config: MkDocsConfig) -> Catalog:
+    """The validated data; bad data stops the build with the list of problems, no traceback."""
+    try:
+        return load_cached(data_dir(config))
+    except DataError as error:
+        raise PluginError(error.report()) from None
+
+
+def section_path(section_id: str) -> str:
+    """Where the page of a section is, relative to the docs folder."""
+    return f"{SPECIFICATION_DIR}/{section_id}.md"
+
+
+def renderer(config: MkDocsConfig, files: Files, page: Page) -> Renderer:
+    """A renderer whose links are relative to `page`."""
+
+    def href(section_id: str, anchor: str | None) -> str:
+        target = files.get_file_from_path(section_path(section_id))
+        if target is None:  # pragma: no cover - every section has a generated page
+            raise PluginError(f"no page for section '{section_id}'")
+        url = target.url_relative_to(page.file)
+        return f"{url}#{anchor}" if anchor else url
+
+    return Renderer(catalog(config), href)

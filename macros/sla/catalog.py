@@ -1,0 +1,101 @@
+"""The validated specification, indexed for the site: clause numbers, tiers, lookups.
+
+Built only from data that passed `checks.py`, so lookups here cannot fail on
+good data; they raise KeyError on a programming mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import Clause, Contact, Offer, Phase, PriceList, Prices, SchoolType, Services, Tier
+
+NO_ADDITIONAL_COST = "no additional cost"
+ADDITIONAL_COST = "additional cost"
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A clause with its place in the document."""
+
+    clause: Clause
+    number: str
+    depth: int
+    section: Clause
+
+    @property
+    def id(self) -> str:
+        return self.clause.id
+
+
+class Catalog:
+    """Read-only access to the specification for the renderers."""
+
+    def __init__(self, services: Services, prices: Prices):
+        self.services = services
+        self.prices = prices
+        self.numbered: dict[str, Numbered] = {}
+        for index, section in enumerate(services.sections, start=1):
+            self._number(section, str(index), 1, section)
+        self._shown_in = {block: clause_id for clause_id, item in self.numbered.items()
+                          for block in item.clause.show}
+
+    # -- clauses -------------------------------------------------------------
+
+    @property
+    def sections(self) -> list[Numbered]:
+        return [self.numbered[section.id] for section in self.services.sections]
+
+    def clause(self, clause_id: str) -> Numbered:
+        return self.numbered[clause_id]
+
+    def clause_showing(self, block: str) -> Numbered | None:
+        """The clause that shows `block` (e.g. 'tier:primary/gold'), if any."""
+        clause_id = self._shown_in.get(block)
+        return self.numbered[clause_id] if clause_id else None
+
+    def _number(self, clause: Clause, number: str, depth: int, section: Clause) -> None:
+        self.numbered[clause.id] = Numbered(clause, number, depth, section)
+        for index, child in enumerate(clause.clauses, start=1):
+            self._number(child, f"{number}.{index}", depth + 1, section)
+
+    # -- tiers and school types ----------------------------------------------
+
+    def phase(self, phase_id: str) -> Phase:
+        return next(phase for phase in self.services.phases if phase.id == phase_id)
+
+    def tier(self, phase_id: str, tier_id: str) -> Tier:
+        return next(tier for tier in self.phase(phase_id).tiers if tier.id == tier_id)
+
+    def builds_on(self, phase_id: str, tier_id: str) -> list[Tier]:
+        """The tiers whose services this tier includes, from the most basic up."""
+        chain: list[Tier] = []
+        current = self.tier(phase_id, tier_id).builds_on
+        while current is not None:
+            tier = self.tier(phase_id, current)
+            chain.insert(0, tier)
+            current = tier.builds_on
+        return chain
+
+    def availability(self, phase_id: str, tier_id: str) -> list[tuple[SchoolType, str]]:
+        """For each school type of the phase: whether the tier costs extra."""
+        result = []
+        for school_type in self.services.school_types:
+            if school_type.phase == phase_id:
+                free = tier_id in school_type.no_additional_cost
+                result.append((school_type, NO_ADDITIONAL_COST if free else ADDITIONAL_COST))
+        return result
+
+    def exclusions(self, phase_id: str, tier_id: str) -> list:
+        return [group for group in self.phase(phase_id).exclusions if tier_id in group.applies_to]
+
+    # -- other lookups -------------------------------------------------------
+
+    def contact(self, contact_id: str) -> Contact:
+        return next(contact for contact in self.services.contacts if contact.id == contact_id)
+
+    def offer(self, offer_id: str) -> Offer:
+        return next(offer for offer in self.services.offers if offer.id == offer_id)
+
+    def price_list(self, price_list_id: str) -> PriceList:
+        return next(price_list for price_list in self.prices.price_lists if price_list.id == price_list_id)

@@ -1,0 +1,289 @@
+"""Checks of references within and between the data files.
+
+The models check each file's shape; these checks run once both files have the
+right shape, and report every broken reference at once, each at its line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Iterator
+
+from pydantic import BaseModel
+
+from .models import Clause, Prices, Services
+from .problems import Path, Problem, one_of
+from .text import KINDS, split, stray_braces
+from .yamlfile import YamlFile
+
+SIMPLE_BLOCKS = ("escalation", "service-levels", "matrix", "response-standards", "supported-software",
+                 "package-prices", "service-prices")
+BLOCKS_WITH_ID = ("contact", "tier", "offer", "price-list")
+
+
+def find_problems(services: Services, prices: Prices, sfile: YamlFile, pfile: YamlFile) -> list[Problem]:
+    """Every broken reference in the two files."""
+    return list(_Checker(services, prices, sfile, pfile).run())
+
+
+def clause_tree(clauses: Iterable[Clause], path: Path) -> Iterator[tuple[Path, Clause]]:
+    """Each clause with its key path, depth first, in document order."""
+    for index, clause in enumerate(clauses):
+        here = path + (index,)
+        yield here, clause
+        yield from clause_tree(clause.clauses, here + ("clauses",))
+
+
+class _Checker:
+    def __init__(self, services: Services, prices: Prices, sfile: YamlFile, pfile: YamlFile):
+        self.s, self.p, self.sfile, self.pfile = services, prices, sfile, pfile
+        self.phases = {phase.id: phase for phase in services.phases}
+        self.tiers = {phase.id: [tier.id for tier in phase.tiers] for phase in services.phases}
+        self.contacts = [contact.id for contact in services.contacts]
+        self.offers = [offer.id for offer in services.offers]
+        self.price_lists = [price_list.id for price_list in prices.price_lists]
+        self.clauses = [clause.id for _, clause in clause_tree(services.sections, ("sections",))]
+        self.terms = list(type(services.terms).model_fields)
+        self.provider = [name for name in type(services.provider).model_fields if name != "teams"]
+
+    def run(self) -> Iterator[Problem]:
+        yield from self._unique_ids()
+        yield from self._school_types()
+        yield from self._tiers()
+        yield from self._matrix()
+        yield from self._escalation()
+        yield from self._offers()
+        yield from self._sections()
+        yield from self._prices()
+        yield from self._placeholders(self.s, (), self.sfile)
+        yield from self._placeholders(self.p, (), self.pfile)
+
+    # -- helpers -------------------------------------------------------------
+
+    def _problem(self, path: Path, message: str, file: YamlFile | None = None) -> Problem:
+        return (file or self.sfile).problem(path, message)
+
+    def _duplicates(self, ids: list[tuple[Path, str]], what: str, file: YamlFile | None = None) -> Iterator[Problem]:
+        seen: dict[str, Path] = {}
+        for path, value in ids:
+            if value in seen:
+                line = (file or self.sfile).line_of(seen[value])
+                yield self._problem(path, f"duplicate {what} '{value}' (first used at line {line}); "
+                                          f"each {what} must be unique", file)
+            else:
+                seen[value] = path
+
+    def _tier_ref(self, path: Path, phase: str, tier: str, file: YamlFile | None = None) -> Iterator[Problem]:
+        if phase in self.tiers and tier not in self.tiers[phase]:
+            yield self._problem(path, f"unknown tier '{tier}' for phase {phase} {one_of(self.tiers[phase])}", file)
+
+    def _phase_ref(self, path: Path, phase: str, file: YamlFile | None = None) -> Iterator[Problem]:
+        if phase not in self.phases:
+            yield self._problem(path, f"unknown phase '{phase}' {one_of(list(self.phases))}", file)
+
+    # -- services.yaml -------------------------------------------------------
+
+    def _unique_ids(self) -> Iterator[Problem]:
+        s = self.s
+        yield from self._duplicates([(("contacts", i, "id"), c.id) for i, c in enumerate(s.contacts)], "contact id")
+        yield from self._duplicates([(("school_types", i, "id"), t.id) for i, t in enumerate(s.school_types)],
+                                    "school type id")
+        yield from self._duplicates([(("phases", i, "id"), p.id) for i, p in enumerate(s.phases)], "phase id")
+        for i, phase in enumerate(s.phases):
+            yield from self._duplicates(
+                [(("phases", i, "tiers", j, "id"), t.id) for j, t in enumerate(phase.tiers)], "tier id")
+        yield from self._duplicates([(("offers", i, "id"), o.id) for i, o in enumerate(s.offers)], "offer id")
+        yield from self._duplicates(
+            [(path + ("id",), clause.id) for path, clause in clause_tree(s.sections, ("sections",))], "clause id")
+        yield from self._duplicates(
+            [(("matrix", "legend", i, "code"), e.code) for i, e in enumerate(s.matrix.legend)], "legend code")
+        yield from self._duplicates(
+            [(("response_standards", "priorities", i, "level"), str(p.level))
+             for i, p in enumerate(s.response_standards.priorities)], "priority level")
+        rows = [(("matrix", "groups", g, "rows", r, "service"), f"{group.name} / {row.service}")
+                for g, group in enumerate(s.matrix.groups) for r, row in enumerate(group.rows)]
+        yield from self._duplicates(rows, "matrix row (group / service)")
+
+    def _school_types(self) -> Iterator[Problem]:
+        for i, school_type in enumerate(self.s.school_types):
+            path = ("school_types", i)
+            if school_type.phase not in self.phases:
+                yield from self._phase_ref(path + ("phase",), school_type.phase)
+                continue
+            named: Counter[str] = Counter()
+            for key in ("no_additional_cost", "additional_cost"):
+                for j, tier in enumerate(getattr(school_type, key)):
+                    named[tier] += 1
+                    yield from self._tier_ref(path + (key, j), school_type.phase, tier)
+            for tier in self.tiers[school_type.phase]:
+                if named[tier] == 0:
+                    yield self._problem(path, f"tier '{tier}' is in neither no_additional_cost nor "
+                                              f"additional_cost; list each tier of {school_type.phase} once")
+                elif named[tier] > 1:
+                    yield self._problem(path, f"tier '{tier}' is listed more than once; "
+                                              f"list each tier of {school_type.phase} once")
+
+    def _tiers(self) -> Iterator[Problem]:
+        for i, phase in enumerate(self.s.phases):
+            parents = {tier.id: tier.builds_on for tier in phase.tiers}
+            for j, tier in enumerate(phase.tiers):
+                path = ("phases", i, "tiers", j, "builds_on")
+                if tier.builds_on is None:
+                    continue
+                if tier.builds_on not in parents:
+                    yield from self._tier_ref(path, phase.id, tier.builds_on)
+                    continue
+                chain, current = [tier.id], tier.builds_on
+                while current is not None and current in parents and current not in chain:
+                    chain.append(current)
+                    current = parents[current]
+                if current == tier.id:
+                    loop = " → ".join(chain + [tier.id])
+                    yield self._problem(path, f"'builds on' goes round in a circle ({loop}); "
+                                              f"the first tier of a phase builds on nothing")
+            for j, exclusions in enumerate(phase.exclusions):
+                for k, tier_id in enumerate(exclusions.applies_to):
+                    yield from self._tier_ref(("phases", i, "exclusions", j, "applies_to", k), phase.id, tier_id)
+
+    def _matrix(self) -> Iterator[Problem]:
+        matrix = self.s.matrix
+        if matrix.phase not in self.phases:
+            yield from self._phase_ref(("matrix", "phase"), matrix.phase)
+            return
+        tiers = self.tiers[matrix.phase]
+        codes = [entry.code for entry in matrix.legend]
+        for g, group in enumerate(matrix.groups):
+            for r, row in enumerate(group.rows):
+                path = ("matrix", "groups", g, "rows", r, "codes")
+                for tier, code in row.codes.items():
+                    if tier not in tiers:
+                        yield from self._tier_ref(path + (tier,), matrix.phase, tier)
+                    elif code not in codes:
+                        yield self._problem(path + (tier,), f"unknown code '{code}' {one_of(codes)}")
+                for tier in tiers:
+                    if tier not in row.codes:
+                        yield self._problem(path, f"no code for tier '{tier}'; every row needs a code for each "
+                                                  f"tier of {matrix.phase} ({', '.join(tiers)})")
+
+    def _escalation(self) -> Iterator[Problem]:
+        for i, step in enumerate(self.s.escalation):
+            if step.contact is not None and step.contact not in self.contacts:
+                yield self._problem(("escalation", i, "contact"),
+                                    f"unknown contact '{step.contact}' {one_of(self.contacts)}")
+
+    def _offers(self) -> Iterator[Problem]:
+        for i, offer in enumerate(self.s.offers):
+            if offer.price_list is not None and offer.price_list not in self.price_lists:
+                yield self._problem(("offers", i, "price_list"), f"unknown price list '{offer.price_list}' "
+                                                                 f"in prices.yaml {one_of(self.price_lists)}")
+
+    def _sections(self) -> Iterator[Problem]:
+        for i, section in enumerate(self.s.sections):
+            if section.title is None:
+                yield self._problem(("sections", i), "a section needs a title")
+        shown: dict[str, Path] = {}
+        for path, clause in clause_tree(self.s.sections, ("sections",)):
+            for k, block in enumerate(clause.show):
+                here = path + ("show", k)
+                problem = self._block_problem(block)
+                if problem:
+                    yield self._problem(here, problem)
+                elif ":" in block:
+                    if block in shown:
+                        line = self.sfile.line_of(shown[block])
+                        yield self._problem(here, f"'{block}' is already shown at line {line}; "
+                                                  f"show each item once and link to it with {{section:id}}")
+                    shown[block] = here
+
+    def _block_problem(self, block: str) -> str | None:
+        kind, colon, key = block.partition(":")
+        if not colon:
+            if kind in SIMPLE_BLOCKS:
+                return None
+            return f"unknown block '{block}' {one_of(list(SIMPLE_BLOCKS) + [k + ':…' for k in BLOCKS_WITH_ID])}"
+        if kind == "contact" and key not in self.contacts:
+            return f"unknown contact '{key}' {one_of(self.contacts)}"
+        if kind == "offer" and key not in self.offers:
+            return f"unknown offer '{key}' {one_of(self.offers)}"
+        if kind == "price-list" and key not in self.price_lists:
+            return f"unknown price list '{key}' {one_of(self.price_lists)}"
+        if kind == "tier":
+            return self._tier_key_problem(key)
+        if kind not in BLOCKS_WITH_ID:
+            return f"unknown block '{block}' {one_of(list(SIMPLE_BLOCKS) + [k + ':…' for k in BLOCKS_WITH_ID])}"
+        return None
+
+    def _tier_key_problem(self, key: str) -> str | None:
+        phase, slash, tier = key.partition("/")
+        if not slash or phase not in self.tiers:
+            return f"'{key}' is not a tier; write phase/tier {one_of([p + '/' + t for p in self.tiers for t in self.tiers[p]])}"
+        if tier not in self.tiers[phase]:
+            return f"unknown tier '{tier}' for phase {phase} {one_of(self.tiers[phase])}"
+        return None
+
+    # -- prices.yaml ---------------------------------------------------------
+
+    def _prices(self) -> Iterator[Problem]:
+        p, file = self.p, self.pfile
+        yield from self._duplicates([(("price_lists", i, "id"), pl.id) for i, pl in enumerate(p.price_lists)],
+                                    "price list id", file)
+        for i, price_list in enumerate(p.price_lists):
+            for j, phase in enumerate(price_list.phases):
+                yield from self._phase_ref(("price_lists", i, "phases", j), phase, file)
+            for g, group in enumerate(price_list.groups):
+                for k, item in enumerate(group.items):
+                    for phase in item.prices:
+                        if phase not in price_list.phases:
+                            yield self._problem(("price_lists", i, "groups", g, "items", k, "prices", phase),
+                                                f"phase '{phase}' is not a column of this price list "
+                                                f"{one_of(price_list.phases)}", file)
+        packages = []
+        for i, package in enumerate(p.package_prices):
+            path = ("package_prices", i)
+            if package.phase not in self.phases:
+                yield from self._phase_ref(path + ("phase",), package.phase, file)
+            else:
+                yield from self._tier_ref(path + ("tier",), package.phase, package.tier, file)
+            packages.append((path, f"{package.phase}/{package.tier}"))
+        yield from self._duplicates(packages, "package price for", file)
+
+    # -- text in both files --------------------------------------------------
+
+    def _placeholders(self, model: BaseModel, path: Path, file: YamlFile) -> Iterator[Problem]:
+        for name in type(model).model_fields:
+            if name == "show":
+                continue
+            yield from self._placeholders_in(getattr(model, name), path + (name,), file)
+
+    def _placeholders_in(self, value: object, path: Path, file: YamlFile) -> Iterator[Problem]:
+        if isinstance(value, BaseModel):
+            yield from self._placeholders(value, path, file)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from self._placeholders_in(item, path + (index,), file)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from self._placeholders_in(item, path + (key,), file)
+        elif isinstance(value, str):
+            yield from self._check_text(value, path, file)
+
+    def _check_text(self, text: str, path: Path, file: YamlFile) -> Iterator[Problem]:
+        if stray_braces(text):
+            yield self._problem(path, "unmatched '{' or '}'; braces are only for placeholders such as "
+                                      "{section:responsiveness}", file)
+        for part in split(text):
+            if isinstance(part, str):
+                continue
+            valid = {"section": self.clauses, "term": self.terms, "provider": self.provider}
+            if part.kind not in KINDS:
+                yield self._problem(path, f"unknown placeholder '{part}' "
+                                          f"(valid: {{section:id}}, {{term:name}}, {{tier:phase/id}}, "
+                                          f"{{provider:field}})", file)
+            elif part.kind == "tier":
+                problem = self._tier_key_problem(part.key)
+                if problem:
+                    yield self._problem(path, f"in '{part}': {problem}", file)
+            elif part.key not in valid[part.kind]:
+                what = {"section": "clause id", "term": "term", "provider": "provider field"}[part.kind]
+                yield self._problem(
+                    path, f"in '{part}': unknown {what} '{part.key}' {one_of(valid[part.kind], part.key)}", file)

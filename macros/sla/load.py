@@ -1,0 +1,138 @@
+"""Load and validate the data files: the one entry point the site and the tools use."""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path as FsPath
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .catalog import Catalog
+from .checks import find_problems
+from .models import ID_PATTERN, Prices, Services
+from .problems import DataError, Path, Problem, format_path, one_of
+from .yamlfile import YamlFile, read_yaml
+
+FILES: dict[str, type[BaseModel]] = {"services.yaml": Services, "prices.yaml": Prices}
+
+_cache: dict[FsPath, tuple[tuple, Catalog]] = {}
+
+
+def load(data_dir: FsPath) -> Catalog:
+    """Read, validate and cross-check the data files in `data_dir`.
+
+    Raises DataError listing every problem found; a file that cannot be parsed
+    or has the wrong shape stops the reference checks, which need both files.
+    """
+    problems: list[Problem] = []
+    files: dict[str, YamlFile] = {}
+    models: dict[str, Any] = {}
+    for name, model in FILES.items():
+        try:
+            files[name] = read_yaml(data_dir / name, f"{data_dir.name}/{name}")
+        except DataError as error:
+            problems += error.problems
+            continue
+        try:
+            models[name] = model.model_validate(files[name].data)
+        except ValidationError as error:
+            problems += [_problem(files[name], model, detail) for detail in error.errors(include_url=False)]
+    if problems:
+        raise DataError(problems)
+    services, prices = models["services.yaml"], models["prices.yaml"]
+    problems = find_problems(services, prices, files["services.yaml"], files["prices.yaml"])
+    if problems:
+        raise DataError(problems)
+    return Catalog(services, prices)
+
+
+def load_cached(data_dir: FsPath) -> Catalog:
+    """`load`, reusing the last result while the files are unchanged (one build loads once)."""
+    data_dir = data_dir.resolve()
+    stamp = tuple((p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None
+                  for p in (data_dir / name for name in FILES))
+    cached = _cache.get(data_dir)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    catalog = load(data_dir)
+    _cache[data_dir] = (stamp, catalog)
+    return catalog
+
+
+# --- pydantic errors as officer-readable problems ---------------------------
+
+_PATTERNS = {
+    ID_PATTERN: "lower-case letters, digits and single hyphens, e.g. platinum-plus",
+    r"^\d{4}/\d{2}$": "four digits, a slash and two digits, e.g. 2008/09",
+    r"^[A-Z](?:/[A-Z])?$": "a capital letter, or two separated by '/', e.g. O/B",
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an e-mail address, e.g. name@calderdale.gov.uk",
+}
+
+
+def _problem(file: YamlFile, model: type[BaseModel], detail: Any) -> Problem:
+    loc: Path = tuple(part for part in detail["loc"] if part != "[key]")
+    kind, value, ctx = detail["type"], detail.get("input"), detail.get("ctx") or {}
+    if kind == "missing":
+        return file.problem(loc[:-1], f"missing required key '{loc[-1]}'")
+    if kind == "extra_forbidden":
+        fields = list(_model_at(model, loc[:-1]).model_fields)
+        return Problem(file.name, file.line_of(loc), format_path(loc[:-1]),
+                       f"unknown key '{loc[-1]}' {one_of(fields)}")
+    messages = {
+        "string_type": f"expected text, got {_describe(value)}",
+        "int_type": f"expected a whole number, got {_describe(value)}",
+        "bool_type": f"expected true or false, got {_describe(value)}",
+        "list_type": f"expected a list (one '- ' line per item), got {_describe(value)}",
+        "model_type": f"expected a mapping ('key: value' lines), got {_describe(value)}",
+        "dict_type": f"expected a mapping ('key: value' lines), got {_describe(value)}",
+        "string_too_short": "must not be empty",
+        "too_short": f"needs at least {ctx.get('min_length')} item(s)",
+        "greater_than_equal": f"must be at least {ctx.get('ge')}, got {_describe(value)}",
+    }
+    if kind == "string_pattern_mismatch":
+        message = f"{_describe(value)} is not valid (valid: {_PATTERNS.get(ctx.get('pattern'), ctx.get('pattern'))})"
+    elif kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        message = f"expected text, got {_describe(value)}; put it in quotes to keep it as text"
+    else:
+        message = messages.get(kind, detail["msg"])
+    return file.problem(loc, message)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
+
+
+def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel]:
+    """The model class found by following `loc` from `model`."""
+    current: Any = model
+    for part in loc:
+        current = _strip(current)
+        if isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        else:
+            args = get_args(current)
+            current = args[-1] if args else current
+    current = _strip(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else model
+
+
+def _strip(annotation: Any) -> Any:
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+        else:
+            return annotation

@@ -1,0 +1,377 @@
+"""Typed models of the two data files: `data/services.yaml` and `data/prices.yaml`.
+
+Every field carries a description; the JSON Schema in `data/schema/` is generated
+from these models (`make schema`), never written by hand. The models check the
+shape of each file; `checks.py` checks the references between and within files.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, StringConstraints,
+                      WithJsonSchema, model_validator)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+_TEXT_OR_LIST = {"anyOf": [{"type": "string", "minLength": 1},
+                           {"type": "array", "items": {"type": "string", "minLength": 1}}]}
+
+Paragraphs = Annotated[list[Text], BeforeValidator(_one_or_many), WithJsonSchema(_TEXT_OR_LIST)]
+"""One paragraph of text, or a list of paragraphs."""
+
+
+def _money(value: Any) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise PydanticCustomError("money", "expected an amount in pounds, such as 850 or 850.50 (no '£' sign)")
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:  # pragma: no cover - str() of a number is always a valid Decimal
+        raise PydanticCustomError("money", "expected an amount in pounds, such as 850 or 850.50")
+    if not amount.is_finite():
+        raise PydanticCustomError("money", "expected an amount in pounds, such as 850 or 850.50")
+    if amount < 0:
+        raise PydanticCustomError("money", "a price cannot be negative (valid: 0 or more, such as 850 or 850.50)")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise PydanticCustomError("money", "a price has at most two decimal places (pounds and pence, such as 850.50)")
+    return amount.quantize(Decimal("0.01"))
+
+
+Money = Annotated[Decimal, BeforeValidator(_money),
+                  WithJsonSchema({"type": "number", "minimum": 0, "multipleOf": 0.01})]
+"""An amount in pounds and pence, written as a number: 850 or 850.50."""
+
+
+class Model(BaseModel):
+    """Base of every model: unknown keys are errors, types are not coerced, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Item(Model):
+    """A bullet point; written as plain text, or as `text` with nested `items`."""
+
+    text: Text = Field(description="The words of the bullet point.")
+    items: list[Item] = Field(default=[], description="Bullet points nested under this one.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"text": value}
+        if not isinstance(value, dict):
+            raise PydanticCustomError(
+                "item", "expected a bullet point: text, or a mapping with 'text' and optional 'items'")
+        return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {"anyOf": [{"type": "string", "minLength": 1}, handler(schema)]}
+
+
+Items = list[Item]
+
+# --- services.yaml -----------------------------------------------------------
+
+
+class Team(Model):
+    """A team of the service provider."""
+
+    name: Text = Field(description="Full name of the team, e.g. 'Management Information Team'.")
+    short_name: Text | None = Field(default=None, description="Abbreviation used in the text, e.g. 'MIT'.")
+
+
+class Provider(Model):
+    """Who provides the services."""
+
+    council: Text = Field(description="The council, e.g. 'Calderdale Metropolitan Borough Council'.")
+    directorate: Text = Field(description="The council directorate that provides the services.")
+    service: Text = Field(description="The service within the directorate.")
+    area: Text = Field(description="Where the schools served are, e.g. 'the Metropolitan Borough of Calderdale'.")
+    teams: list[Team] = Field(description="The teams that deliver the services.")
+
+
+class Contact(Model):
+    """A person schools can contact."""
+
+    id: Id = Field(description="Identifier used to refer to this contact, e.g. 'pam-plant'.")
+    name: Text = Field(description="The person's name.")
+    role: Text = Field(description="Job title and service.")
+    address: list[Text] = Field(min_length=1, description="Postal address, one line per item.")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] = Field(
+        description="E-mail address.")
+    telephone: Text = Field(description="Telephone number as it should be shown, e.g. '01422 392569'.")
+    fax: Text | None = Field(default=None, description="Fax number, if any.")
+
+
+class EscalationStep(Model):
+    """One step of the route for concerns and complaints; give either `contact` or `who`."""
+
+    when: Text = Field(description="When to take this step, written to lead into the contact, "
+                                    "e.g. 'If concerns or complaints remain unresolved, report them to'.")
+    contact: Id | None = Field(default=None, description="The contact (by id) to go to at this step.")
+    who: Text | None = Field(default=None, description="Whom to go to, when it is not a listed contact.")
+
+    @model_validator(mode="after")
+    def _contact_or_who(self) -> EscalationStep:
+        if (self.contact is None) == (self.who is None):
+            raise PydanticCustomError("escalation", "give exactly one of 'contact' (a contact id) or 'who' (text)")
+        return self
+
+
+class SchoolType(Model):
+    """A kind of school, and which tiers of its phase it gets free or can buy."""
+
+    id: Id = Field(description="Identifier, e.g. 'primary-formerly-gm'; also used in page addresses.")
+    name: Text = Field(description="Name as shown to readers, e.g. 'Primary schools formerly grant maintained'.")
+    phase: Id = Field(description="The phase (by id) whose tiers apply, e.g. 'primary'.")
+    formerly_grant_maintained: bool = Field(default=False, description="True for former grant maintained schools.")
+    no_additional_cost: list[Id] = Field(description="Tiers (by id) available at no additional cost.")
+    additional_cost: list[Id] = Field(description="Tiers (by id) available at additional cost.")
+
+
+class Described(Model):
+    """What a tier or an offer says about itself."""
+
+    description: Paragraphs = Field(default=[], description="Introductory paragraphs.")
+    available_to: Text | None = Field(default=None, description="Who may take it, e.g. "
+                                      "'Available to all maintained primary schools in Calderdale.'")
+    recommended_for: Items = Field(default=[], description="The 'Recommended for' bullet points.")
+    service_standards: Text | None = Field(default=None, description="The service standards that apply.")
+    notes: Items = Field(default=[], description="Notes shown after the services.")
+
+
+class Tier(Described):
+    """A level of service within a phase, e.g. primary Gold."""
+
+    id: Id = Field(description="Identifier within the phase, e.g. 'platinum-plus'.")
+    name: Text = Field(description="Short name used in tables, e.g. 'Platinum+'.")
+    title: Text = Field(description="Heading of its clause, e.g. 'Gold Service'.")
+    scope: Text | None = Field(default=None, description="What the tier covers, shown under its heading.")
+    builds_on: Id | None = Field(default=None, description="The tier (by id, same phase) whose services it adds to.")
+    services: Items = Field(default=[], description="The services it includes on top of the tier it builds on.")
+
+
+class Exclusions(Model):
+    """Services specifically excluded from some tiers of a phase."""
+
+    applies_to: list[Id] = Field(min_length=1, description="The tiers (by id) the exclusions apply to.")
+    items: Items = Field(min_length=1, description="The excluded services.")
+
+
+class Phase(Model):
+    """Primary or secondary: each phase has its own tiers."""
+
+    id: Id = Field(description="Identifier, e.g. 'primary'.")
+    name: Text = Field(description="Name as shown to readers, e.g. 'Primary schools'.")
+    tiers: list[Tier] = Field(min_length=1, description="The tiers, from the basic one upwards.")
+    exclusions: list[Exclusions] = Field(default=[], description="Exclusions that apply to some tiers.")
+
+
+class LegendEntry(Model):
+    """One code of the inclusion matrix."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z](?:/[A-Z])?$")] = Field(
+        description="The code as printed in the matrix, e.g. 'O/B'.")
+    meaning: Text = Field(description="What it means, e.g. 'optional extra for YHGFL schools only'.")
+
+
+class MatrixRow(Model):
+    """One service in the inclusion matrix, with a code for each tier."""
+
+    service: Text = Field(description="The service, as printed in the matrix.")
+    codes: dict[Id, str] = Field(description="Code (from the legend) for each tier id of the phase, "
+                                             "e.g. {core: N, gold: B, platinum: Y, platinum-plus: Y}.")
+
+
+class MatrixGroup(Model):
+    """A group of rows under one heading."""
+
+    name: Text = Field(description="The group heading, e.g. 'ICT Helpdesk'.")
+    rows: list[MatrixRow] = Field(min_length=1, description="The services in the group.")
+
+
+class Matrix(Model):
+    """The service inclusions and exclusions table of one phase."""
+
+    phase: Id = Field(description="The phase (by id) whose tiers are the columns.")
+    title: Text = Field(description="Caption of the table.")
+    legend: list[LegendEntry] = Field(min_length=1, description="The codes that may appear in a cell.")
+    groups: list[MatrixGroup] = Field(min_length=1, description="The rows, in groups.")
+
+
+class EnquiryTarget(Model):
+    """How fast a general enquiry is answered."""
+
+    channel: Text = Field(description="How the enquiry arrives, e.g. 'telephone'.")
+    target: Text = Field(description="The reply time, e.g. '48 hours'.")
+
+
+class Priority(Model):
+    """One priority level of the ICT support response standards."""
+
+    level: int = Field(ge=1, description="The priority number, 1 being the most urgent.")
+    name: Text = Field(description="e.g. 'Critical'.")
+    expected_share: Text | None = Field(default=None, description="Share of incidents expected at this level, "
+                                                                   "e.g. 'less than 5%'.")
+    definition: Paragraphs = Field(min_length=1, description="What puts a problem at this level; "
+                                                            "several items are shown as bullet points.")
+    attention_within: Text | None = Field(default=None, description="Attention target, e.g. '1 working day'.")
+    attention_note: Text | None = Field(default=None, description="Attention given when there is no target time.")
+    updates: list[Text] = Field(min_length=1, description="When the school is updated on progress.")
+
+
+class ResponseStandards(Model):
+    """Response times for enquiries and ICT support."""
+
+    enquiry_targets: list[EnquiryTarget] = Field(min_length=1, description="Reply times for general enquiries.")
+    working_day: Text = Field(description="The definition of one working day.")
+    priorities: list[Priority] = Field(min_length=1, description="The priority levels, most urgent first.")
+
+
+class SoftwareRow(Model):
+    """A row of the supported-software table."""
+
+    type: Text = Field(description="Type of software, e.g. 'Antivirus software'.")
+    products: list[Text] = Field(min_length=1, description="The products.")
+    technical_support: Text = Field(description="Answer to 'Technical support?'.")
+    use_support: Text = Field(description="Answer to 'Use/operation of the application?'.")
+
+
+class SupportedSoftware(Model):
+    """The summary of supported software."""
+
+    title: Text = Field(description="Caption of the table.")
+    rows: list[SoftwareRow] = Field(min_length=1, description="The rows of the table.")
+    notes: Items = Field(default=[], description="Notes under the table.")
+
+
+class ServiceGroup(Model):
+    """A headed list of services."""
+
+    heading: Text = Field(description="e.g. 'Pupil Data Services include'.")
+    items: Items = Field(min_length=1, description="The services.")
+
+
+class Offer(Described):
+    """A service available to all schools, outside the tiers (special services, pay-as-you-use, ...)."""
+
+    id: Id = Field(description="Identifier, e.g. 'pay-as-you-use'.")
+    title: Text = Field(description="Heading of its clause.")
+    cost: Text | None = Field(default=None, description="How it is paid for, e.g. "
+                                                       "'These services are available at additional cost.'")
+    service_groups: list[ServiceGroup] = Field(default=[], description="The services, in headed lists.")
+    price_list: Id | None = Field(default=None, description="A price list (by id) in prices.yaml to show.")
+
+
+class Terms(Model):
+    """Contract and payment terms, used in the text as {term:name}."""
+
+    year_start: Text = Field(description="The day the contract year starts, e.g. '1 April'.")
+    contract_basis: Text = Field(description="How the contract runs on, e.g. 'annual rolling'.")
+    notice: Text = Field(description="Notice needed to end the contract, e.g. \"at least one term's notice\".")
+    initial_commitment: Text = Field(description="Minimum period of a new or changed contract, e.g. 'three years'.")
+    subscription_invoicing: Text = Field(description="When subscriptions are paid, e.g. 'annually in advance'.")
+    pay_as_you_use_invoicing: Text = Field(description="How often pay-as-you-use services are invoiced.")
+    payment_due: Text = Field(description="When invoices must be paid, e.g. 'within 28 days of the date of invoice'.")
+
+
+class Clause(Model):
+    """A numbered clause of the specification; clauses nest, and sections are top-level clauses."""
+
+    id: Id = Field(description="Identifier; the clause's anchor and what {section:id} refers to.")
+    title: Text | None = Field(default=None, description="Heading; required for sections, optional below.")
+    text: Paragraphs = Field(default=[], description="Paragraphs. May use {section:id}, {term:name} and "
+                                                    "{tier:phase/id}.")
+    items: Items = Field(default=[], description="Bullet points after the text.")
+    show: Annotated[list[Text], BeforeValidator(_one_or_many), WithJsonSchema(_TEXT_OR_LIST)] = Field(
+        default=[], description="Data to show after the text, e.g. 'response-standards', 'contact:pam-plant', "
+                                "'tier:primary/gold', 'offer:pay-as-you-use', 'price-list:capita-top-up'.")
+    clauses: list[Clause] = Field(default=[], description="Numbered sub-clauses.")
+
+
+class Services(Model):
+    """`data/services.yaml`: the whole service specification except prices."""
+
+    model_config = ConfigDict(title="services.yaml")
+
+    title: Text = Field(description="Title of the specification.")
+    provider: Provider = Field(description="Who provides the services.")
+    contacts: list[Contact] = Field(min_length=1, description="People schools can contact.")
+    escalation: list[EscalationStep] = Field(min_length=1, description="Route for concerns and complaints.")
+    school_types: list[SchoolType] = Field(min_length=1, description="Kinds of school served.")
+    phases: list[Phase] = Field(min_length=1, description="Primary and secondary, each with its tiers.")
+    matrix: Matrix = Field(description="The service inclusions and exclusions table.")
+    response_standards: ResponseStandards = Field(description="Response times.")
+    supported_software: SupportedSoftware = Field(description="Software the service teams support.")
+    offers: list[Offer] = Field(default=[], description="Services available to all schools, outside the tiers.")
+    terms: Terms = Field(description="Contract and payment terms.")
+    sections: list[Clause] = Field(min_length=1, description="The specification, section by section.")
+
+
+# --- prices.yaml -------------------------------------------------------------
+
+
+class PriceItem(Model):
+    """A priced service; a phase left out means it is not offered to that phase."""
+
+    name: Text = Field(description="The service, e.g. 'Complete SIMS Help Desk Support'.")
+    prices: dict[Id, Money] = Field(min_length=1, description="Price per phase id, e.g. {primary: 850, secondary: 1090}.")
+
+
+class PriceGroup(Model):
+    """A headed group of priced services."""
+
+    name: Text = Field(description="e.g. 'Individual modules'.")
+    items: list[PriceItem] = Field(min_length=1, description="The priced services.")
+
+
+class PriceList(Model):
+    """A table of prices by phase."""
+
+    id: Id = Field(description="Identifier, referred to by an offer's price_list.")
+    title: Text = Field(description="Title; the financial year is added after it.")
+    phases: list[Id] = Field(min_length=1, description="The phases (by id) that are the columns.")
+    groups: list[PriceGroup] = Field(min_length=1, description="The priced services, in groups.")
+
+
+class PackagePrice(Model):
+    """The annual price of a tier for one phase."""
+
+    phase: Id = Field(description="The phase (by id).")
+    tier: Id = Field(description="The tier (by id) within that phase.")
+    price: Money = Field(description="Annual price in pounds.")
+
+
+class ServicePrice(Model):
+    """The price of a special or pay-as-you-use service."""
+
+    service: Text = Field(description="The service.")
+    price: Money = Field(description="Price in pounds.")
+    unit: Text | None = Field(default=None, description="What the price is for, e.g. 'per hour'.")
+
+
+class Prices(Model):
+    """`data/prices.yaml`: prices for one financial year."""
+
+    model_config = ConfigDict(title="prices.yaml")
+
+    financial_year: Annotated[str, StringConstraints(pattern=r"^\d{4}/\d{2}$")] = Field(
+        description="The financial year the prices are for, e.g. '2008/09'.")
+    price_lists: list[PriceList] = Field(default=[], description="Price tables, e.g. the Capita top-up prices.")
+    package_prices: list[PackagePrice] = Field(default=[], description="Tier prices; none listed shows "
+                                                                      "'To be notified'.")
+    service_prices: list[ServicePrice] = Field(default=[], description="Special and pay-as-you-use service "
+                                                                      "prices; none listed shows 'To be notified'.")

@@ -1,0 +1,383 @@
+"""Turn the catalog into page content: Markdown headings and HTML blocks.
+
+Escaping is not left to care: the Jinja environment autoescapes, and its
+`finalize` hook passes every plain string printed by a template through
+`prose()`, which escapes the text and fills in its placeholders. Only
+`Markup` built here (from escaped parts) is printed as HTML.
+
+Headings of clauses are written as Markdown, so that MkDocs puts them in the
+page's table of contents and permalinks; everything else is an HTML block.
+Links are made by the `href` function given by the site adapter, so this
+module knows nothing of MkDocs or of page addresses.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from .catalog import Catalog, Numbered
+from .models import Offer, PriceList, Tier
+from .text import Placeholder, split
+
+Href = Callable[[str, "str | None"], str]
+"""href(section_id, anchor) -> the address of that place, relative to the page being rendered."""
+
+TEMPLATES = Path(__file__).parent / "templates"
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+@dataclass
+class Cell:
+    short: Markup
+    long: Markup
+
+
+@dataclass
+class Row:
+    header: Markup
+    cells: list[Cell]
+    anchor: str
+    group: Markup | None = None
+    group_anchor: str | None = None
+    words_header: Markup | None = None
+
+
+@dataclass
+class Table:
+    caption: str
+    columns: list[str]
+    rows: list[Row] = field(default_factory=list)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "item"
+
+
+def markdown_heading_text(text: str) -> str:
+    """Escape text for a Markdown heading: no HTML, no emphasis, no `{: attr}` list."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def money(amount: Decimal) -> str:
+    """£850, £1,090, £8.50."""
+    if amount == amount.to_integral_value():
+        return f"£{int(amount):,}"
+    return f"£{amount:,.2f}"
+
+
+class Renderer:
+    """Renders clauses and data blocks for one page."""
+
+    def __init__(self, catalog: Catalog, href: Href):
+        self.catalog = catalog
+        self.href = href
+        self.env = _environment()
+
+    # -- text ----------------------------------------------------------------
+
+    def prose(self, text: str) -> Markup:
+        """Escape `text` and replace its placeholders with facts and links."""
+        parts = []
+        for part in split(text):
+            parts.append(escape(part) if isinstance(part, str) else self._placeholder(part))
+        return Markup("").join(parts)
+
+    def plain(self, text: str) -> str:
+        """`text` with placeholders filled in as plain words (for attributes and headings)."""
+        return "".join(part if isinstance(part, str) else self._placeholder_words(part) for part in split(text))
+
+    def clause_link(self, clause_id: str) -> Markup:
+        numbered = self.catalog.clause(clause_id)
+        anchor = None if numbered.depth == 1 else clause_id
+        return Markup('<a href="{}">section {}</a>').format(self.href(numbered.section.id, anchor),
+                                                             numbered.number)
+
+    def _placeholder(self, part: Placeholder) -> Markup:
+        if part.kind == "section":
+            return self.clause_link(part.key)
+        return escape(self._placeholder_words(part))
+
+    def _placeholder_words(self, part: Placeholder) -> str:
+        if part.kind == "section":
+            return f"section {self.catalog.clause(part.key).number}"
+        if part.kind == "term":
+            return getattr(self.catalog.services.terms, part.key)
+        if part.kind == "provider":
+            return getattr(self.catalog.services.provider, part.key)
+        phase, _, tier = part.key.partition("/")
+        return self.catalog.tier(phase, tier).name
+
+    def _template(self, name: str, **data: object) -> Markup:
+        template = self.env.get_template(name)
+        rendered = template.render(prose=self.prose, plain=self.plain, **data)
+        return Markup("\n".join(line for line in rendered.splitlines() if line.strip()))
+
+    # -- pages ---------------------------------------------------------------
+
+    def section(self, section_id: str) -> str:
+        """The Markdown of a whole section page."""
+        return "\n\n".join(self._clause(self.catalog.clause(section_id), level=1)) + "\n"
+
+    def section_list(self) -> Markup:
+        """Every section, numbered and linked."""
+        return self._template("section_list.html", sections=[
+            {"number": item.number, "title": item.clause.title, "href": self.href(item.id, None)}
+            for item in self.catalog.sections])
+
+    def clause_title(self, numbered: Numbered) -> str | None:
+        clause = numbered.clause
+        if clause.title:
+            return clause.title
+        for block in clause.show:
+            kind, _, key = block.partition(":")
+            if kind == "tier":
+                phase, _, tier = key.partition("/")
+                return f"{self.catalog.tier(phase, tier).title} – {self.catalog.phase(phase).name}"
+            if kind == "offer":
+                return self.catalog.offer(key).title
+        return None
+
+    def _clause(self, numbered: Numbered, level: int) -> list[str]:
+        title = self.clause_title(numbered)
+        chunks = []
+        if title:
+            heading = self.plain(title)
+            chunks.append(f"{'#' * min(level, 6)} <span class=\"clause-number\">{numbered.number}</span> "
+                          f"{markdown_heading_text(heading)} {{#{numbered.id}}}")
+        inner = level + 1 if title else level
+        blocks = [self.block(block, inner) for block in numbered.clause.show]
+        if numbered.clause.text or numbered.clause.items or blocks or not title:
+            chunks.append(self._template("clause.html", clause=numbered.clause, number=numbered.number,
+                                         titled=bool(title), blocks=blocks))
+        for child in numbered.clause.clauses:
+            chunks += self._clause(self.catalog.clause(child.id), inner)
+        return chunks
+
+    # -- blocks --------------------------------------------------------------
+
+    def block(self, block: str, level: int) -> Markup:
+        """Render a `show:` block; `level` is the heading level for headings inside it."""
+        kind, _, key = block.partition(":")
+        if kind == "contact":
+            return self.contact(key)
+        if kind == "tier":
+            phase, _, tier = key.partition("/")
+            return self.tier(phase, tier)
+        if kind == "offer":
+            return self.offer(self.catalog.offer(key), level)
+        if kind == "price-list":
+            return self.price_list(self.catalog.price_list(key), level)
+        renderers = {
+            "escalation": lambda: self.escalation(),
+            "service-levels": lambda: self.service_levels(),
+            "matrix": lambda: self.matrix(level),
+            "response-standards": lambda: self.response_standards(level),
+            "supported-software": lambda: self.supported_software(level),
+            "package-prices": lambda: self.package_prices(level),
+            "service-prices": lambda: self.service_prices(level),
+        }
+        return renderers[kind]()
+
+    def contact(self, contact_id: str) -> Markup:
+        contact = self.catalog.contact(contact_id)
+        telephone_uri = "+44" + re.sub(r"\D", "", contact.telephone).removeprefix("0")
+        return self._template("contact.html", contact=contact, telephone_uri=telephone_uri)
+
+    def escalation(self) -> Markup:
+        steps = [{"when": step.when, "who": step.who,
+                  "contact": self.contact(step.contact) if step.contact else None}
+                 for step in self.catalog.services.escalation]
+        return self._template("escalation.html", steps=steps)
+
+    def service_levels(self) -> Markup:
+        school_types = self.catalog.services.school_types
+        table = Table("Service levels by school type", ["Relative cost"] + [t.name for t in school_types])
+        for label, key in (("Available at no additional cost", "no_additional_cost"),
+                           ("Available at additional cost", "additional_cost")):
+            cells = []
+            for school_type in school_types:
+                names = Markup(", ").join(self._tier_link(school_type.phase, tier_id)
+                                          for tier_id in getattr(school_type, key)) or Markup("none")
+                cells.append(Cell(names, names))
+            table.rows.append(Row(escape(label), cells, f"service-levels--{slug(label)}"))
+        return self._table(table, level=6, words=False)
+
+    def matrix(self, level: int) -> Markup:
+        matrix = self.catalog.services.matrix
+        phase = self.catalog.phase(matrix.phase)
+        meanings = {entry.code: entry.meaning for entry in matrix.legend}
+        table = Table(matrix.title, ["Service"] + [tier.name for tier in phase.tiers])
+        for group in matrix.groups:
+            group_anchor = f"inclusions--{slug(group.name)}"
+            for index, row in enumerate(group.rows):
+                cells = [Cell(Markup('{}<span class="visually-hidden"> ({})</span>').format(
+                                  row.codes[tier.id], meanings[row.codes[tier.id]]),
+                              Markup("{} ({})").format(meanings[row.codes[tier.id]], row.codes[tier.id]))
+                         for tier in phase.tiers]
+                table.rows.append(Row(self.prose(row.service), cells, f"{group_anchor}--{slug(row.service)}",
+                                      self.prose(group.name) if index == 0 else None, group_anchor,
+                                      words_header=Markup("{} – {}").format(self.prose(row.service),
+                                                                            self.prose(group.name))))
+        legend = self._template("legend.html", legend=matrix.legend)
+        return Markup("{}\n{}").format(self._table(table, level), legend)
+
+    def response_standards(self, level: int) -> Markup:
+        standards = self.catalog.services.response_standards
+        table = Table("ICT Support Response Standards Summary",
+                      ["Priority level", "Definition of problem", "Attention",
+                       "Frequency with which the school will be updated on progress"])
+        for priority in standards.priorities:
+            header = Markup("{}. {}").format(priority.level, self.prose(priority.name))
+            if priority.expected_share:
+                header += Markup(" (expected to apply to {} of incidents)").format(priority.expected_share)
+            if len(priority.definition) == 1:
+                definition = self.prose(priority.definition[0])
+            else:
+                definition = self._list(priority.definition)
+            if priority.attention_within:
+                attention = Markup("Will receive attention within {}.").format(priority.attention_within)
+            else:
+                attention = self.prose(priority.attention_note) if priority.attention_note else Markup("—")
+            updates = self._list(priority.updates)
+            cells = [Cell(value, value) for value in (definition, attention, updates)]
+            table.rows.append(Row(header, cells, f"priority-{priority.level}"))
+        return self._template("response_standards.html", standards=standards, table=self._table(table, level))
+
+    def supported_software(self, level: int) -> Markup:
+        software = self.catalog.services.supported_software
+        table = Table(software.title, ["Type of software", "Product", "Technical support?",
+                                       "Use/operation of the application?"])
+        for row in software.rows:
+            products = Markup(", ").join(self.prose(product) for product in row.products)
+            header = Markup("{}: {}").format(self.prose(row.type), products)
+            cells = [Cell(self.prose(value), self.prose(value))
+                     for value in (row.technical_support, row.use_support)]
+            anchor = f"software--{slug(row.type + ' ' + ' '.join(row.products))[:60]}"
+            table.rows.append(Row(self.prose(row.type), [Cell(products, products)] + cells, anchor,
+                                  words_header=header))
+        notes = self._template("items.html", list=software.notes) if software.notes else Markup("")
+        return Markup("{}\n{}").format(self._table(table, level), notes)
+
+    def tier(self, phase_id: str, tier_id: str) -> Markup:
+        tier = self.catalog.tier(phase_id, tier_id)
+        return self._template("tier.html", tier=tier, availability=self.catalog.availability(phase_id, tier_id),
+                              builds_on=self._builds_on_phrase(phase_id, tier),
+                              exclusions=self._exclusions(phase_id, tier))
+
+    def offer(self, offer: Offer, level: int) -> Markup:
+        price_list = self.price_list(self.catalog.price_list(offer.price_list), level) if offer.price_list else None
+        return self._template("offer.html", offer=offer, price_list=price_list)
+
+    def price_list(self, price_list: PriceList, level: int) -> Markup:
+        phases = [self.catalog.phase(phase_id) for phase_id in price_list.phases]
+        caption = f"{price_list.title} {self.catalog.prices.financial_year}"
+        table = Table(caption, ["Support"] + [phase.name for phase in phases])
+        for group in price_list.groups:
+            group_anchor = f"{price_list.id}--{slug(group.name)}"
+            for index, item in enumerate(group.items):
+                cells = []
+                for phase in phases:
+                    price = item.prices.get(phase.id)
+                    text = Markup(money(price)) if price is not None else Markup("not offered")
+                    cells.append(Cell(text, text))
+                table.rows.append(Row(self.prose(item.name), cells, f"{group_anchor}--{slug(item.name)}",
+                                      self.prose(group.name) if index == 0 else None, group_anchor))
+        return self._table(table, level)
+
+    def package_prices(self, level: int) -> Markup:
+        packages = self.catalog.prices.package_prices
+        if not packages:
+            return Markup("<p>To be notified.</p>")
+        table = Table(f"Prices of packages {self.catalog.prices.financial_year}", ["Package", "Annual price"])
+        for package in packages:
+            tier = self.catalog.tier(package.phase, package.tier)
+            header = Markup("{} – {}").format(self.prose(tier.name), self.prose(self.catalog.phase(package.phase).name))
+            price = Markup(money(package.price))
+            table.rows.append(Row(header, [Cell(price, price)], f"package--{package.phase}-{package.tier}"))
+        return self._table(table, level)
+
+    def service_prices(self, level: int) -> Markup:
+        prices = self.catalog.prices.service_prices
+        if not prices:
+            return Markup("<p>To be notified.</p>")
+        table = Table(f"Prices of special and pay-as-you-use services {self.catalog.prices.financial_year}",
+                      ["Service", "Price"])
+        for index, item in enumerate(prices):
+            price = Markup(money(item.price))
+            if item.unit:
+                price += Markup(" {}").format(self.prose(item.unit))
+            table.rows.append(Row(self.prose(item.service), [Cell(price, price)], f"service-price--{index + 1}"))
+        return self._table(table, level)
+
+    # -- helpers -------------------------------------------------------------
+
+    def _table(self, table: Table, level: int, words: bool = True) -> Markup:
+        level = min(level, 5)
+        has_groups = any(row.group for row in table.rows)
+        return self._template("table.html", table=table, words=words, level=level,
+                              row_level=min(level + 1 if has_groups else level, 6))
+
+    def _list(self, texts: list[str]) -> Markup:
+        return Markup("<ul>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(self.prose(text))
+                                                             for text in texts))
+
+    def _tier_link(self, phase_id: str, tier_id: str) -> Markup:
+        tier = self.catalog.tier(phase_id, tier_id)
+        numbered = self.catalog.clause_showing(f"tier:{phase_id}/{tier_id}")
+        if numbered is None:
+            return self.prose(tier.name)
+        return Markup('<a href="{}">{}</a>').format(self.href(numbered.section.id, numbered.id), self.prose(tier.name))
+
+    def _builds_on_phrase(self, phase_id: str, tier: Tier) -> Markup:
+        chain = self.catalog.builds_on(phase_id, tier.id)
+        if not chain:
+            return Markup("")
+        names = [self._tier_link(phase_id, base.id) for base in chain]
+        joined = names[0] if len(names) == 1 else Markup(", ").join(names[:-1]) + Markup(" and ") + names[-1]
+        return Markup("everything in {}, plus").format(joined)
+
+    def _exclusions(self, phase_id: str, tier: Tier) -> list[dict]:
+        result = []
+        for group in self.catalog.exclusions(phase_id, tier.id):
+            shown_at = group.applies_to[-1]
+            names = [self.catalog.tier(phase_id, tier_id).name for tier_id in group.applies_to]
+            shared = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else None
+            entry = {"excluded": group.items, "here": shown_at == tier.id, "shared_with": shared, "link": None}
+            if not entry["here"]:
+                numbered = self.catalog.clause_showing(f"tier:{phase_id}/{shown_at}")
+                entry["link"] = self.clause_link(numbered.id) if numbered else escape(names[-1])
+            result.append(entry)
+        return result
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
+    env.filters["plain"] = _plain
+    return env
+
+
+@pass_context
+def _finalize(context: Context, value: object) -> object:
+    """Every plain string a template prints is prose: escaped, placeholders filled in."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return context["prose"](value)
+    return value
+
+
+@pass_context
+def _plain(context: Context, value: object) -> Markup:
+    """Text for an attribute value: placeholders as words, no markup."""
+    text = value.striptags() if isinstance(value, Markup) else context["plain"](str(value))
+    return Markup(escape(text))

@@ -1,0 +1,44 @@
+"""Placeholders in data text: `{section:id}`, `{term:name}`, `{tier:phase/id}`, `{provider:field}`.
+
+A placeholder lets a fact stored once (a clause number, a contract term, a tier
+name) appear in running text. Every `{...}` in a text value is a placeholder;
+`checks.py` rejects unknown ones, the renderer replaces them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+KINDS = ("section", "term", "tier", "provider")
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    kind: str
+    key: str
+    source: str
+
+    def __str__(self) -> str:
+        return self.source
+
+
+def split(text: str) -> list[str | Placeholder]:
+    """Split text into literal strings and placeholders, in order."""
+    parts: list[str | Placeholder] = []
+    position = 0
+    for match in PLACEHOLDER.finditer(text):
+        if match.start() > position:
+            parts.append(text[position:match.start()])
+        kind, _, key = match.group(1).partition(":")
+        parts.append(Placeholder(kind.strip(), key.strip(), match.group(0)))
+        position = match.end()
+    if position < len(text):
+        parts.append(text[position:])
+    return parts
+
+
+def stray_braces(text: str) -> bool:
+    """True if a brace is left over once placeholders are taken out."""
+    return "{" in PLACEHOLDER.sub("", text) or "}" in PLACEHOLDER.sub("", text)

@@ -1,0 +1,116 @@
+"""Shared fixtures: the project, data copies to break, built sites, a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "overrides")
+CHROMIUM = "/usr/bin/chromium"
+
+
+class DataFiles:
+    """A copy of a data set that a test may edit; edits report the line they land on."""
+
+    def __init__(self, directory: Path):
+        self.dir = directory
+
+    def text(self, name: str) -> str:
+        return (self.dir / name).read_text(encoding="utf-8")
+
+    def write(self, name: str, text: str | bytes) -> None:
+        path = self.dir / name
+        path.write_bytes(text) if isinstance(text, bytes) else path.write_text(text, encoding="utf-8")
+
+    def edit(self, name: str, old: str, new: str) -> int:
+        """Replace the one occurrence of `old` with `new`; return the line where `new` starts."""
+        text = self.text(name)
+        assert text.count(old) == 1, f"{old!r} must occur exactly once in {name}"
+        self.write(name, text.replace(old, new))
+        return text[: text.index(old)].count("\n") + 1
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> DataFiles:
+    """The small complete data set of tests/fixtures/minimal, copied to tmp/data."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", target)
+    return DataFiles(target)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the site sources (not .venv, not site/) to build or break."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` as `make site` does, in `project`."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the project sources for one test to change and build."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once from the real data, for the tests that only read it."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    site = project.parent / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served over HTTP on a free local port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (which never downloads a browser here)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run 'make test' (it installs Chromium) or apt-get install chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()

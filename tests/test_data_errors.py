@@ -1,0 +1,278 @@
+"""Bad data gets an exact, officer-readable `file:line: path: message`, never a traceback.
+
+Each test breaks a copy of tests/fixtures/minimal and checks the whole report.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from macros.sla.load import load
+from macros.sla.problems import DataError
+
+S = "data/services.yaml"
+P = "data/prices.yaml"
+
+
+def problems(files) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load(files.dir)
+    return [str(problem) for problem in caught.value.problems]
+
+
+# --- reading the file --------------------------------------------------------
+
+
+def test_syntax_error_points_at_the_unclosed_bracket(minimal):
+    line = minimal.edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: N, gold: Y")
+    assert problems(minimal) == [
+        f"{S}:{line}: YAML syntax error: expected ',' or '}}', but got ':' (while parsing a flow mapping); "
+        "a '{' is not closed with '}'"]
+
+
+def test_colon_inside_a_value(minimal):
+    line = minimal.edit("services.yaml", "working_day: A working day.", "working_day: Hours: 8.30 am: 5.00 pm")
+    assert problems(minimal) == [
+        f"{S}:{line}: YAML syntax error: mapping values are not allowed here; "
+        "a value containing ': ' must be put in quotes"]
+
+
+def test_tab_indentation(minimal):
+    line = minimal.edit("services.yaml", "  council: Test Council", "\tcouncil: Test Council")
+    assert problems(minimal) == [f"{S}:{line}: a tab character is used for indentation; indent with spaces only"]
+
+
+def test_duplicate_key_is_an_error_not_the_last_value(minimal):
+    minimal.edit("services.yaml", "    role: Officer\n", "    role: Officer\n    name: Someone Else\n")
+    first = minimal.text("services.yaml").splitlines().index("    name: Alex Example") + 1
+    assert problems(minimal) == [
+        f"{S}:{first + 2}: contacts[0].name: duplicate key 'name' (first given at line {first}); "
+        "each key may appear once"]
+
+
+def test_empty_file(minimal):
+    minimal.write("prices.yaml", "# nothing here yet\n")
+    assert problems(minimal) == [f"{P}:1: the file is empty; it must hold the keys described in the README"]
+
+
+def test_bytes_that_are_not_utf8(minimal):
+    text = minimal.text("prices.yaml").replace("title: Top-up prices", "title: Top-up prices in \x00")
+    line = text.splitlines().index("    title: Top-up prices in \x00") + 1
+    minimal.write("prices.yaml", text.replace("\x00", "").encode("utf-8").replace(b"prices in ", b"prices in \xa3"))
+    assert problems(minimal) == [
+        f"{P}:{line}: byte 0xa3 is not valid UTF-8; save the file with UTF-8 encoding "
+        "(a '£' typed in another encoding is the usual cause)"]
+
+
+def test_object_tags_are_refused(minimal):
+    line = minimal.edit("services.yaml", "title: Test specification",
+                        "title: !!python/object/apply:os.system ['touch /tmp/owned']")
+    assert problems(minimal) == [
+        f"{S}:{line}: the YAML tag '!!python/object/apply:os.system' is not allowed; data files hold plain text, "
+        "numbers, true/false, lists and mappings only"]
+
+
+def test_alias_bomb_is_refused_at_once(minimal):
+    bomb = "lol: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"l{n}: &a{n} [*{'a' if n == 1 else f'a{n - 1}'}, *{'a' if n == 1 else f'a{n - 1}'}]\n" for n in range(1, 30))
+    minimal.write("prices.yaml", bomb)
+    started = time.perf_counter()
+    found = problems(minimal)
+    assert time.perf_counter() - started < 5  # generous: it stops at the first anchor
+    assert found == [f"{P}:1: anchors and aliases (&name, *name) are not allowed; write the value out in full"]
+
+
+def test_deep_nesting_is_refused(minimal):
+    minimal.write("prices.yaml", "financial_year: " + "[" * 100 + "]" * 100 + "\n")
+    assert problems(minimal) == [f"{P}:1: the data is nested too deeply (at most 40 levels)"]
+
+
+# --- shape of the data -------------------------------------------------------
+
+
+def test_unknown_key_lists_the_valid_keys(minimal):
+    line = minimal.edit("services.yaml", "    role: Officer\n", "    role: Officer\n    mobile: 07000 000000\n")
+    assert problems(minimal) == [
+        f"{S}:{line + 1}: contacts[0]: unknown key 'mobile' "
+        "(valid: id, name, role, address, email, telephone, fax)"]
+
+
+def test_missing_required_key(minimal):
+    minimal.edit("services.yaml", "  working_day: A working day.\n", "")
+    line = minimal.text("services.yaml").splitlines().index("response_standards:") + 1
+    assert problems(minimal) == [f"{S}:{line}: response_standards: missing required key 'working_day'"]
+
+
+def test_wrong_type_number_for_text(minimal):
+    line = minimal.edit("services.yaml", "telephone: 01000 000001", "telephone: 01000000001")
+    assert problems(minimal) == [
+        f"{S}:{line}: contacts[0].telephone: expected text, got the number 1000000001; "
+        "put it in quotes to keep it as text"]
+
+
+def test_wrong_type_text_for_list(minimal):
+    line = minimal.edit("services.yaml", "    no_additional_cost: [core]", "    no_additional_cost: core")
+    assert problems(minimal) == [
+        f"{S}:{line}: school_types[0].no_additional_cost: expected a list (one '- ' line per item), got 'core'"]
+
+
+def test_invalid_id(minimal):
+    line = minimal.edit("services.yaml", "      - id: gold\n", "      - id: Gold Plus\n")
+    found = problems(minimal)
+    assert found[0] == (f"{S}:{line}: phases[0].tiers[1].id: 'Gold Plus' is not valid "
+                        "(valid: lower-case letters, digits and single hyphens, e.g. platinum-plus)")
+
+
+def test_yes_and_no_stay_words(minimal):
+    minimal.edit("services.yaml", 'use_support: "No"', "use_support: No")
+    assert load(minimal.dir).services.supported_software.rows[0].use_support == "No"
+
+
+def test_escalation_step_needs_contact_or_who(minimal):
+    line = minimal.edit("services.yaml", "    contact: alex\n", "    contact: alex\n    who: the help desk\n")
+    assert problems(minimal) == [
+        f"{S}:{line - 1}: escalation[0]: give exactly one of 'contact' (a contact id) or 'who' (text)"]
+
+
+# --- prices ------------------------------------------------------------------
+
+
+def test_negative_price(minimal):
+    line = minimal.edit("prices.yaml", "prices: {primary: 850}", "prices: {primary: -850}")
+    assert problems(minimal) == [
+        f"{P}:{line}: price_lists[0].groups[0].items[0].prices.primary: a price cannot be negative "
+        "(valid: 0 or more, such as 850 or 850.50)"]
+
+
+def test_price_with_fractions_of_a_penny(minimal):
+    line = minimal.edit("prices.yaml", "prices: {primary: 850}", "prices: {primary: 850.505}")
+    assert problems(minimal) == [
+        f"{P}:{line}: price_lists[0].groups[0].items[0].prices.primary: a price has at most two decimal places "
+        "(pounds and pence, such as 850.50)"]
+
+
+def test_price_written_with_pound_sign(minimal):
+    line = minimal.edit("prices.yaml", "prices: {primary: 850}", "prices: {primary: £850}")
+    assert problems(minimal) == [
+        f"{P}:{line}: price_lists[0].groups[0].items[0].prices.primary: expected an amount in pounds, "
+        "such as 850 or 850.50 (no '£' sign)"]
+
+
+def test_bad_financial_year(minimal):
+    minimal.edit("prices.yaml", "financial_year: 2008/09", "financial_year: 2008-2009")
+    assert problems(minimal) == [
+        f"{P}:1: financial_year: '2008-2009' is not valid (valid: four digits, a slash and two digits, e.g. 2008/09)"]
+
+
+# --- references --------------------------------------------------------------
+
+
+def test_unknown_tier_lists_the_tiers_of_the_phase(minimal):
+    line = minimal.edit("services.yaml", "    additional_cost: [gold]", "    additional_cost: [platnum]")
+    assert problems(minimal) == [
+        f"{S}:{line - 4}: school_types[0]: tier 'gold' is in neither no_additional_cost nor additional_cost; "
+        "list each tier of primary once",
+        f"{S}:{line}: school_types[0].additional_cost[0]: unknown tier 'platnum' for phase primary "
+        "(valid: core, gold)"]
+
+
+def test_unknown_matrix_code_lists_the_legend(minimal):
+    line = minimal.edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: N, gold: X}")
+    assert problems(minimal) == [
+        f"{S}:{line}: matrix.groups[0].rows[1].codes.gold: unknown code 'X' (valid: Y, N)"]
+
+
+def test_missing_matrix_cell(minimal):
+    line = minimal.edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: N}")
+    assert problems(minimal) == [
+        f"{S}:{line}: matrix.groups[0].rows[1].codes: no code for tier 'gold'; every row needs a code for each "
+        "tier of primary (core, gold)"]
+
+
+def test_matrix_cell_for_unknown_tier(minimal):
+    line = minimal.edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: N, gold: Y, silver: Y}")
+    assert problems(minimal) == [
+        f"{S}:{line}: matrix.groups[0].rows[1].codes.silver: unknown tier 'silver' for phase primary "
+        "(valid: core, gold)"]
+
+
+def test_cyclic_builds_on(minimal):
+    line = minimal.edit("services.yaml", "        title: Core Service\n",
+                        "        title: Core Service\n        builds_on: gold\n")
+    assert problems(minimal) == [
+        f"{S}:{line + 1}: phases[0].tiers[0].builds_on: 'builds on' goes round in a circle (core → gold → core); "
+        "the first tier of a phase builds on nothing",
+        f"{S}:{line + 5}: phases[0].tiers[1].builds_on: 'builds on' goes round in a circle (gold → core → gold); "
+        "the first tier of a phase builds on nothing"]
+
+
+def test_duplicate_tier_id(minimal):
+    line = minimal.edit("services.yaml", "      - id: gold\n", "      - id: core\n")
+    found = problems(minimal)
+    assert f"{S}:{line}: phases[0].tiers[1].id: duplicate tier id 'core' (first used at line {line - 3}); " \
+           "each tier id must be unique" in found
+
+
+def test_dangling_section_reference(minimal):
+    line = minimal.edit("services.yaml", "text: See {section:two}.", "text: See {section:three}.")
+    assert problems(minimal) == [
+        f"{S}:{line}: sections[0].clauses[0].text[0]: in '{{section:three}}': unknown clause id 'three' "
+        "(valid: first, one, two)"]
+
+
+def test_unknown_placeholder_kind(minimal):
+    line = minimal.edit("services.yaml", "text: From {term:year_start}.", "text: From {date:year_start}.")
+    assert problems(minimal) == [
+        f"{S}:{line}: sections[0].clauses[1].text[0]: unknown placeholder '{{date:year_start}}' "
+        "(valid: {section:id}, {term:name}, {tier:phase/id}, {provider:field})"]
+
+
+def test_unknown_block(minimal):
+    line = minimal.edit("services.yaml", "show: tier:primary/gold", "show: tier:primary/platinum")
+    assert problems(minimal) == [
+        f"{S}:{line}: sections[0].clauses[1].show[0]: unknown tier 'platinum' for phase primary (valid: core, gold)"]
+
+
+def test_unknown_contact_in_escalation(minimal):
+    line = minimal.edit("services.yaml", "    contact: alex", "    contact: alix")
+    assert problems(minimal) == [f"{S}:{line}: escalation[0].contact: unknown contact 'alix' (valid: alex)"]
+
+
+def test_reference_across_files_to_unknown_price_list(minimal):
+    minimal.edit("prices.yaml", "  - id: top-up", "  - id: capita")
+    line = minimal.text("services.yaml").splitlines().index("    price_list: top-up") + 1
+    assert problems(minimal) == [
+        f"{S}:{line}: offers[0].price_list: unknown price list 'top-up' in prices.yaml (valid: capita)"]
+
+
+def test_package_price_for_unknown_tier(minimal):
+    minimal.write("prices.yaml", minimal.text("prices.yaml") + "package_prices:\n  - phase: primary\n"
+                                                               "    tier: silver\n    price: 100\n")
+    line = minimal.text("prices.yaml").splitlines().index("    tier: silver") + 1
+    assert problems(minimal) == [f"{P}:{line}: package_prices[0].tier: unknown tier 'silver' for phase primary "
+                                 "(valid: core, gold)"]
+
+
+def test_every_problem_is_reported_at_once(minimal):
+    unknown = minimal.edit("services.yaml", "    role: Officer\n", "    role: Officer\n    mobile: 07000\n")
+    negative = minimal.edit("prices.yaml", "prices: {primary: 850}", "prices: {primary: -1}")
+    missing = minimal.edit("services.yaml", "  year_start: 1 April\n", "")
+    terms = minimal.text("services.yaml").splitlines().index("terms:") + 1
+    assert problems(minimal) == [
+        f"{P}:{negative}: price_lists[0].groups[0].items[0].prices.primary: a price cannot be negative "
+        "(valid: 0 or more, such as 850 or 850.50)",
+        f"{S}:{unknown + 1}: contacts[0]: unknown key 'mobile' (valid: id, name, role, address, email, telephone, fax)",
+        f"{S}:{terms}: terms: missing required key 'year_start'",
+    ]
+    assert missing > unknown
+
+
+def test_report_is_plain_text_for_officers(minimal):
+    line = minimal.edit("services.yaml", "    contact: alex", "    contact: alix")
+    with pytest.raises(DataError) as caught:
+        load(minimal.dir)
+    assert caught.value.report() == (
+        "1 problem in the data files; nothing was built:\n"
+        f"{S}:{line}: escalation[0].contact: unknown contact 'alix' (valid: alex)")
