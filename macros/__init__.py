@@ -8,16 +8,23 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .sla.render import markdown_text
+
 
 def define_env(env) -> None:
     from . import site  # MkDocs glue, imported only when MkDocs runs
 
     catalog = site.catalog(env.conf)
-    env.variables["spec"] = {
+    provider = catalog.services.provider
+    # Facts for content pages, escaped for Markdown: a value can only ever show as text.
+    env.variables["spec"] = {name: markdown_text(value) for name, value in {
         "title": catalog.services.title,
-        "provider": catalog.services.provider,
+        "council": provider.council,
+        "directorate": provider.directorate,
+        "service": provider.service,
+        "area": provider.area,
         "financial_year": catalog.prices.financial_year,
-    }
+    }.items()}
 
     def renderer():
         return site.renderer(env.conf, env.variables["files"], env.page)

@@ -21,7 +21,7 @@ from macros import site  # noqa: E402
 @event_priority(100)  # before mkdocs-macros reads the data
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     catalog = site.catalog(config)
-    config.site_name = catalog.services.title
+    config.site_name = site.theme_text(catalog.services.title)
     return config
 
 
@@ -32,7 +32,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for section in catalog.sections:
         path = site.section_path(section.id)
         files.append(File.generated(config, path, content=f"{{{{ specification_section('{section.id}') }}}}\n"))
-        chapters.append({f"{section.number} {section.clause.title}": path})
+        chapters.append({site.theme_text(f"{section.number} {section.clause.title}"): path})
     pages = [file.src_uri for file in files.documentation_pages()
              if file.src_uri != "index.md" and not file.src_uri.startswith(site.SPECIFICATION_DIR + "/")]
     config.nav = [{"Home": "index.md"}, *pages, {"Specification": chapters}]

@@ -7,6 +7,7 @@ not import MkDocs; moving to another site generator means replacing this file,
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,6 +33,11 @@ def catalog(config: MkDocsConfig) -> Catalog:
         return load_cached(data_dir(config))
     except DataError as error:
         raise PluginError(error.report()) from None
+
+
+def theme_text(text: str) -> str:
+    """Text for the theme's templates, which do not escape: the site name and navigation titles."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
 
 
 def section_path(section_id: str) -> str:

@@ -6,6 +6,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import get_args
+
+from pydantic import BaseModel
 
 from .load import FILES, load
 from .problems import DataError
@@ -18,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate data/services.yaml and data/prices.yaml")
     check.add_argument("data_dir", nargs="?", type=Path, default=PROJECT / "data")
-    schema = commands.add_parser("schema", help="write the JSON Schema of each data file")
+    schema = commands.add_parser("schema", help="write the JSON Schema and the reference of the data files")
     schema.add_argument("out_dir", nargs="?", type=Path, default=PROJECT / "data" / "schema")
     args = parser.parse_args(argv)
     if args.command == "check":
@@ -46,11 +49,43 @@ def schema_text(name: str) -> str:
     return json.dumps(FILES[name].model_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+def reference_text() -> str:
+    """A Markdown reference of every key of both files, from the models' descriptions."""
+    lines = ["# Data reference", "",
+             "Generated from the models by `make schema`; do not edit by hand. Each heading is a kind of",
+             "entry; its keys are listed with whether they are required and what they hold.", ""]
+    seen: set[str] = set()
+    for name, model in FILES.items():
+        lines += [f"## {name}", ""]
+        queue: list[type[BaseModel]] = [model]
+        while queue:
+            current = queue.pop(0)
+            if current.__name__ in seen:
+                continue
+            seen.add(current.__name__)
+            lines += [f"### {current.__name__}", "", (current.__doc__ or "").strip(), "",
+                      "| key | required | meaning |", "| --- | --- | --- |"]
+            for field_name, info in current.model_fields.items():
+                required = "yes" if info.is_required() else "no"
+                lines.append(f"| `{field_name}` | {required} | {info.description} |")
+                queue += [inner for inner in _models_in(info.annotation) if inner.__name__ not in seen]
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
 def _schema(out_dir: Path) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name in FILES:
-        target = out_dir / name.replace(".yaml", ".schema.json")
-        target.write_text(schema_text(name), encoding="utf-8")
+    outputs = {name.replace(".yaml", ".schema.json"): schema_text(name) for name in FILES}
+    outputs["reference.md"] = reference_text()
+    for file_name, text in outputs.items():
+        target = out_dir / file_name
+        target.write_text(text, encoding="utf-8")
         print(f"wrote {target.relative_to(PROJECT) if target.is_relative_to(PROJECT) else target}")
     return 0
 

@@ -63,8 +63,8 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "item"
 
 
-def markdown_heading_text(text: str) -> str:
-    """Escape text for a Markdown heading: no HTML, no emphasis, no `{: attr}` list."""
+def markdown_text(text: str) -> str:
+    """Escape text for Markdown: no HTML, no emphasis, no links, no `{: attr}` list."""
     return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
 
 
@@ -153,7 +153,7 @@ class Renderer:
         if title:
             heading = self.plain(title)
             chunks.append(f"{'#' * min(level, 6)} <span class=\"clause-number\">{numbered.number}</span> "
-                          f"{markdown_heading_text(heading)} {{#{numbered.id}}}")
+                          f"{markdown_text(heading)} {{#{numbered.id}}}")
         inner = level + 1 if title else level
         blocks = [self.block(block, inner) for block in numbered.clause.show]
         if numbered.clause.text or numbered.clause.items or blocks or not title:

@@ -1,0 +1,114 @@
+"""Builds fail loudly and cleanly: bad data or a broken page stops the build, site/ is left as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+
+
+def snapshot(directory: Path) -> dict[str, str]:
+    return {path.relative_to(directory).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(directory.rglob("*")) if path.is_file()}
+
+
+def break_data(project: Path) -> int:
+    """Put an unknown tier into the data; return the line of the mistake."""
+    services = project / "data" / "services.yaml"
+    text = services.read_text(encoding="utf-8")
+    old = "    additional_cost: [silver, platinum]"
+    assert text.count(old) == 1
+    services.write_text(text.replace(old, "    additional_cost: [silver, platnum]"), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def test_bad_data_stops_mkdocs_with_file_and_line(project, tmp_path):
+    line = break_data(project)
+    result = mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert (f"data/services.yaml:{line}: school_types[3].additional_cost[1]: unknown tier 'platnum' for phase "
+            "secondary (valid: core, silver, platinum)") in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_undefined_macro_fails_the_build(project, tmp_path):
+    (project / "content" / "broken.md").write_text("# Broken\n\n{{ no_such_macro() }}\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "no_such_macro" in result.stdout + result.stderr
+
+
+def test_an_undefined_variable_fails_the_build(project, tmp_path):
+    (project / "content" / "broken.md").write_text("# Broken\n\n{{ spec.no_such_fact }}\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+
+
+def test_a_link_to_a_missing_page_fails_the_strict_build(project, tmp_path):
+    (project / "content" / "broken.md").write_text("# Broken\n\n[gone](nowhere.md)\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "nowhere.md" in result.stdout + result.stderr
+
+
+def test_content_pages_are_added_to_the_navigation(project, tmp_path):
+    (project / "content" / "help.md").write_text("# Help for officers\n\nSome help.\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Help for officers" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def make_project(project: Path) -> Path:
+    """The project copy with its Makefile, sharing the already installed .venv."""
+    for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
+        shutil.copy2(ROOT / name, project / name)
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    return project
+
+
+def run_make(project: Path, target: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", target], cwd=project, capture_output=True, text=True,
+                          timeout=300, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+def test_make_site_builds_then_a_failed_build_leaves_site_untouched(make_project):
+    first = run_make(make_project, "site")
+    assert first.returncode == 0, first.stdout + first.stderr
+    site = make_project / "site"
+    before = snapshot(site)
+    assert "index.html" in before and "specification/services/index.html" in before
+
+    line = break_data(make_project)
+    failed = run_make(make_project, "site")
+    output = failed.stdout + failed.stderr
+    assert failed.returncode != 0
+    assert f"data/services.yaml:{line}: school_types[3].additional_cost[1]: unknown tier 'platnum'" in output
+    assert "Traceback" not in output
+    assert snapshot(site) == before
+    assert not (make_project / ".site-new").exists()
+
+
+def test_make_site_keeps_site_when_mkdocs_itself_fails(make_project):
+    assert run_make(make_project, "site").returncode == 0
+    before = snapshot(make_project / "site")
+    (make_project / "content" / "broken.md").write_text("# Broken\n\n{{ no_such_macro() }}\n", encoding="utf-8")
+    failed = run_make(make_project, "site")
+    assert failed.returncode != 0
+    assert "site/ is unchanged" in failed.stderr
+    assert snapshot(make_project / "site") == before
+
+
+def test_make_check_reports_valid_data(make_project):
+    result = run_make(make_project, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ("data/services.yaml and data/prices.yaml are valid: 13 sections, 80 clauses, "
+                                     "7 tiers, 46 matrix rows, prices for 2008/09.")

@@ -1,0 +1,121 @@
+"""No value in the data can put HTML, script or Markdown into a page: it shows as text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import copy_project, mkdocs_build
+
+SCRIPT = '<script>alert("data")</script>'
+IMAGE = "<img src=x onerror=alert(1)>"
+MARKDOWN = "*bold* [link](javascript:alert(1)) <!-- # heading"
+PAYLOAD = f"{SCRIPT} {IMAGE} {MARKDOWN}"
+
+
+def quoted(text: str) -> str:
+    """`text` as a YAML double-quoted string."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# (line in data/services.yaml, the line with the payload added)
+INJECTIONS = [
+    ('title: "Traded services: ICT and information management"',
+     f"title: {quoted('Traded services: ICT and information management ' + PAYLOAD)}"),
+    ("    title: Service Standards", f"    title: {quoted('Service Standards ' + PAYLOAD)}"),
+    ("            title: Responsiveness", f"            title: {quoted('Responsiveness ' + PAYLOAD)}"),
+    ("          performance and payment for the services.",  # inside a folded block: taken literally
+     f"          performance and payment for the services. {PAYLOAD}"),
+    ("          - set standards;", f"          - {quoted('set standards; ' + PAYLOAD)}"),
+    ("    name: Pam Plant", f"    name: {quoted('Pam Plant ' + PAYLOAD)}"),
+    ("    role: Head of Commissioning and Partnerships",
+     f"    role: {quoted('Head of Commissioning and Partnerships ' + PAYLOAD)}"),
+    ("        - service: Call routing", f"        - service: {quoted('Call routing ' + PAYLOAD)}"),
+    ("    - name: ICT Helpdesk", f"    - name: {quoted('ICT Helpdesk ' + PAYLOAD)}"),
+    ("      meaning: YHGFL schools only", f"      meaning: {quoted('YHGFL schools only ' + PAYLOAD)}"),
+    ("        name: Platinum+", f"        name: {quoted('Platinum+ ' + PAYLOAD)}"),
+    ("        title: Gold Service", f"        title: {quoted('Gold Service ' + PAYLOAD)}"),
+    ("      products: [Sophos, F-secure]", f"      products: [Sophos, F-secure, {quoted(PAYLOAD)}]"),
+    ("  notice: at least one term's notice, in writing",
+     f"  notice: {quoted(chr(39).join(['at least one term', 's notice, in writing ']) + PAYLOAD)}"),
+    ("      target: 48 hours", f"      target: {quoted('48 hours ' + PAYLOAD)}"),
+    ("      name: Critical", f"      name: {quoted('Critical ' + PAYLOAD)}"),
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    services = project / "data" / "services.yaml"
+    text = services.read_text(encoding="utf-8")
+    for old, new in INJECTIONS:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    services.write_text(text, encoding="utf-8")
+    prices = project / "data" / "prices.yaml"
+    prices.write_text(prices.read_text(encoding="utf-8").replace(
+        "- name: Complete SIMS Help Desk Support", f"- name: {quoted(PAYLOAD)}"), encoding="utf-8")
+    site = project.parent / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def hostile_pages(hostile_site: Path) -> dict[str, BeautifulSoup]:
+    return {file.relative_to(hostile_site).as_posix(): BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+            for file in hostile_site.rglob("*.html")}
+
+
+def test_no_injected_script_runs(hostile_pages):
+    for name, page in hostile_pages.items():
+        for script in page.find_all("script"):
+            assert "alert" not in (script.string or ""), f"{name}: injected script element"
+
+
+def test_no_injected_attributes_or_images(hostile_pages):
+    for name, page in hostile_pages.items():
+        for element in page.find_all(True):
+            handlers = [attribute for attribute in element.attrs if attribute.lower().startswith("on")]
+            assert not handlers, f"{name}: <{element.name} {handlers}> was injected"
+        assert not page.find("img", src="x"), f"{name}: injected image"
+        assert not page.find("a", href=re.compile(r"^\s*javascript:", re.I)), f"{name}: injected javascript: link"
+        emphasised = [element for element in page.select("article em, article strong") if element.get_text() == "bold"]
+        assert not emphasised, f"{name}: Markdown in data was rendered"
+
+
+def test_the_values_show_as_text(hostile_pages):
+    texts = [page.get_text(" ") for page in hostile_pages.values()]
+    assert sum(PAYLOAD in text for text in texts) >= 10
+    services = hostile_pages["specification/services/index.html"]
+    assert PAYLOAD in services.get_text(" ")
+    assert services.find("th", string=re.compile(re.escape("Call routing " + PAYLOAD)))
+
+
+def test_page_titles_stay_text(hostile_pages):
+    standards = hostile_pages["specification/service-standards/index.html"]
+    assert standards.title.string == (f"3 Service Standards {PAYLOAD} - "
+                                      f"Traded services: ICT and information management {PAYLOAD}")
+    assert len(standards.find_all("title")) == 1
+
+
+def test_search_index_holds_text_not_markup(hostile_site: Path):
+    index = (hostile_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>" not in index and "<img" not in index
+    assert "&lt;script&gt;" in index
+
+
+def test_attribute_lists_cannot_be_smuggled_in(minimal):
+    """Braces are only for placeholders, so Markdown's `{: onclick=...}` never reaches a page."""
+    from macros.sla.load import load
+    from macros.sla.problems import DataError
+
+    line = minimal.edit("services.yaml", "title: Test specification", "title: 'Test {: onclick=\"alert(1)\" }'")
+    with pytest.raises(DataError) as caught:
+        load(minimal.dir)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"data/services.yaml:{line}: title: unknown placeholder '{{: onclick=\"alert(1)\" }}' "
+        "(valid: {section:id}, {term:name}, {tier:phase/id}, {provider:field})"]
