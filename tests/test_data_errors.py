@@ -44,6 +44,11 @@ def test_tab_indentation(minimal):
     assert problems(minimal) == [f"{S}:{line}: a tab character is used for indentation; indent with spaces only"]
 
 
+def test_tab_inside_a_value(minimal):
+    line = minimal.edit("services.yaml", "    name: Alex Example", "    name: Alex\tExample")
+    assert problems(minimal) == [f"{S}:{line}: a tab character (column 15) is not allowed here; use spaces instead"]
+
+
 def test_duplicate_key_is_an_error_not_the_last_value(minimal):
     minimal.edit("services.yaml", "    role: Officer\n", "    role: Officer\n    name: Someone Else\n")
     first = minimal.text("services.yaml").splitlines().index("    name: Alex Example") + 1
@@ -233,6 +238,13 @@ def test_unknown_block(minimal):
     line = minimal.edit("services.yaml", "show: tier:primary/gold", "show: tier:primary/platinum")
     assert problems(minimal) == [
         f"{S}:{line}: sections[0].clauses[1].show[0]: unknown tier 'platinum' for phase primary (valid: core, gold)"]
+
+
+def test_untitled_clause_needs_text(minimal):
+    line = minimal.edit("services.yaml", "      - id: one\n        text: See {section:two}.\n",
+                        "      - id: one\n        items: [a bullet]\n")
+    assert problems(minimal) == [
+        f"{S}:{line}: sections[0].clauses[0]: a clause without a title needs text for its number to stand before"]
 
 
 def test_unknown_contact_in_escalation(minimal):

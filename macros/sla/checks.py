@@ -19,6 +19,8 @@ from .yamlfile import YamlFile
 SIMPLE_BLOCKS = ("escalation", "service-levels", "matrix", "response-standards", "supported-software",
                  "package-prices", "service-prices")
 BLOCKS_WITH_ID = ("contact", "tier", "offer", "price-list")
+TITLED_BLOCKS = ("tier", "offer")
+"""A clause showing one of these takes its heading from it."""
 
 
 def find_problems(services: Services, prices: Prices, sfile: YamlFile, pfile: YamlFile) -> list[Problem]:
@@ -183,6 +185,9 @@ class _Checker:
                 yield self._problem(("sections", i), "a section needs a title")
         shown: dict[str, Path] = {}
         for path, clause in clause_tree(self.s.sections, ("sections",)):
+            titled = clause.title or any(block.partition(":")[0] in TITLED_BLOCKS for block in clause.show)
+            if not titled and not clause.text:
+                yield self._problem(path, "a clause without a title needs text for its number to stand before")
             for k, block in enumerate(clause.show):
                 here = path + ("show", k)
                 problem = self._block_problem(block)

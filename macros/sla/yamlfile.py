@@ -80,7 +80,7 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
     except _Refused as error:
         raise DataError([Problem(name, error.mark.line + 1, "", error.message)])
     except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(name, error)])
+        raise DataError([_syntax_problem(name, text, error)])
     except RecursionError:
         raise DataError([Problem(name, 1, "", f"the data is nested too deeply (at most {MAX_DEPTH} levels)")])
     if node is None:
@@ -146,12 +146,16 @@ class _Loader(Reader, Scanner, Parser, Composer, _Resolver):
             self._depth -= 1
 
 
-def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
     problem = error.problem or "unreadable YAML"
-    if "'\\t'" in problem:
-        return Problem(name, line, "", "a tab character is used for indentation; indent with spaces only")
+    if "'\\t'" in problem and mark:
+        before = text.splitlines()[mark.line][: mark.column] if mark.line < len(text.splitlines()) else ""
+        if not before.strip(" \t-"):
+            return Problem(name, line, "", "a tab character is used for indentation; indent with spaces only")
+        return Problem(name, line, "", f"a tab character (column {mark.column + 1}) is not allowed here; "
+                                       "use spaces instead")
     context = f" ({error.context})" if error.context else ""
     hint = next((hint for start, hint in _SYNTAX_HINTS if problem.startswith(start)), None)
     if hint and "not closed" in hint and error.context_mark:
