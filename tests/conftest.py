@@ -107,7 +107,7 @@ def browser():
     """Debian's Chromium, driven by Playwright (which never downloads a browser here)."""
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run 'make test' (it installs Chromium) or apt-get install chromium"
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: 'make test' installs it, or: apt-get install chromium"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

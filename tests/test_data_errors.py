@@ -281,6 +281,22 @@ def test_every_problem_is_reported_at_once(minimal):
     assert missing > unknown
 
 
+def test_missing_file(minimal):
+    (minimal.dir / "prices.yaml").unlink()
+    assert problems(minimal) == [f"{P}:1: cannot read the file (No such file or directory)"]
+
+
+def test_report_says_references_wait_for_the_shape_to_be_right(minimal):
+    line = minimal.edit("services.yaml", "    email: alex@example.org", "    email: alex")
+    minimal.edit("services.yaml", "    contact: alex", "    contact: alix")
+    with pytest.raises(DataError) as caught:
+        load(minimal.dir)
+    assert caught.value.report() == (
+        "1 problem in the data files; nothing was built:\n"
+        f"{S}:{line}: contacts[0].email: 'alex' is not valid (valid: an e-mail address, e.g. name@calderdale.gov.uk)\n"
+        "References between entries (tiers, codes, ids) are checked once these are fixed.")
+
+
 def test_report_is_plain_text_for_officers(minimal):
     line = minimal.edit("services.yaml", "    contact: alex", "    contact: alix")
     with pytest.raises(DataError) as caught:

@@ -75,3 +75,14 @@ def test_prices_not_offered_and_to_be_notified(renderer, minimal):
     assert "<caption>Top-up prices 2008/09</caption>" in html
     assert "<td>£850</td>" in html
     assert str(renderer.package_prices(level=3)) == "<p>To be notified.</p>"
+
+
+def test_every_block_the_data_may_name_can_be_rendered(renderer):
+    from macros.sla.checks import SIMPLE_BLOCKS
+
+    for kind in SIMPLE_BLOCKS:
+        assert renderer.block(kind, level=3), kind
+    assert "Alex Example" in renderer.block("contact:alex", level=3)
+    assert "a gold service" in renderer.block("tier:primary/gold", level=3)
+    assert "Help desk" in renderer.block("offer:top-up", level=3)
+    assert "Help desk" in renderer.block("price-list:top-up", level=3)

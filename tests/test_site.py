@@ -52,12 +52,6 @@ def resolve(pages, page_url: str, href: str) -> Tag:
     return target
 
 
-def heading_or_text(element: Tag) -> str:
-    if element.name and re.fullmatch(r"h[1-6]", element.name):
-        return text_of(element)
-    return text_of(element)
-
-
 # --- facts -------------------------------------------------------------------
 
 
@@ -195,7 +189,7 @@ def test_the_documents_own_references_lead_to_the_right_clause(pages, number, ex
     assert links, f"no link 'section {number}' on the site"
     for url, link in links:
         target = resolve(pages, url, link["href"])
-        assert expected in heading_or_text(target), f"'section {number}' on {url} leads to {text_of(target)[:80]!r}"
+        assert expected in text_of(target), f"'section {number}' on {url} leads to {text_of(target)[:80]!r}"
 
 
 def test_every_internal_link_and_anchor_exists(pages):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Clause, Contact, Offer, Phase, PriceList, Prices, SchoolType, Services, Tier
+from .models import Clause, Contact, Exclusions, Offer, Phase, PriceList, Prices, SchoolType, Services, Tier
 
 NO_ADDITIONAL_COST = "no additional cost"
 ADDITIONAL_COST = "additional cost"
@@ -86,7 +86,8 @@ class Catalog:
                 result.append((school_type, NO_ADDITIONAL_COST if free else ADDITIONAL_COST))
         return result
 
-    def exclusions(self, phase_id: str, tier_id: str) -> list:
+    def exclusions(self, phase_id: str, tier_id: str) -> list[Exclusions]:
+        """The exclusion lists that apply to a tier."""
         return [group for group in self.phase(phase_id).exclusions if tier_id in group.applies_to]
 
     # -- other lookups -------------------------------------------------------

@@ -221,7 +221,8 @@ class _Checker:
     def _tier_key_problem(self, key: str) -> str | None:
         phase, slash, tier = key.partition("/")
         if not slash or phase not in self.tiers:
-            return f"'{key}' is not a tier; write phase/tier {one_of([p + '/' + t for p in self.tiers for t in self.tiers[p]])}"
+            every = [f"{phase_id}/{tier_id}" for phase_id, tiers in self.tiers.items() for tier_id in tiers]
+            return f"'{key}' is not a tier; write phase/tier {one_of(every)}"
         if tier not in self.tiers[phase]:
             return f"unknown tier '{tier}' for phase {phase} {one_of(self.tiers[phase])}"
         return None

@@ -39,7 +39,7 @@ def load(data_dir: FsPath) -> Catalog:
         except ValidationError as error:
             problems += [_problem(files[name], model, detail) for detail in error.errors(include_url=False)]
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, references_checked=False)
     services, prices = models["services.yaml"], models["prices.yaml"]
     problems = find_problems(services, prices, files["services.yaml"], files["prices.yaml"])
     if problems:

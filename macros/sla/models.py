@@ -328,7 +328,8 @@ class PriceItem(Model):
     """A priced service; a phase left out means it is not offered to that phase."""
 
     name: Text = Field(description="The service, e.g. 'Complete SIMS Help Desk Support'.")
-    prices: dict[Id, Money] = Field(min_length=1, description="Price per phase id, e.g. {primary: 850, secondary: 1090}.")
+    prices: dict[Id, Money] = Field(min_length=1, description="Price per phase id, "
+                                                              "e.g. {primary: 850, secondary: 1090}.")
 
 
 class PriceGroup(Model):

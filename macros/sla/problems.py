@@ -27,8 +27,9 @@ class Problem:
 class DataError(Exception):
     """Raised when the data files cannot be used; carries every problem found."""
 
-    def __init__(self, problems: Sequence[Problem]):
+    def __init__(self, problems: Sequence[Problem], references_checked: bool = True):
         self.problems = sorted(set(problems))
+        self.references_checked = references_checked
         super().__init__(self.report())
 
     def report(self) -> str:
@@ -36,6 +37,8 @@ class DataError(Exception):
         noun = "problem" if count == 1 else "problems"
         lines = [f"{count} {noun} in the data files; nothing was built:"]
         lines += [str(problem) for problem in self.problems]
+        if not self.references_checked:
+            lines.append("References between entries (tiers, codes, ids) are checked once these are fixed.")
         return "\n".join(lines)
 
 

@@ -156,7 +156,7 @@ class Renderer:
                           f"{markdown_text(heading)} {{#{numbered.id}}}")
         inner = level + 1 if title else level
         blocks = [self.block(block, inner) for block in numbered.clause.show]
-        if numbered.clause.text or numbered.clause.items or blocks or not title:
+        if numbered.clause.text or numbered.clause.items or blocks:
             chunks.append(self._template("clause.html", clause=numbered.clause, number=numbered.number,
                                          titled=bool(title), blocks=blocks))
         for child in numbered.clause.clauses:
@@ -168,18 +168,13 @@ class Renderer:
     def block(self, block: str, level: int) -> Markup:
         """Render a `show:` block; `level` is the heading level for headings inside it."""
         kind, _, key = block.partition(":")
-        if kind == "contact":
-            return self.contact(key)
-        if kind == "tier":
-            phase, _, tier = key.partition("/")
-            return self.tier(phase, tier)
-        if kind == "offer":
-            return self.offer(self.catalog.offer(key), level)
-        if kind == "price-list":
-            return self.price_list(self.catalog.price_list(key), level)
         renderers = {
-            "escalation": lambda: self.escalation(),
-            "service-levels": lambda: self.service_levels(),
+            "contact": lambda: self.contact(key),
+            "tier": lambda: self.tier(*key.split("/")),
+            "offer": lambda: self.offer(self.catalog.offer(key), level),
+            "price-list": lambda: self.price_list(self.catalog.price_list(key), level),
+            "escalation": self.escalation,
+            "service-levels": self.service_levels,
             "matrix": lambda: self.matrix(level),
             "response-standards": lambda: self.response_standards(level),
             "supported-software": lambda: self.supported_software(level),
