@@ -34,7 +34,7 @@ def search(page: Page, query: str) -> None:
     ("Call routing", "inclusions--ict-helpdesk--call-routing", "Call routing – ICT Helpdesk"),
     ("Sophos", "software--antivirus-software-sophos-f-secure", "Antivirus software: Sophos, F-secure"),
     ("Platinum+", "primary-platinum-plus", "7.4.3 Platinum+ Service – Primary schools"),
-    ("Complete SIMS Help Desk", "capita-top-up--support--complete-sims-help-desk-support",
+    ("Complete SIMS Help Desk", "capita-top-up--complete-sims-help-desk-support",
      "Complete SIMS Help Desk Support"),
 ])
 def test_search_result_leads_to_where_it_is_described(page, site_url, query, anchor, heading):

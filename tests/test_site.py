@@ -122,7 +122,7 @@ def test_capita_top_up_prices(pages):
             for tr in prices.select("tbody tr") if tr.find("td")]
     assert rows == [(name, primary or "not offered", secondary) for name, primary, secondary in CAPITA_PRICES]
     groups = [text_of(tr) for tr in prices.select("tbody tr.group-row")]
-    assert groups == ["Support", "Individual modules"]
+    assert groups == ["Individual modules"]
 
 
 def test_supported_software(pages):

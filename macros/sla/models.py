@@ -335,7 +335,8 @@ class PriceItem(Model):
 class PriceGroup(Model):
     """A headed group of priced services."""
 
-    name: Text = Field(description="e.g. 'Individual modules'.")
+    name: Text | None = Field(default=None, description="Heading of the group, e.g. 'Individual modules'; "
+                                                        "leave out for items under no heading.")
     items: list[PriceItem] = Field(min_length=1, description="The priced services.")
 
 
@@ -344,6 +345,7 @@ class PriceList(Model):
 
     id: Id = Field(description="Identifier, referred to by an offer's price_list.")
     title: Text = Field(description="Title; the financial year is added after it.")
+    item_heading: Text = Field(description="Heading of the first column, e.g. 'Support'.")
     phases: list[Id] = Field(min_length=1, description="The phases (by id) that are the columns.")
     groups: list[PriceGroup] = Field(min_length=1, description="The priced services, in groups.")
 

@@ -276,17 +276,18 @@ class Renderer:
     def price_list(self, price_list: PriceList, level: int) -> Markup:
         phases = [self.catalog.phase(phase_id) for phase_id in price_list.phases]
         caption = f"{price_list.title} {self.catalog.prices.financial_year}"
-        table = Table(caption, ["Support"] + [phase.name for phase in phases])
+        table = Table(caption, [price_list.item_heading] + [phase.name for phase in phases])
         for group in price_list.groups:
-            group_anchor = f"{price_list.id}--{slug(group.name)}"
+            group_anchor = f"{price_list.id}--{slug(group.name)}" if group.name else price_list.id
             for index, item in enumerate(group.items):
                 cells = []
                 for phase in phases:
                     price = item.prices.get(phase.id)
                     text = Markup(money(price)) if price is not None else Markup("not offered")
                     cells.append(Cell(text, text))
+                group_name = self.prose(group.name) if group.name and index == 0 else None
                 table.rows.append(Row(self.prose(item.name), cells, f"{group_anchor}--{slug(item.name)}",
-                                      self.prose(group.name) if index == 0 else None, group_anchor))
+                                      group_name, group_anchor))
         return self._table(table, level)
 
     def package_prices(self, level: int) -> Markup:
