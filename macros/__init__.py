@@ -50,6 +50,41 @@ def define_env(env) -> None:
         return renderer().escalation()
 
     @env.macro
+    def entitlement_page(school_type_id: str) -> str:
+        """What a school type is entitled to, with the form that narrows it to a tier."""
+        return renderer().entitlement_page(school_type_id)
+
+    @env.macro
+    def comparison_page(phase_id: str) -> str:
+        """The tiers of a phase side by side."""
+        return renderer().comparison_page(phase_id)
+
+    @env.macro
+    def schools_index() -> str:
+        """The list of schools with pages of their own."""
+        return renderer().schools_index()
+
+    @env.macro
+    def school_page(index: int) -> str:
+        """One school's entitlement, fully resolved."""
+        return renderer().school_page(index)
+
+    @env.macro
+    def school_type_choices() -> Markup:
+        """The school types, each linked to its entitlement page."""
+        return renderer().school_type_choices()
+
+    @env.macro
+    def link(path: str, text: str) -> Markup:
+        """A link to a generated page by its path, e.g. link('schools/index', 'Find your school')."""
+        return renderer().page_link(path, text)
+
+    @env.macro
+    def comparison_links() -> Markup:
+        """Links to the comparison page of each phase."""
+        return renderer().comparison_links()
+
+    @env.macro
     def section_list() -> Markup:
         """A list of the sections of the specification, each linked."""
         return renderer().section_list()

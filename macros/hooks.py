@@ -16,6 +16,8 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import site  # noqa: E402
+from macros.sla.downloads import downloads  # noqa: E402
+from macros.sla.pages import NAV_GROUPS, site_pages  # noqa: E402
 
 
 @event_priority(100)  # before mkdocs-macros reads the data
@@ -26,14 +28,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """One page per section of the specification, and the navigation to match."""
+    """The generated pages and downloads, and the navigation."""
     catalog = site.catalog(config)
-    chapters = []
-    for section in catalog.sections:
-        path = site.section_path(section.id)
-        files.append(File.generated(config, path, content=f"{{{{ specification_section('{section.id}') }}}}\n"))
-        chapters.append({site.theme_text(f"{section.number} {section.clause.title}"): path})
-    pages = [file.src_uri for file in files.documentation_pages()
-             if file.src_uri != "index.md" and not file.src_uri.startswith(site.SPECIFICATION_DIR + "/")]
-    config.nav = [{"Home": "index.md"}, *pages, {"Specification": chapters}]
+    generated = set()
+    groups: dict[str, list] = {group: [] for group in NAV_GROUPS}
+    for page in site_pages(catalog):
+        src = f"{page.path}.md"
+        files.append(File.generated(config, src, content=f"{{{{ {page.call} }}}}\n"))
+        generated.add(src)
+        if page.nav:
+            groups[page.nav].append({site.theme_text(page.title): src})
+    for name, content in downloads(catalog).items():
+        files.append(File.generated(config, name, content=content))
+    hand_written = [file.src_uri for file in files.documentation_pages()
+                    if file.src_uri != "index.md" and file.src_uri not in generated]
+    config.nav = [{"Home": "index.md"}, *({title: groups[group]} for group, title in NAV_GROUPS.items()),
+                  *hand_written]
     return files

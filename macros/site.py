@@ -18,9 +18,7 @@ from mkdocs.structure.pages import Page
 from .sla.catalog import Catalog
 from .sla.load import load_cached
 from .sla.problems import DataError
-from .sla.render import Renderer
-
-SPECIFICATION_DIR = "specification"
+from .sla.pages import Pages
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -40,19 +38,14 @@ def theme_text(text: str) -> str:
     return html.escape(text, quote=False).replace('"', "&quot;")
 
 
-def section_path(section_id: str) -> str:
-    """Where the page of a section is, relative to the docs folder."""
-    return f"{SPECIFICATION_DIR}/{section_id}.md"
-
-
-def renderer(config: MkDocsConfig, files: Files, page: Page) -> Renderer:
+def renderer(config: MkDocsConfig, files: Files, page: Page) -> Pages:
     """A renderer whose links are relative to `page`."""
 
-    def href(section_id: str, anchor: str | None) -> str:
-        target = files.get_file_from_path(section_path(section_id))
-        if target is None:  # pragma: no cover - every section has a generated page
-            raise PluginError(f"no page for section '{section_id}'")
+    def href(path: str, anchor: str | None) -> str:
+        target = files.get_file_from_path(f"{path}.md") or files.get_file_from_path(path)
+        if target is None:
+            raise PluginError(f"a link to '{path}' from {page.file.src_uri}: no such page or file")
         url = target.url_relative_to(page.file)
         return f"{url}#{anchor}" if anchor else url
 
-    return Renderer(catalog(config), href)
+    return Pages(catalog(config), href)

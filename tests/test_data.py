@@ -23,8 +23,10 @@ def test_counts_match_the_specification(catalog):
                                                      "secondary-formerly-gm"]
     assert {p.id: [t.name for t in p.tiers] for p in services.phases} == {
         "primary": ["Core", "Gold", "Platinum", "Platinum+"], "secondary": ["Core", "Silver", "Platinum"]}
-    assert sum(len(group.rows) for group in services.matrix.groups) == 46
-    assert len(services.matrix.groups) == 10
+    assert [matrix.phase for matrix in services.matrices] == ["primary"]
+    assert sum(len(group.rows) for group in catalog.matrix("primary").groups) == 46
+    assert len(catalog.matrix("primary").groups) == 10
+    assert catalog.matrix("secondary") is None
     assert [p.level for p in services.response_standards.priorities] == [1, 2, 3, 4, 5, 6]
     assert len(services.supported_software.rows) == 11
     assert sum(len(g.items) for g in catalog.price_list("capita-top-up").groups) == 7

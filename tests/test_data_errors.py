@@ -186,20 +186,20 @@ def test_unknown_tier_lists_the_tiers_of_the_phase(minimal):
 def test_unknown_matrix_code_lists_the_legend(minimal):
     line = minimal.edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: N, gold: X}")
     assert problems(minimal) == [
-        f"{S}:{line}: matrix.groups[0].rows[1].codes.gold: unknown code 'X' (valid: Y, N)"]
+        f"{S}:{line}: matrices[0].groups[0].rows[1].codes.gold: unknown code 'X' (valid: Y, N)"]
 
 
 def test_missing_matrix_cell(minimal):
     line = minimal.edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: N}")
     assert problems(minimal) == [
-        f"{S}:{line}: matrix.groups[0].rows[1].codes: no code for tier 'gold'; every row needs a code for each "
+        f"{S}:{line}: matrices[0].groups[0].rows[1].codes: no code for tier 'gold'; every row needs a code for each "
         "tier of primary (core, gold)"]
 
 
 def test_matrix_cell_for_unknown_tier(minimal):
     line = minimal.edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: N, gold: Y, silver: Y}")
     assert problems(minimal) == [
-        f"{S}:{line}: matrix.groups[0].rows[1].codes.silver: unknown tier 'silver' for phase primary "
+        f"{S}:{line}: matrices[0].groups[0].rows[1].codes.silver: unknown tier 'silver' for phase primary "
         "(valid: core, gold)"]
 
 

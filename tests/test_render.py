@@ -18,12 +18,12 @@ def renderer(minimal):
 def test_prose_escapes_text_and_fills_in_placeholders(renderer):
     html = renderer.prose("<b>Bold</b> & co: see {section:two}, from {term:year_start}, "
                           "{tier:primary/gold} by {provider:council}")
-    assert html == ('&lt;b&gt;Bold&lt;/b&gt; &amp; co: see <a href="/first/#two">section 1.2</a>, from 1 April, '
-                    "Gold by Test Council")
+    assert html == ('&lt;b&gt;Bold&lt;/b&gt; &amp; co: see <a href="/specification/first/#two">section 1.2</a>, '
+                    "from 1 April, Gold by Test Council")
 
 
 def test_a_reference_to_a_section_links_to_its_page(renderer):
-    assert renderer.prose("{section:first}") == '<a href="/first/">section 1</a>'
+    assert renderer.prose("{section:first}") == '<a href="/specification/first/">section 1</a>'
 
 
 def test_placeholder_values_are_escaped_too(minimal):
@@ -50,7 +50,7 @@ def test_section_page_numbers_clauses_and_titles_tier_clauses(renderer):
     page = renderer.section("first")
     assert page.startswith('# <span class="clause-number">1</span> First section {#first}')
     assert '## <span class="clause-number">1.2</span> Gold Service – Primary schools {#two}' in page
-    assert '<div class="clause" id="one">\n<p><span class="clause-number">1.1</span> See <a href="/first/#two">' \
+    assert '<div class="clause" id="one">\n<p><span class="clause-number">1.1</span> See <a href="/specification/first/#two">' \
            'section 1.2</a>.</p>' in page
 
 
@@ -63,7 +63,7 @@ def test_tier_block_says_cost_and_what_it_builds_on(renderer):
 
 
 def test_matrix_cells_carry_their_meaning(renderer):
-    html = renderer.matrix(level=3)
+    html = renderer.matrix("primary", level=3)
     assert '<td>N<span class="visually-hidden"> (not included)</span></td>' in html
     assert "<li>Core: not included (N)</li>" in html
     assert '<h3 id="inclusions--group-one">Group one</h3>' in html

@@ -20,13 +20,19 @@ def text_of(element: Tag) -> str:
     return text.replace(" ,", ",").replace(" .", ".").replace(" :", ":").strip()
 
 
+class Pages(dict):
+    """Every page by its URL path ('' for the home page, 'specification/services/' ...), and the downloads."""
+
+    downloads: set[str]
+
+
 @pytest.fixture(scope="module")
-def pages(built_site: Path) -> dict[str, BeautifulSoup]:
-    """Every page by its URL path ('' for the home page, 'specification/services/' ...)."""
-    result = {}
+def pages(built_site: Path) -> Pages:
+    result = Pages()
     for file in built_site.rglob("*.html"):
         url = file.relative_to(built_site).as_posix().removesuffix("index.html")
         result[url] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    result.downloads = {file.relative_to(built_site).as_posix() for file in (built_site / "downloads").iterdir()}
     return result
 
 
@@ -36,16 +42,20 @@ def site_text(pages) -> str:
 
 
 def table(pages, caption: str) -> Tag:
-    found = [t for page in pages.values() for t in page.find_all("table")
+    """The table with this caption in the specification (entitlement pages repeat some)."""
+    found = [t for url, page in pages.items() if url.startswith("specification/") for t in page.find_all("table")
              if t.caption and text_of(t.caption) == caption]
     assert len(found) == 1, f"expected one table captioned {caption!r}, found {len(found)}"
     return found[0]
 
 
-def resolve(pages, page_url: str, href: str) -> Tag:
-    """The element a link leads to; fails if the page or the anchor is missing."""
+def resolve(pages, page_url: str, href: str) -> Tag | None:
+    """The element a link leads to (None for a download); fails if the page, file or anchor is missing."""
     url, fragment = urldefrag(urljoin("http://site/" + page_url, href))
     path = url.removeprefix("http://site/")
+    if path.startswith("downloads/") and not fragment:
+        assert path in pages.downloads, f"link {href!r} on {page_url!r} leads to a missing download {path!r}"
+        return None
     assert path in pages, f"link {href!r} on {page_url!r} leads to a missing page {path!r}"
     target = pages[path].find(id=fragment) if fragment else pages[path].select_one("article h1")
     assert target is not None, f"link {href!r} on {page_url!r}: no element with id {fragment!r} on {path!r}"

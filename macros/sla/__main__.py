@@ -36,7 +36,7 @@ def _check(data_dir: Path) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     services = catalog.services
-    rows = sum(len(group.rows) for group in services.matrix.groups)
+    rows = sum(len(group.rows) for matrix in services.matrices for group in matrix.groups)
     print(f"{data_dir.name}/services.yaml and {data_dir.name}/prices.yaml are valid: "
           f"{len(catalog.sections)} sections, {len(catalog.numbered)} clauses, "
           f"{sum(len(phase.tiers) for phase in services.phases)} tiers, {rows} matrix rows, "

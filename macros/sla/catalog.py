@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Clause, Contact, Exclusions, Offer, Phase, PriceList, Prices, SchoolType, Services, Tier
+from .models import (Clause, Contact, Exclusions, Matrix, Offer, Phase, PriceList, Prices, Schools, SchoolType,
+                     Services, Tier)
 
 NO_ADDITIONAL_COST = "no additional cost"
 ADDITIONAL_COST = "additional cost"
@@ -31,9 +32,10 @@ class Numbered:
 class Catalog:
     """Read-only access to the specification for the renderers."""
 
-    def __init__(self, services: Services, prices: Prices):
+    def __init__(self, services: Services, prices: Prices, schools: Schools | None = None):
         self.services = services
         self.prices = prices
+        self.schools = (schools or Schools()).schools
         self.numbered: dict[str, Numbered] = {}
         for index, section in enumerate(services.sections, start=1):
             self._number(section, str(index), 1, section)
@@ -85,6 +87,10 @@ class Catalog:
                 free = tier_id in school_type.no_additional_cost
                 result.append((school_type, NO_ADDITIONAL_COST if free else ADDITIONAL_COST))
         return result
+
+    def matrix(self, phase_id: str) -> Matrix | None:
+        """The inclusion matrix of a phase, if the specification publishes one."""
+        return next((matrix for matrix in self.services.matrices if matrix.phase == phase_id), None)
 
     def exclusions(self, phase_id: str, tier_id: str) -> list[Exclusions]:
         """The exclusion lists that apply to a tier."""

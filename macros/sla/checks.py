@@ -11,21 +11,27 @@ from typing import Iterable, Iterator
 
 from pydantic import BaseModel
 
-from .models import Clause, Prices, Services
+from .models import Clause, Matrix, Prices, School, Schools, Services
 from .problems import Path, Problem, one_of
-from .text import KINDS, split, stray_braces
+from .text import KINDS, slugify, split, stray_braces
 from .yamlfile import YamlFile
 
-SIMPLE_BLOCKS = ("escalation", "service-levels", "matrix", "response-standards", "supported-software",
+SIMPLE_BLOCKS = ("escalation", "service-levels", "response-standards", "supported-software",
                  "package-prices", "service-prices")
-BLOCKS_WITH_ID = ("contact", "tier", "offer", "price-list")
+BLOCKS_WITH_ID = ("contact", "tier", "offer", "price-list", "matrix")
 TITLED_BLOCKS = ("tier", "offer")
 """A clause showing one of these takes its heading from it."""
 
 
-def find_problems(services: Services, prices: Prices, sfile: YamlFile, pfile: YamlFile) -> list[Problem]:
-    """Every broken reference in the two files."""
-    return list(_Checker(services, prices, sfile, pfile).run())
+def find_problems(services: Services, prices: Prices, schools: Schools,
+                  sfile: YamlFile, pfile: YamlFile, schools_file: YamlFile) -> list[Problem]:
+    """Every broken reference in the data files."""
+    return list(_Checker(services, prices, schools, sfile, pfile, schools_file).run())
+
+
+def school_slug(school: School) -> str:
+    """The address of a school's page: its `slug`, or one made from its name."""
+    return school.slug or slugify(school.name)
 
 
 def clause_tree(clauses: Iterable[Clause], path: Path) -> Iterator[tuple[Path, Clause]]:
@@ -37,8 +43,10 @@ def clause_tree(clauses: Iterable[Clause], path: Path) -> Iterator[tuple[Path, C
 
 
 class _Checker:
-    def __init__(self, services: Services, prices: Prices, sfile: YamlFile, pfile: YamlFile):
+    def __init__(self, services: Services, prices: Prices, schools: Schools,
+                 sfile: YamlFile, pfile: YamlFile, schools_file: YamlFile):
         self.s, self.p, self.sfile, self.pfile = services, prices, sfile, pfile
+        self.schools, self.schools_file = schools, schools_file
         self.phases = {phase.id: phase for phase in services.phases}
         self.tiers = {phase.id: [tier.id for tier in phase.tiers] for phase in services.phases}
         self.contacts = [contact.id for contact in services.contacts]
@@ -57,8 +65,10 @@ class _Checker:
         yield from self._offers()
         yield from self._sections()
         yield from self._prices()
+        yield from self._schools()
         yield from self._placeholders(self.s, (), self.sfile)
         yield from self._placeholders(self.p, (), self.pfile)
+        yield from self._placeholders(self.schools, (), self.schools_file)
 
     # -- helpers -------------------------------------------------------------
 
@@ -97,14 +107,17 @@ class _Checker:
         yield from self._duplicates([(("offers", i, "id"), o.id) for i, o in enumerate(s.offers)], "offer id")
         yield from self._duplicates(
             [(path + ("id",), clause.id) for path, clause in clause_tree(s.sections, ("sections",))], "clause id")
-        yield from self._duplicates(
-            [(("matrix", "legend", i, "code"), e.code) for i, e in enumerate(s.matrix.legend)], "legend code")
+        yield from self._duplicates([(("matrices", m, "phase"), matrix.phase) for m, matrix in enumerate(s.matrices)],
+                                    "matrix for phase")
+        for m, matrix in enumerate(s.matrices):
+            yield from self._duplicates(
+                [(("matrices", m, "legend", i, "code"), e.code) for i, e in enumerate(matrix.legend)], "legend code")
+            rows = [(("matrices", m, "groups", g, "rows", r, "service"), f"{group.name} / {row.service}")
+                    for g, group in enumerate(matrix.groups) for r, row in enumerate(group.rows)]
+            yield from self._duplicates(rows, "matrix row (group / service)")
         yield from self._duplicates(
             [(("response_standards", "priorities", i, "level"), str(p.level))
              for i, p in enumerate(s.response_standards.priorities)], "priority level")
-        rows = [(("matrix", "groups", g, "rows", r, "service"), f"{group.name} / {row.service}")
-                for g, group in enumerate(s.matrix.groups) for r, row in enumerate(group.rows)]
-        yield from self._duplicates(rows, "matrix row (group / service)")
 
     def _school_types(self) -> Iterator[Problem]:
         for i, school_type in enumerate(self.s.school_types):
@@ -148,15 +161,18 @@ class _Checker:
                     yield from self._tier_ref(("phases", i, "exclusions", j, "applies_to", k), phase.id, tier_id)
 
     def _matrix(self) -> Iterator[Problem]:
-        matrix = self.s.matrix
+        for m, matrix in enumerate(self.s.matrices):
+            yield from self._one_matrix(("matrices", m), matrix)
+
+    def _one_matrix(self, at: Path, matrix: Matrix) -> Iterator[Problem]:
         if matrix.phase not in self.phases:
-            yield from self._phase_ref(("matrix", "phase"), matrix.phase)
+            yield from self._phase_ref(at + ("phase",), matrix.phase)
             return
         tiers = self.tiers[matrix.phase]
         codes = [entry.code for entry in matrix.legend]
         for g, group in enumerate(matrix.groups):
             for r, row in enumerate(group.rows):
-                path = ("matrix", "groups", g, "rows", r, "codes")
+                path = at + ("groups", g, "rows", r, "codes")
                 for tier, code in row.codes.items():
                     if tier not in tiers:
                         yield from self._tier_ref(path + (tier,), matrix.phase, tier)
@@ -214,6 +230,8 @@ class _Checker:
             return f"unknown price list '{key}' {one_of(self.price_lists)}"
         if kind == "tier":
             return self._tier_key_problem(key)
+        if kind == "matrix" and key not in [matrix.phase for matrix in self.s.matrices]:
+            return f"no matrix for phase '{key}' {one_of([matrix.phase for matrix in self.s.matrices])}"
         if kind not in BLOCKS_WITH_ID:
             return f"unknown block '{block}' {one_of(list(SIMPLE_BLOCKS) + [k + ':…' for k in BLOCKS_WITH_ID])}"
         return None
@@ -253,7 +271,31 @@ class _Checker:
             packages.append((path, f"{package.phase}/{package.tier}"))
         yield from self._duplicates(packages, "package price for", file)
 
-    # -- text in both files --------------------------------------------------
+    # -- schools.yaml --------------------------------------------------------
+
+    def _schools(self) -> Iterator[Problem]:
+        file = self.schools_file
+        types = {school_type.id: school_type for school_type in self.s.school_types}
+        seen: dict[str, Path] = {}
+        for i, school in enumerate(self.schools.schools):
+            path = ("schools", i)
+            if school.school_type not in types:
+                yield self._problem(path + ("school_type",), f"unknown school type '{school.school_type}' "
+                                                             f"{one_of(list(types))}", file)
+            else:
+                yield from self._tier_ref(path + ("tier",), types[school.school_type].phase, school.tier, file)
+            slug = school_slug(school)
+            where = path + ("slug",) if school.slug else path + ("name",)
+            if not slug:
+                yield self._problem(where, "the name has no letters or digits to make a page address from; "
+                                           "add a slug (lower-case letters, digits and hyphens)", file)
+            elif slug in seen:
+                yield self._problem(where, f"page address schools/{slug}/ is already used by the school at line "
+                                           f"{file.line_of(seen[slug])}; give one of them a different slug", file)
+            else:
+                seen[slug] = path
+
+    # -- text in all files ---------------------------------------------------
 
     def _placeholders(self, model: BaseModel, path: Path, file: YamlFile) -> Iterator[Problem]:
         for name in type(model).model_fields:

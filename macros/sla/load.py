@@ -10,11 +10,12 @@ from pydantic import BaseModel, ValidationError
 
 from .catalog import Catalog
 from .checks import find_problems
-from .models import ID_PATTERN, Prices, Services
+from .models import ID_PATTERN, Prices, Schools, Services
 from .problems import DataError, Path, Problem, format_path, one_of
 from .yamlfile import YamlFile, read_yaml
 
-FILES: dict[str, type[BaseModel]] = {"services.yaml": Services, "prices.yaml": Prices}
+FILES: dict[str, type[BaseModel]] = {"services.yaml": Services, "prices.yaml": Prices, "schools.yaml": Schools}
+OPTIONAL = {"schools.yaml"}
 
 _cache: dict[FsPath, tuple[tuple, Catalog]] = {}
 
@@ -29,6 +30,9 @@ def load(data_dir: FsPath) -> Catalog:
     files: dict[str, YamlFile] = {}
     models: dict[str, Any] = {}
     for name, model in FILES.items():
+        if name in OPTIONAL and not (data_dir / name).exists():
+            files[name], models[name] = YamlFile(f"{data_dir.name}/{name}", {}), model()
+            continue
         try:
             files[name] = read_yaml(data_dir / name, f"{data_dir.name}/{name}")
         except DataError as error:
@@ -40,11 +44,10 @@ def load(data_dir: FsPath) -> Catalog:
             problems += [_problem(files[name], model, detail) for detail in error.errors(include_url=False)]
     if problems:
         raise DataError(problems, references_checked=False)
-    services, prices = models["services.yaml"], models["prices.yaml"]
-    problems = find_problems(services, prices, files["services.yaml"], files["prices.yaml"])
+    problems = find_problems(*(models[name] for name in FILES), *(files[name] for name in FILES))
     if problems:
         raise DataError(problems)
-    return Catalog(services, prices)
+    return Catalog(models["services.yaml"], models["prices.yaml"], models["schools.yaml"])
 
 
 def load_cached(data_dir: FsPath) -> Catalog:
@@ -90,7 +93,9 @@ def _problem(file: YamlFile, model: type[BaseModel], detail: Any) -> Problem:
         "too_short": f"needs at least {ctx.get('min_length')} item(s)",
         "greater_than_equal": f"must be at least {ctx.get('ge')}, got {_describe(value)}",
     }
-    if kind == "string_pattern_mismatch":
+    if kind == "literal_error":
+        message = f"{_describe(value)} is not valid (valid: {ctx.get('expected', '').replace(chr(39), '')})"
+    elif kind == "string_pattern_mismatch":
         message = f"{_describe(value)} is not valid (valid: {_PATTERNS.get(ctx.get('pattern'), ctx.get('pattern'))})"
     elif kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
         message = f"expected text, got {_describe(value)}; put it in quotes to keep it as text"

@@ -8,7 +8,7 @@ shape of each file; `checks.py` checks the references between and within files.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, StringConstraints,
                       WithJsonSchema, model_validator)
@@ -180,12 +180,20 @@ class Phase(Model):
     exclusions: list[Exclusions] = Field(default=[], description="Exclusions that apply to some tiers.")
 
 
+CodeKind = Literal["included", "not-included", "optional", "yhgfl-only", "optional-yhgfl-only", "supported-only"]
+
+
 class LegendEntry(Model):
     """One code of the inclusion matrix."""
 
     code: Annotated[str, StringConstraints(pattern=r"^[A-Z](?:/[A-Z])?$")] = Field(
         description="The code as printed in the matrix, e.g. 'O/B'.")
-    meaning: Text = Field(description="What it means, e.g. 'optional extra for YHGFL schools only'.")
+    meaning: Text = Field(description="What it means, as printed in the key, "
+                                      "e.g. 'optional extra for YHGFL schools only'.")
+    kind: CodeKind = Field(description="What the code means for a school: included, not-included, optional, "
+                                       "yhgfl-only (included for YHGFL schools only), optional-yhgfl-only "
+                                       "(optional extra for YHGFL schools only) or supported-only (for "
+                                       "supported software and services only).")
 
 
 class MatrixRow(Model):
@@ -194,6 +202,9 @@ class MatrixRow(Model):
     service: Text = Field(description="The service, as printed in the matrix.")
     codes: dict[Id, str] = Field(description="Code (from the legend) for each tier id of the phase, "
                                              "e.g. {core: N, gold: B, platinum: Y, platinum-plus: Y}.")
+    admin_pcs_over: int | None = Field(default=None, ge=0, description=(
+        "Set when the row only concerns schools with more than this many PCs on the administration network "
+        "(e.g. 10 for 'Access to SIMS from more than 10 PCs')."))
 
 
 class MatrixGroup(Model):
@@ -313,7 +324,8 @@ class Services(Model):
     escalation: list[EscalationStep] = Field(min_length=1, description="Route for concerns and complaints.")
     school_types: list[SchoolType] = Field(min_length=1, description="Kinds of school served.")
     phases: list[Phase] = Field(min_length=1, description="Primary and secondary, each with its tiers.")
-    matrix: Matrix = Field(description="The service inclusions and exclusions table.")
+    matrices: list[Matrix] = Field(default=[], description="Service inclusions and exclusions tables, "
+                                                          "at most one per phase.")
     response_standards: ResponseStandards = Field(description="Response times.")
     supported_software: SupportedSoftware = Field(description="Software the service teams support.")
     offers: list[Offer] = Field(default=[], description="Services available to all schools, outside the tiers.")
@@ -364,6 +376,26 @@ class ServicePrice(Model):
     service: Text = Field(description="The service.")
     price: Money = Field(description="Price in pounds.")
     unit: Text | None = Field(default=None, description="What the price is for, e.g. 'per hour'.")
+
+
+class School(Model):
+    """A school, for its own page of what it is entitled to."""
+
+    name: Text = Field(description="The school's name.")
+    slug: Id | None = Field(default=None, description="Its page address, schools/<slug>/; made from the name "
+                                                      "when left out.")
+    school_type: Id = Field(description="Its school type (by id), e.g. 'primary-formerly-gm'.")
+    tier: Id = Field(description="The tier (by id) it subscribes to, within its school type's phase.")
+    yhgfl: bool = Field(description="true if it is a YHGFL (Yorkshire and Humber Grid for Learning) school.")
+    admin_pcs: int = Field(ge=0, description="Number of PCs on its administration network.")
+
+
+class Schools(Model):
+    """`data/schools.yaml` (optional): schools that get a page of their own."""
+
+    model_config = ConfigDict(title="schools.yaml")
+
+    schools: list[School] = Field(default=[], description="The schools, in the order of the schools index.")
 
 
 class Prices(Model):

@@ -27,10 +27,12 @@ from markupsafe import Markup, escape
 
 from .catalog import Catalog, Numbered
 from .models import Offer, PriceList, Tier
-from .text import Placeholder, split
+from .paths import section_page
+from .text import Placeholder, slugify, split
 
 Href = Callable[[str, "str | None"], str]
-"""href(section_id, anchor) -> the address of that place, relative to the page being rendered."""
+"""href(page, anchor) -> the address of a place, relative to the page being rendered; `page` is a path
+from `paths` (e.g. 'specification/services'), `anchor` an element id or None."""
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -60,7 +62,7 @@ class Table:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "item"
+    return slugify(text) or "item"
 
 
 def markdown_text(text: str) -> str:
@@ -97,10 +99,14 @@ class Renderer:
         return "".join(part if isinstance(part, str) else self._placeholder_words(part) for part in split(text))
 
     def clause_link(self, clause_id: str) -> Markup:
+        """A link to a clause, reading 'section 3.2.5'."""
+        return Markup('<a href="{}">section {}</a>').format(self.clause_href(clause_id),
+                                                             self.catalog.clause(clause_id).number)
+
+    def clause_href(self, clause_id: str) -> str:
+        """The address of a clause: its section's page, at its anchor."""
         numbered = self.catalog.clause(clause_id)
-        anchor = None if numbered.depth == 1 else clause_id
-        return Markup('<a href="{}">section {}</a>').format(self.href(numbered.section.id, anchor),
-                                                             numbered.number)
+        return self.href(section_page(numbered.section.id), None if numbered.depth == 1 else clause_id)
 
     def _placeholder(self, part: Placeholder) -> Markup:
         if part.kind == "section":
@@ -131,7 +137,7 @@ class Renderer:
     def section_list(self) -> Markup:
         """Every section, numbered and linked."""
         return self._template("section_list.html", sections=[
-            {"number": item.number, "title": item.clause.title, "href": self.href(item.id, None)}
+            {"number": item.number, "title": item.clause.title, "href": self.href(section_page(item.id), None)}
             for item in self.catalog.sections])
 
     def clause_title(self, numbered: Numbered) -> str | None:
@@ -175,7 +181,7 @@ class Renderer:
             "price-list": lambda: self.price_list(self.catalog.price_list(key), level),
             "escalation": self.escalation,
             "service-levels": self.service_levels,
-            "matrix": lambda: self.matrix(level),
+            "matrix": lambda: self.matrix(key, level),
             "response-standards": lambda: self.response_standards(level),
             "supported-software": lambda: self.supported_software(level),
             "package-prices": lambda: self.package_prices(level),
@@ -207,9 +213,9 @@ class Renderer:
             table.rows.append(Row(escape(label), cells, f"service-levels--{slug(label)}"))
         return self._table(table, level=6, words=False)
 
-    def matrix(self, level: int) -> Markup:
-        matrix = self.catalog.services.matrix
-        phase = self.catalog.phase(matrix.phase)
+    def matrix(self, phase_id: str, level: int) -> Markup:
+        matrix = self.catalog.matrix(phase_id)
+        phase = self.catalog.phase(phase_id)
         meanings = {entry.code: entry.meaning for entry in matrix.legend}
         table = Table(matrix.title, ["Service"] + [tier.name for tier in phase.tiers])
         for group in matrix.groups:
@@ -226,7 +232,7 @@ class Renderer:
         legend = self._template("legend.html", legend=matrix.legend)
         return Markup("{}\n{}").format(self._table(table, level), legend)
 
-    def response_standards(self, level: int) -> Markup:
+    def response_standards(self, level: int, words: bool = True) -> Markup:
         standards = self.catalog.services.response_standards
         table = Table("ICT Support Response Standards Summary",
                       ["Priority level", "Definition of problem", "Attention",
@@ -246,7 +252,8 @@ class Renderer:
             updates = self._list(priority.updates)
             cells = [Cell(value, value) for value in (definition, attention, updates)]
             table.rows.append(Row(header, cells, f"priority-{priority.level}"))
-        return self._template("response_standards.html", standards=standards, table=self._table(table, level))
+        return self._template("response_standards.html", standards=standards,
+                              table=self._table(table, level, words))
 
     def supported_software(self, level: int) -> Markup:
         software = self.catalog.services.supported_software
@@ -273,8 +280,10 @@ class Renderer:
         price_list = self.price_list(self.catalog.price_list(offer.price_list), level) if offer.price_list else None
         return self._template("offer.html", offer=offer, price_list=price_list)
 
-    def price_list(self, price_list: PriceList, level: int) -> Markup:
-        phases = [self.catalog.phase(phase_id) for phase_id in price_list.phases]
+    def price_list(self, price_list: PriceList, level: int, only: list[str] | None = None,
+                   words: bool = True) -> Markup:
+        """The price list as a table; `only` keeps the columns of those phases."""
+        phases = [self.catalog.phase(phase_id) for phase_id in price_list.phases if not only or phase_id in only]
         caption = f"{price_list.title} {self.catalog.prices.financial_year}"
         table = Table(caption, [price_list.item_heading] + [phase.name for phase in phases])
         for group in price_list.groups:
@@ -288,7 +297,7 @@ class Renderer:
                 group_name = self.prose(group.name) if group.name and index == 0 else None
                 table.rows.append(Row(self.prose(item.name), cells, f"{group_anchor}--{slug(item.name)}",
                                       group_name, group_anchor))
-        return self._table(table, level)
+        return self._table(table, level, words)
 
     def package_prices(self, level: int) -> Markup:
         packages = self.catalog.prices.package_prices
@@ -332,7 +341,7 @@ class Renderer:
         numbered = self.catalog.clause_showing(f"tier:{phase_id}/{tier_id}")
         if numbered is None:
             return self.prose(tier.name)
-        return Markup('<a href="{}">{}</a>').format(self.href(numbered.section.id, numbered.id), self.prose(tier.name))
+        return Markup('<a href="{}">{}</a>').format(self.clause_href(numbered.id), self.prose(tier.name))
 
     def _builds_on_phrase(self, phase_id: str, tier: Tier) -> Markup:
         chain = self.catalog.builds_on(phase_id, tier.id)

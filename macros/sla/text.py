@@ -39,6 +39,11 @@ def split(text: str) -> list[str | Placeholder]:
     return parts
 
 
+def slugify(text: str) -> str:
+    """Lower-case letters and digits joined by single hyphens: safe in a page address."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 def stray_braces(text: str) -> bool:
     """True if a brace is left over once placeholders are taken out."""
     return "{" in PLACEHOLDER.sub("", text) or "}" in PLACEHOLDER.sub("", text)

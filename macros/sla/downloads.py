@@ -1,0 +1,61 @@
+"""The downloadable files: the entitlements as CSV (all types, and one per type) and all the data as JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .catalog import Catalog
+from .entitlement import tier_offers
+from .paths import download
+
+CSV_COLUMNS = ["school_type", "tier", "tier_cost", "group", "service", "code"]
+
+
+def downloads(catalog: Catalog) -> dict[str, bytes]:
+    """Each download by its path under the site root."""
+    files = {download("entitlements.csv"): entitlements_csv(catalog)}
+    for school_type in catalog.services.school_types:
+        files[download(f"entitlements-{school_type.id}.csv")] = entitlements_csv(catalog, school_type.id)
+    files[download("specification.json")] = data_json(catalog)
+    return files
+
+
+def entitlement_rows(catalog: Catalog, school_type_id: str | None = None) -> list[dict[str, str]]:
+    """One row per school type, tier of its phase and row of its phase's matrix, codes as in the legend.
+
+    A phase without a published matrix has no rows: none are invented.
+    """
+    rows = []
+    for school_type in catalog.services.school_types:
+        if school_type_id not in (None, school_type.id):
+            continue
+        matrix = catalog.matrix(school_type.phase)
+        if matrix is None:
+            continue
+        for offer in tier_offers(catalog, school_type.phase, school_type):
+            for group in matrix.groups:
+                for row in group.rows:
+                    rows.append({"school_type": school_type.id, "tier": offer.tier.id, "tier_cost": offer.cost,
+                                 "group": group.name, "service": row.service, "code": row.codes[offer.tier.id]})
+    return rows
+
+
+def entitlements_csv(catalog: Catalog, school_type_id: str | None = None) -> bytes:
+    """The rows as CSV in UTF-8 with a byte-order mark, so that spreadsheets read it as UTF-8."""
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(entitlement_rows(catalog, school_type_id))
+    return text.getvalue().encode("utf-8-sig")
+
+
+def data_json(catalog: Catalog) -> bytes:
+    """The whole data set, as validated."""
+    data = {
+        "services": catalog.services.model_dump(mode="json"),
+        "prices": catalog.prices.model_dump(mode="json"),
+        "schools": [school.model_dump(mode="json") for school in catalog.schools],
+    }
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

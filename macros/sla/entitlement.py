@@ -1,0 +1,140 @@
+"""What a school gets: matrix codes resolved for a tier, YHGFL membership and PC count.
+
+Plain functions over the catalog, with no HTML: the pages are rendered from
+the views built here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
+from .models import MatrixRow, School, SchoolType, Tier
+
+
+class Status(str, Enum):
+    """An entitlement in plain words."""
+
+    INCLUDED = "Included"
+    NOT_INCLUDED = "Not included"
+    OPTIONAL = "Optional extra"
+    NOT_AVAILABLE = "Not available"
+    SUPPORTED_ONLY = "Supported software only"
+    YHGFL_ONLY = "YHGFL schools only"
+    OPTIONAL_YHGFL_ONLY = "Optional extra for YHGFL schools only"
+    DOES_NOT_APPLY = "Does not apply"
+
+    @property
+    def css(self) -> str:
+        return self.name.lower().replace("_", "-")
+
+
+_FIXED = {"included": Status.INCLUDED, "not-included": Status.NOT_INCLUDED, "optional": Status.OPTIONAL,
+          "supported-only": Status.SUPPORTED_ONLY}
+_FOR_YHGFL = {  # kind: (YHGFL school, other school, not known)
+    "yhgfl-only": (Status.INCLUDED, Status.NOT_INCLUDED, Status.YHGFL_ONLY),
+    "optional-yhgfl-only": (Status.OPTIONAL, Status.NOT_AVAILABLE, Status.OPTIONAL_YHGFL_ONLY),
+}
+
+
+def resolve(kind: str, yhgfl: bool | None = None) -> Status:
+    """What a code of this kind means for a school that is (True), is not (False) or may be (None) YHGFL."""
+    if kind in _FIXED:
+        return _FIXED[kind]
+    member, other, unknown = _FOR_YHGFL[kind]
+    return unknown if yhgfl is None else member if yhgfl else other
+
+
+def applies(row: MatrixRow, admin_pcs: int | None) -> bool:
+    """False when the row concerns more PCs than the school has on its administration network."""
+    return row.admin_pcs_over is None or admin_pcs is None or admin_pcs > row.admin_pcs_over
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One tier's entitlement to one service; `if_yhgfl` and `if_not_yhgfl` differ for conditional codes."""
+
+    tier: Tier
+    code: str
+    status: Status
+    if_yhgfl: Status
+    if_not_yhgfl: Status
+
+    @property
+    def conditional(self) -> bool:
+        return self.if_yhgfl != self.if_not_yhgfl
+
+
+@dataclass(frozen=True)
+class Row:
+    group: str
+    service: str
+    matrix_row: MatrixRow
+    cells: list[Cell]
+
+    @property
+    def differs(self) -> bool:
+        """True when the tiers do not all give the same."""
+        return len({(cell.if_yhgfl, cell.if_not_yhgfl) for cell in self.cells}) > 1
+
+
+def matrix_rows(catalog: Catalog, phase_id: str, tiers: list[Tier] | None = None, yhgfl: bool | None = None,
+                admin_pcs: int | None = None) -> list[Row]:
+    """The phase's matrix resolved for the given tiers (all by default); [] when it has no matrix."""
+    matrix = catalog.matrix(phase_id)
+    if matrix is None:
+        return []
+    tiers = tiers if tiers is not None else catalog.phase(phase_id).tiers
+    kinds = {entry.code: entry.kind for entry in matrix.legend}
+    rows = []
+    for group in matrix.groups:
+        for matrix_row in group.rows:
+            cells = []
+            for tier in tiers:
+                code = matrix_row.codes[tier.id]
+                if applies(matrix_row, admin_pcs):
+                    statuses = [resolve(kinds[code], known) for known in (yhgfl, True, False)]
+                else:
+                    statuses = [Status.DOES_NOT_APPLY] * 3
+                cells.append(Cell(tier, code, *statuses))
+            rows.append(Row(group.name, matrix_row.service, matrix_row, cells))
+    return rows
+
+
+@dataclass(frozen=True)
+class TierOffer:
+    """A tier of a phase, and what it costs a school type (None when no school type is in view)."""
+
+    phase_id: str
+    tier: Tier
+    cost: str | None
+    builds_on: list[Tier]
+    """The tiers whose services this one includes, from the most basic up."""
+    included_in: list[Tier]
+    """The tiers whose subscribers get this tier's own services: itself and every tier built on it."""
+
+
+def tier_offers(catalog: Catalog, phase_id: str, school_type: SchoolType | None = None) -> list[TierOffer]:
+    """Every tier of the phase, in order, with its cost for `school_type` if one is given."""
+    phase = catalog.phase(phase_id)
+    offers = []
+    for tier in phase.tiers:
+        cost = None
+        if school_type is not None:
+            cost = NO_ADDITIONAL_COST if tier.id in school_type.no_additional_cost else ADDITIONAL_COST
+        included_in = [other for other in phase.tiers
+                       if other.id == tier.id or tier in catalog.builds_on(phase.id, other.id)]
+        offers.append(TierOffer(phase.id, tier, cost, catalog.builds_on(phase.id, tier.id), included_in))
+    return offers
+
+
+def school_type_of(catalog: Catalog, school: School) -> SchoolType:
+    return next(school_type for school_type in catalog.services.school_types if school_type.id == school.school_type)
+
+
+def school_rows(catalog: Catalog, school: School) -> list[Row]:
+    """The school's own entitlement: its tier, its YHGFL membership, its PC count."""
+    school_type = school_type_of(catalog, school)
+    tier = catalog.tier(school_type.phase, school.tier)
+    return matrix_rows(catalog, school_type.phase, [tier], school.yhgfl, school.admin_pcs)

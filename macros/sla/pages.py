@@ -1,0 +1,219 @@
+"""Every generated page of the site, and how the entitlement pages are rendered.
+
+`site_pages` is the one list of generated pages: the MkDocs hook creates a
+file for each and puts those with a `nav` group into the navigation. Each
+page's content is a macro call, rendered by `Pages`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
+from .checks import school_slug
+from .entitlement import Row, Status, TierOffer, matrix_rows, school_rows, school_type_of, tier_offers
+from .paths import SCHOOLS_INDEX, comparison_page, download, school_page, section_page, type_page
+from .render import Renderer, markdown_text
+
+NAV_GROUPS = {"entitlement": "What is my school entitled to?", "specification": "Specification"}
+
+
+@dataclass(frozen=True)
+class SitePage:
+    path: str
+    """Where the page lives (see `paths`)."""
+    title: str
+    call: str
+    """The macro call that renders the page."""
+    nav: str | None
+    """The navigation group it is listed in; None keeps it out of the navigation (school pages)."""
+
+
+# Sections of the entitlement pages that repeat the specification carry
+# `data-search-exclude` on their headings, so that search leads to the
+# specification itself.
+
+
+def site_pages(catalog: Catalog) -> list[SitePage]:
+    """The generated pages, in navigation order."""
+    services = catalog.services
+    pages = [SitePage(type_page(t.id), t.name, f"entitlement_page('{t.id}')", "entitlement")
+             for t in services.school_types]
+    pages += [SitePage(comparison_page(p.id), f"Compare the tiers: {p.name.lower()}",
+                       f"comparison_page('{p.id}')", "entitlement") for p in services.phases]
+    pages.append(SitePage(SCHOOLS_INDEX, "Find your school", "schools_index()", "entitlement"))
+    pages += [SitePage(school_page(school_slug(school)), school.name, f"school_page({index})", None)
+              for index, school in enumerate(catalog.schools)]
+    pages += [SitePage(section_page(s.id), f"{s.number} {s.clause.title}", f"specification_section('{s.id}')",
+                       "specification") for s in catalog.sections]
+    return pages
+
+
+def _page(*chunks: str | Markup) -> str:
+    """Markdown headings and HTML blocks, separated by blank lines."""
+    return "\n\n".join(str(chunk) for chunk in chunks) + "\n"
+
+
+class Pages(Renderer):
+    """Renders the entitlement pages, on top of the specification's blocks."""
+
+    # -- a school type -----------------------------------------------------------
+
+    def entitlement_page(self, school_type_id: str) -> str:
+        school_type = next(t for t in self.catalog.services.school_types if t.id == school_type_id)
+        phase = self.catalog.phase(school_type.phase)
+        offers = tier_offers(self.catalog, phase.id, school_type)
+        return _page(
+            f"# {markdown_text(school_type.name)}: what you are entitled to",
+            self._template("entitlement_intro.html", school_type=school_type, offers=offers,
+                           by_cost=[(cost, [o.tier for o in offers if o.cost == cost])
+                                    for cost in (NO_ADDITIONAL_COST, ADDITIONAL_COST)],
+                           comparison=self.href(comparison_page(phase.id), None),
+                           csv=self.href(download(f"entitlements-{school_type.id}.csv"), None),
+                           has_matrix=self.catalog.matrix(phase.id) is not None),
+            "## What each tier includes {#tiers data-search-exclude}",
+            self._template("tier_sections.html", sections=[self._tier_section(offer) for offer in offers]),
+            "## Services by tier {#services-by-tier}",
+            self._services_by_tier(phase.id),
+            "## Available to every school {#every-school data-search-exclude}",
+            self._every_school(phase.id),
+            "## How quickly the council must respond {#response-standards data-search-exclude}",
+            self.response_standards(level=3, words=False),
+            "## Whom to contact {#contacts data-search-exclude}",
+            self.escalation(),
+        )
+
+    def school_type_choices(self) -> Markup:
+        """Each school type, linked to its page, with what it gets free and what it can buy."""
+        choices = []
+        for school_type in self.catalog.services.school_types:
+            offers = tier_offers(self.catalog, school_type.phase, school_type)
+            choices.append({"type": school_type, "href": self.href(type_page(school_type.id), None),
+                            "by_cost": [(cost, [o.tier.name for o in offers if o.cost == cost])
+                                        for cost in (NO_ADDITIONAL_COST, ADDITIONAL_COST)]})
+        return self._template("school_type_choices.html", choices=choices)
+
+    def comparison_links(self) -> Markup:
+        return Markup(", ").join(self.page_link(comparison_page(phase.id), phase.name.lower())
+                                 for phase in self.catalog.services.phases)
+
+    def page_link(self, path: str, text: str) -> Markup:
+        """A link to a generated page (see `paths`)."""
+        return Markup('<a href="{}">{}</a>').format(self.href(path, None), text)
+
+    def _tier_section(self, offer: TierOffer) -> dict:
+        clause = self.catalog.clause_showing(f"tier:{offer.phase_id}/{offer.tier.id}")
+        return {
+            "offer": offer,
+            "for_tiers": " ".join(tier.id for tier in offer.included_in),
+            "included_in": Markup(", ").join(self.prose(tier.name) for tier in offer.included_in),
+            "builds_on": self._builds_on_phrase(offer.phase_id, offer.tier),
+            "exclusions": self.catalog.exclusions(offer.phase_id, offer.tier.id),
+            "clause": self.clause_link(clause.id) if clause else None,
+        }
+
+    def _services_by_tier(self, phase_id: str) -> Markup:
+        rows = matrix_rows(self.catalog, phase_id)
+        if not rows:
+            return self._template("no_matrix.html", phase=self.catalog.phase(phase_id))
+        clause = self.catalog.clause_showing(f"matrix:{phase_id}")
+        return self._template("services_by_tier.html", rows=rows, tiers=[cell.tier for cell in rows[0].cells],
+                              caption=self.catalog.matrix(phase_id).title, status=self.status,
+                              clause=self.clause_link(clause.id) if clause else None)
+
+    def status(self, status: Status, row: Row | None = None) -> Markup:
+        """An entitlement in words, with a link to the supported software where that is what it depends on."""
+        label = Markup.escape(status.value)
+        if status is Status.SUPPORTED_ONLY:
+            software = self.catalog.clause_showing("supported-software")
+            if software:
+                label = Markup('<a href="{}">{}</a>').format(self.clause_href(software.id), status.value)
+        if status is Status.DOES_NOT_APPLY and row is not None and row.matrix_row.admin_pcs_over is not None:
+            label += Markup(": only for more than {} PCs on the administration network").format(
+                row.matrix_row.admin_pcs_over)
+        return Markup('<span class="status status-{}">{}</span>').format(status.css, label)
+
+    def _every_school(self, phase_id: str) -> Markup:
+        offers = []
+        for offer in self.catalog.services.offers:
+            clause = self.catalog.clause_showing(f"offer:{offer.id}")
+            prices = None
+            if offer.price_list:
+                price_list = self.catalog.price_list(offer.price_list)
+                if phase_id in price_list.phases:
+                    prices = self.price_list(price_list, level=4, only=[phase_id], words=False)
+            offers.append({"offer": offer, "prices": prices,
+                           "clause": self.clause_link(clause.id) if clause else None})
+        return self._template("every_school.html", offers=offers)
+
+    # -- comparing tiers ---------------------------------------------------------
+
+    def comparison_page(self, phase_id: str) -> str:
+        phase = self.catalog.phase(phase_id)
+        school_types = [t for t in self.catalog.services.school_types if t.phase == phase_id]
+        offers = tier_offers(self.catalog, phase_id)
+        rows = matrix_rows(self.catalog, phase_id)
+        return _page(
+            f"# Compare the tiers: {markdown_text(phase.name.lower())}",
+            self._template("comparison_costs.html", phase=phase, costs=[
+                {"type": t, "href": self.href(type_page(t.id), None),
+                 "costs": [self._cost(o.cost) for o in tier_offers(self.catalog, phase_id, t)]}
+                for t in school_types]),
+            "## Services in the inclusion table {#inclusion-table}",
+            self._template("comparison_matrix.html", phase=phase, rows=rows, status=self.status,
+                           differing=sum(row.differs for row in rows))
+            if rows else self._template("no_matrix.html", phase=phase),
+            "## Services described for each tier {#described}",
+            self._template("comparison_described.html", phase=phase, introduced=[
+                {"offer": offer, "clause": self._tier_clause_link(offer),
+                 "cells": [self.status(Status.INCLUDED if tier in offer.included_in else Status.NOT_INCLUDED)
+                           for tier in phase.tiers]}
+                for offer in offers if offer.tier.services]),
+        )
+
+    @staticmethod
+    def _cost(cost: str) -> Markup:
+        css = "included" if cost == NO_ADDITIONAL_COST else "optional"
+        return Markup('<span class="status status-{}">{}</span>').format(css, cost.capitalize())
+
+    def _tier_clause_link(self, offer: TierOffer) -> Markup | None:
+        clause = self.catalog.clause_showing(f"tier:{offer.phase_id}/{offer.tier.id}")
+        return self.clause_link(clause.id) if clause else None
+
+    # -- schools -----------------------------------------------------------------
+
+    def schools_index(self) -> str:
+        schools = []
+        for school in self.catalog.schools:
+            school_type = school_type_of(self.catalog, school)
+            schools.append({"school": school, "type": school_type,
+                            "tier": self.catalog.tier(school_type.phase, school.tier),
+                            "href": self.href(school_page(school_slug(school)), None)})
+        return _page("# Find your school",
+                     self._template("schools_index.html", schools=schools,
+                                    school_types=[{"type": t, "href": self.href(type_page(t.id), None)}
+                                                  for t in self.catalog.services.school_types]))
+
+    def school_page(self, index: int) -> str:
+        school = self.catalog.schools[index]
+        school_type = school_type_of(self.catalog, school)
+        phase = self.catalog.phase(school_type.phase)
+        offers = tier_offers(self.catalog, phase.id, school_type)
+        offer = next(o for o in offers if o.tier.id == school.tier)
+        rows = school_rows(self.catalog, school)
+        return _page(
+            f"# {markdown_text(school.name)}",
+            self._template("school_summary.html", school=school, school_type=school_type, offer=offer,
+                           type_href=self.href(type_page(school_type.id), None),
+                           index_href=self.href(SCHOOLS_INDEX, None), clause=self._tier_clause_link(offer)),
+            "## What your school gets {#what-you-get}",
+            self._template("school_services.html", school=school, rows=rows, status=self.status)
+            if rows else self._template("no_matrix.html", phase=phase),
+            f"## What {markdown_text(offer.tier.name)} includes {{#tier data-search-exclude}}",
+            self._template("tier_sections.html", sections=[
+                self._tier_section(o) for o in offers if o.tier in offer.builds_on or o is offer]),
+            "## Whom to contact {#contacts data-search-exclude}",
+            self.escalation(),
+        )

@@ -1,0 +1,30 @@
+"""Where each page of the site lives, as a path without extension relative to the site root.
+
+These are the site's addresses, decided here once; the MkDocs layer turns a
+path into a file (`<path>.md`) and a link relative to the page being built.
+"""
+
+from __future__ import annotations
+
+SCHOOLS_INDEX = "schools/index"
+DOWNLOADS = "downloads"
+
+
+def section_page(section_id: str) -> str:
+    return f"specification/{section_id}"
+
+
+def type_page(school_type_id: str) -> str:
+    return f"entitlement/{school_type_id}"
+
+
+def comparison_page(phase_id: str) -> str:
+    return f"compare/{phase_id}"
+
+
+def school_page(slug: str) -> str:
+    return f"schools/{slug}"
+
+
+def download(name: str) -> str:
+    return f"{DOWNLOADS}/{name}"
