@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check schema clean chromium
+.PHONY: site test serve check schema bench clean chromium
 
 ## site: validate the data and build site/ (a failed build leaves site/ as it was)
 site: $(VENV)/.site-deps
@@ -28,6 +28,10 @@ serve: $(VENV)/.site-deps
 ## check: validate data/services.yaml and data/prices.yaml only
 check: $(VENV)/.site-deps
 	@$(BIN)/python -m macros.sla check
+
+## bench: full build time with 100 and 1,000 synthetic schools (targets: ratio <= 12, under 10 s)
+bench: $(VENV)/.test-deps
+	$(BIN)/python tests/benchmark.py
 
 ## schema: regenerate data/schema/*.json from the models
 schema: $(VENV)/.site-deps

@@ -34,7 +34,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     groups: dict[str, list] = {group: [] for group in NAV_GROUPS}
     for page in site_pages(catalog):
         src = f"{page.path}.md"
-        files.append(File.generated(config, src, content=f"{{{{ {page.call} }}}}\n"))
+        front_matter = "" if page.searched else "---\nsearch:\n  exclude: true\n---\n"
+        files.append(File.generated(config, src, content=f"{front_matter}{{{{ {page.call} }}}}\n"))
         generated.add(src)
         if page.nav:
             groups[page.nav].append({site.theme_text(page.title): src})
@@ -45,3 +46,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config.nav = [{"Home": "index.md"}, *({title: groups[group]} for group, title in NAV_GROUPS.items()),
                   *hand_written]
     return files
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Put back the HTML blocks that school pages kept out of Markdown."""
+    return site.put_back(page, html)

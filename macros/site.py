@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Callable
+
+from markupsafe import Markup
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -38,6 +41,32 @@ def theme_text(text: str) -> str:
     return html.escape(text, quote=False).replace('"', "&quot;")
 
 
+_set_aside: dict[str, list[str]] = {}
+"""HTML blocks of each page (by source path) kept out of Markdown; see `Pages`."""
+
+
+def set_aside(page: Page) -> Callable[[Markup], str]:
+    """Keep an HTML block of `page` aside; return its placeholder, which Markdown leaves alone."""
+    blocks = _set_aside.setdefault(page.file.src_uri, [])
+
+    def keep(html: Markup) -> str:
+        blocks.append(str(html))
+        return f'<div data-set-aside="{len(blocks) - 1}"></div>'
+
+    return keep
+
+
+def put_back(page: Page, html: str) -> str:
+    """Replace the placeholders in the page's HTML with the blocks set aside."""
+    blocks = _set_aside.pop(page.file.src_uri, [])
+    for index, block in enumerate(blocks):
+        placeholder = f'<div data-set-aside="{index}"></div>'
+        if placeholder not in html:  # pragma: no cover - Markdown passes raw HTML through unchanged
+            raise PluginError(f"{page.file.src_uri}: lost the placeholder of set-aside block {index}")
+        html = html.replace(placeholder, block, 1)
+    return html
+
+
 def renderer(config: MkDocsConfig, files: Files, page: Page) -> Pages:
     """A renderer whose links are relative to `page`."""
 
@@ -48,4 +77,4 @@ def renderer(config: MkDocsConfig, files: Files, page: Page) -> Pages:
         url = target.url_relative_to(page.file)
         return f"{url}#{anchor}" if anchor else url
 
-    return Pages(catalog(config), href)
+    return Pages(catalog(config), href, set_aside(page))

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -114,3 +115,16 @@ def browser():
             "--disable-sync", "--no-first-run"])
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser page; afterwards, fails if the page requested anything from another host."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    hosts = {urlparse(url).netloc for url in page.requests if urlparse(url).scheme in ("http", "https")}
+    assert hosts == {urlparse(site_url).netloc}, f"requests to other hosts: {hosts}"
+    context.close()

@@ -5,22 +5,8 @@ Every request the pages make is recorded; none may go to another host.
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 from playwright.sync_api import Page, expect
-
-
-@pytest.fixture
-def page(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    yield page
-    hosts = {urlparse(url).netloc for url in page.requests if urlparse(url).scheme in ("http", "https")}
-    assert hosts == {urlparse(site_url).netloc}, f"requests to other hosts: {hosts}"
-    context.close()
 
 
 def search(page: Page, query: str) -> None:

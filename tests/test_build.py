@@ -103,5 +103,5 @@ def test_make_site_keeps_site_when_mkdocs_itself_fails(make_project):
 def test_make_check_reports_valid_data(make_project):
     result = run_make(make_project, "check")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ("data/services.yaml and data/prices.yaml are valid: 13 sections, 80 clauses, "
-                                     "7 tiers, 46 matrix rows, prices for 2008/09.")
+    assert result.stdout.strip() == ("The data in data/ is valid: 13 sections, 80 clauses, 7 tiers, "
+                                     "46 matrix rows, prices for 2008/09, 6 schools.")

@@ -50,8 +50,8 @@ def test_section_page_numbers_clauses_and_titles_tier_clauses(renderer):
     page = renderer.section("first")
     assert page.startswith('# <span class="clause-number">1</span> First section {#first}')
     assert '## <span class="clause-number">1.2</span> Gold Service – Primary schools {#two}' in page
-    assert '<div class="clause" id="one">\n<p><span class="clause-number">1.1</span> See <a href="/specification/first/#two">' \
-           'section 1.2</a>.</p>' in page
+    assert ('<div class="clause" id="one">\n<p><span class="clause-number">1.1</span> See '
+            '<a href="/specification/first/#two">section 1.2</a>.</p>') in page
 
 
 def test_tier_block_says_cost_and_what_it_builds_on(renderer):

@@ -37,10 +37,9 @@ def _check(data_dir: Path) -> int:
         return 1
     services = catalog.services
     rows = sum(len(group.rows) for matrix in services.matrices for group in matrix.groups)
-    print(f"{data_dir.name}/services.yaml and {data_dir.name}/prices.yaml are valid: "
-          f"{len(catalog.sections)} sections, {len(catalog.numbered)} clauses, "
-          f"{sum(len(phase.tiers) for phase in services.phases)} tiers, {rows} matrix rows, "
-          f"prices for {catalog.prices.financial_year}.")
+    print(f"The data in {data_dir.name}/ is valid: {len(catalog.sections)} sections, "
+          f"{len(catalog.numbered)} clauses, {sum(len(phase.tiers) for phase in services.phases)} tiers, "
+          f"{rows} matrix rows, prices for {catalog.prices.financial_year}, {len(catalog.schools)} schools.")
     return 0
 
 

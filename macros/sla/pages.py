@@ -8,6 +8,7 @@ page's content is a macro call, rendered by `Pages`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from markupsafe import Markup
 
@@ -15,7 +16,7 @@ from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
 from .checks import school_slug
 from .entitlement import Row, Status, TierOffer, matrix_rows, school_rows, school_type_of, tier_offers
 from .paths import SCHOOLS_INDEX, comparison_page, download, school_page, section_page, type_page
-from .render import Renderer, markdown_text
+from .render import Href, Renderer, markdown_text
 
 NAV_GROUPS = {"entitlement": "What is my school entitled to?", "specification": "Specification"}
 
@@ -29,6 +30,9 @@ class SitePage:
     """The macro call that renders the page."""
     nav: str | None
     """The navigation group it is listed in; None keeps it out of the navigation (school pages)."""
+    searched: bool = True
+    """False keeps the page out of the search index (school pages: one per school would make the index,
+    which every reader's browser loads, grow with the number of schools)."""
 
 
 # Sections of the entitlement pages that repeat the specification carry
@@ -44,7 +48,7 @@ def site_pages(catalog: Catalog) -> list[SitePage]:
     pages += [SitePage(comparison_page(p.id), f"Compare the tiers: {p.name.lower()}",
                        f"comparison_page('{p.id}')", "entitlement") for p in services.phases]
     pages.append(SitePage(SCHOOLS_INDEX, "Find your school", "schools_index()", "entitlement"))
-    pages += [SitePage(school_page(school_slug(school)), school.name, f"school_page({index})", None)
+    pages += [SitePage(school_page(school_slug(school)), school.name, f"school_page({index})", None, False)
               for index, school in enumerate(catalog.schools)]
     pages += [SitePage(section_page(s.id), f"{s.number} {s.clause.title}", f"specification_section('{s.id}')",
                        "specification") for s in catalog.sections]
@@ -57,7 +61,18 @@ def _page(*chunks: str | Markup) -> str:
 
 
 class Pages(Renderer):
-    """Renders the entitlement pages, on top of the specification's blocks."""
+    """Renders the entitlement pages, on top of the specification's blocks.
+
+    `set_aside` (given by the site adapter) takes an HTML block of a school page
+    and returns a placeholder for it, to be put back once Markdown has run:
+    there may be thousands of school pages, and their HTML, already final, is
+    the bulk of the build time if Markdown parses it too. By default the HTML
+    stays in place.
+    """
+
+    def __init__(self, catalog: Catalog, href: Href, set_aside: Callable[[Markup], str] | None = None):
+        super().__init__(catalog, href)
+        self.set_aside = set_aside or str
 
     # -- a school type -----------------------------------------------------------
 
@@ -203,17 +218,18 @@ class Pages(Renderer):
         offers = tier_offers(self.catalog, phase.id, school_type)
         offer = next(o for o in offers if o.tier.id == school.tier)
         rows = school_rows(self.catalog, school)
+        aside = self.set_aside
         return _page(
             f"# {markdown_text(school.name)}",
-            self._template("school_summary.html", school=school, school_type=school_type, offer=offer,
-                           type_href=self.href(type_page(school_type.id), None),
-                           index_href=self.href(SCHOOLS_INDEX, None), clause=self._tier_clause_link(offer)),
+            aside(self._template("school_summary.html", school=school, school_type=school_type, offer=offer,
+                                 type_href=self.href(type_page(school_type.id), None),
+                                 index_href=self.href(SCHOOLS_INDEX, None), clause=self._tier_clause_link(offer))),
             "## What your school gets {#what-you-get}",
-            self._template("school_services.html", school=school, rows=rows, status=self.status)
-            if rows else self._template("no_matrix.html", phase=phase),
-            f"## What {markdown_text(offer.tier.name)} includes {{#tier data-search-exclude}}",
-            self._template("tier_sections.html", sections=[
-                self._tier_section(o) for o in offers if o.tier in offer.builds_on or o is offer]),
-            "## Whom to contact {#contacts data-search-exclude}",
-            self.escalation(),
+            aside(self._template("school_services.html", school=school, rows=rows, status=self.status)
+                  if rows else self._template("no_matrix.html", phase=phase)),
+            f"## What {markdown_text(offer.tier.name)} includes {{#tier}}",
+            aside(self._template("tier_sections.html", sections=[
+                self._tier_section(o) for o in offers if o.tier in offer.builds_on or o is offer])),
+            "## Whom to contact {#contacts}",
+            aside(self.escalation()),
         )

@@ -1,0 +1,110 @@
+"""In Chromium: narrowing an entitlement page by keyboard, the page without JavaScript, the schools filter,
+the comparison's 'only differences', and printing."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+SOFTWARE_INSTALL = "Software installation and configuration"
+
+
+def cell(page: Page, service: str, column: int):
+    row = page.locator("#services-by-tier + div table tbody tr", has=page.locator("th", has_text=service))
+    return row.locator("td").nth(column)
+
+
+def test_narrowing_by_keyboard(page, site_url):
+    page.goto(site_url + "/entitlement/primary/")
+    form = page.locator("form[data-narrow]")
+    expect(form).to_be_visible()
+    all_tiers = form.get_by_label("All tiers")
+    all_tiers.focus()
+    page.keyboard.press("ArrowRight")  # Core
+    page.keyboard.press("ArrowRight")  # Gold
+    expect(form.get_by_label("Gold (additional cost)")).to_be_checked()
+    page.keyboard.press("Tab")          # to the YHGFL group
+    page.keyboard.press("ArrowRight")   # Yes
+    page.keyboard.press("ArrowRight")   # No
+    expect(form.get_by_label("No", exact=True)).to_be_checked()
+    expect(form.get_by_role("status")).to_have_text(
+        "Showing Gold (additional cost), for a school that is not YHGFL.")
+
+    headers = page.locator("#services-by-tier + div table thead th:visible")
+    expect(headers).to_have_text(["Service", "Gold"])
+    gold = cell(page, SOFTWARE_INSTALL, 1)
+    expect(gold).to_have_text("Not included", use_inner_text=True)
+    expect(page.locator("#tier-gold")).to_be_visible()
+    expect(page.locator("#tier-core")).to_be_visible()        # Gold includes Core
+    expect(page.locator("#tier-platinum")).to_be_hidden()
+    assert "tier=gold" in page.url and "yhgfl=no" in page.url
+
+    page.keyboard.press("ArrowLeft")    # Yes
+    expect(gold).to_have_text("Included", use_inner_text=True)
+    page.reload()                       # the choice is kept in the address
+    expect(page.locator("form[data-narrow]").get_by_label("Yes", exact=True)).to_be_checked()
+    expect(cell(page, SOFTWARE_INSTALL, 1)).to_have_text("Included", use_inner_text=True)
+
+
+def test_optional_extra_for_yhgfl_schools_resolves(page, site_url):
+    page.goto(site_url + "/entitlement/primary/?tier=gold&yhgfl=no")
+    expect(cell(page, "Recovery from virus infection", 1)).to_have_text("Not available", use_inner_text=True)
+    page.goto(site_url + "/entitlement/primary/?tier=gold&yhgfl=yes")
+    expect(cell(page, "Recovery from virus infection", 1)).to_have_text("Optional extra", use_inner_text=True)
+
+
+def test_without_javascript_everything_is_shown(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/entitlement/primary/")
+    expect(page.locator("form[data-narrow]")).to_be_hidden()
+    expect(page.locator(".tier-section")).to_have_count(4)
+    for tier in ("core", "gold", "platinum", "platinum-plus"):
+        expect(page.locator(f"#tier-{tier}")).to_be_visible()
+    expect(page.locator("#services-by-tier + div table thead th:visible")).to_have_text(
+        ["Service", "Core", "Gold", "Platinum", "Platinum+"])
+    expect(cell(page, SOFTWARE_INSTALL, 1)).to_have_text("YHGFL schools only", use_inner_text=True)
+    expect(cell(page, "Recovery from virus infection", 1)).to_have_text(
+        "Optional extra for YHGFL schools only", use_inner_text=True)
+    context.close()
+
+
+def test_schools_filter(page, site_url):
+    page.goto(site_url + "/schools/")
+    rows = page.locator(".schools-table tbody tr")
+    expect(rows).to_have_count(6)
+    page.get_by_label("School name contains").fill("hill top")
+    expect(page.locator(".schools-table tbody tr:visible")).to_have_count(1)
+    expect(page.locator(".schools-table tbody tr:visible th")).to_have_text(
+        "Example Hill Top Primary School (fictional)")
+    page.get_by_label("School name contains").fill("")
+    page.get_by_label("School type").select_option("secondary")
+    expect(page.locator(".schools-table tbody tr:visible")).to_have_count(1)
+    expect(page.get_by_role("status")).to_have_text("1 of 6 schools shown.")
+    page.locator(".schools-table tbody tr:visible a").click()
+    page.wait_for_url("**/schools/example-castle-high-school-fictional/")
+
+
+def test_comparison_shows_only_differences(page, site_url):
+    page.goto(site_url + "/compare/primary/")
+    table = page.locator(".comparison table").first
+    expect(table.locator("tbody tr:visible:not(.group-row)")).to_have_count(46)
+    page.get_by_label("Show only the services that differ between tiers").check()
+    expect(table.locator("tbody tr:visible:not(.group-row)")).to_have_count(26)
+    expect(table.locator("tr.same:visible")).to_have_count(0)
+
+
+def test_printing_hides_the_chrome_and_shows_where_links_go(page, site_url):
+    page.goto(site_url + "/entitlement/primary/?tier=gold")
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator("form[data-narrow]")).to_be_hidden()
+    link = page.locator(".clause-ref a").first
+    assert link.get_attribute("data-print-url").startswith(site_url + "/specification/services/")
+    after = page.evaluate("(a) => getComputedStyle(a, '::after').content", link.element_handle())
+    assert site_url + "/specification/services/" in after
+    overflow = page.evaluate("getComputedStyle(document.querySelector('.table-wrap')).overflowX")
+    assert overflow == "visible"
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
