@@ -1,12 +1,10 @@
 """mkdocs-macros module: the macros that content pages call.
 
-The macros turn the validated data into page content through `sla.render`;
-they hold no logic of their own.
+Each macro calls a method of `sla.pages.Pages` (see MACROS below) with links
+made relative to the page being built; the macros hold no logic of their own.
 """
 
 from __future__ import annotations
-
-from markupsafe import Markup
 
 from .sla.render import markdown_text
 
@@ -26,65 +24,31 @@ def define_env(env) -> None:
         "financial_year": catalog.prices.financial_year,
     }.items()}
 
-    def renderer():
-        return site.renderer(env.conf, env.variables["files"], env.page)
+    def page_bound(method: str, doc: str):
+        """A macro calling `method` of a renderer whose links are relative to the page being built."""
 
-    @env.macro
-    def specification_section(section_id: str) -> str:
-        """The whole page of one section of the specification."""
-        return renderer().section(section_id)
+        def macro(*args):
+            return getattr(site.renderer(env.conf, env.variables["files"], env.page), method)(*args)
 
-    @env.macro
-    def section_link(clause_id: str) -> Markup:
-        """A link to a clause, shown as 'section 3.2.5'."""
-        return renderer().clause_link(clause_id)
+        macro.__doc__ = doc
+        return macro
 
-    @env.macro
-    def contact_card(contact_id: str) -> Markup:
-        """A contact's name, role, address, e-mail, telephone and fax."""
-        return renderer().contact(contact_id)
+    for name, (method, doc) in MACROS.items():
+        env.macro(page_bound(method, doc), name)
 
-    @env.macro
-    def escalation() -> Markup:
-        """Whom to contact if things go wrong, step by step."""
-        return renderer().escalation()
 
-    @env.macro
-    def entitlement_page(school_type_id: str) -> str:
-        """What a school type is entitled to, with the form that narrows it to a tier."""
-        return renderer().entitlement_page(school_type_id)
-
-    @env.macro
-    def comparison_page(phase_id: str) -> str:
-        """The tiers of a phase side by side."""
-        return renderer().comparison_page(phase_id)
-
-    @env.macro
-    def schools_index() -> str:
-        """The list of schools with pages of their own."""
-        return renderer().schools_index()
-
-    @env.macro
-    def school_page(index: int) -> str:
-        """One school's entitlement, fully resolved."""
-        return renderer().school_page(index)
-
-    @env.macro
-    def school_type_choices() -> Markup:
-        """The school types, each linked to its entitlement page."""
-        return renderer().school_type_choices()
-
-    @env.macro
-    def link(path: str, text: str) -> Markup:
-        """A link to a generated page by its path, e.g. link('schools/index', 'Find your school')."""
-        return renderer().page_link(path, text)
-
-    @env.macro
-    def comparison_links() -> Markup:
-        """Links to the comparison page of each phase."""
-        return renderer().comparison_links()
-
-    @env.macro
-    def section_list() -> Markup:
-        """A list of the sections of the specification, each linked."""
-        return renderer().section_list()
+MACROS = {
+    "specification_section": ("section", "The whole page of one section of the specification."),
+    "section_link": ("clause_link", "A link to a clause, shown as 'section 3.2.5'."),
+    "contact_card": ("contact", "A contact's name, role, address, e-mail, telephone and fax."),
+    "escalation": ("escalation", "Whom to contact if things go wrong, step by step."),
+    "entitlement_page": ("entitlement_page", "What a school type is entitled to, with a form to narrow it."),
+    "comparison_page": ("comparison_page", "The tiers of a phase side by side."),
+    "schools_index": ("schools_index", "The list of schools with pages of their own."),
+    "school_page": ("school_page", "One school's entitlement, fully resolved."),
+    "school_type_choices": ("school_type_choices", "The school types, each linked to its entitlement page."),
+    "link": ("page_link", "A link to a generated page by its path, e.g. link('schools/index', 'Find your school')."),
+    "comparison_links": ("comparison_links", "Links to the comparison page of each phase."),
+    "section_list": ("section_list", "A list of the sections of the specification, each linked."),
+}
+"""Macro name: (method of sla.pages.Pages, description)."""

@@ -58,6 +58,10 @@ def hostile_site(tmp_path_factory) -> Path:
     prices = project / "data" / "prices.yaml"
     prices.write_text(prices.read_text(encoding="utf-8").replace(
         "- name: Complete SIMS Help Desk Support", f"- name: {quoted(PAYLOAD)}"), encoding="utf-8")
+    schools = project / "data" / "schools.yaml"
+    schools.write_text(schools.read_text(encoding="utf-8").replace(
+        "- name: Example Brookside Primary School (fictional)", f"- name: {quoted('Brookside ' + PAYLOAD)}"),
+        encoding="utf-8")
     site = project.parent / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -93,6 +97,15 @@ def test_the_values_show_as_text(hostile_pages):
     services = hostile_pages["specification/services/index.html"]
     assert PAYLOAD in services.get_text(" ")
     assert services.find("th", string=re.compile(re.escape("Call routing " + PAYLOAD)))
+
+
+def test_school_names_stay_text(hostile_pages):
+    [name] = [path for path in hostile_pages if path.startswith("schools/brookside-")]
+    school = hostile_pages[name]
+    assert school.select_one("article h1").get_text(" ").startswith(f"Brookside {PAYLOAD}")
+    assert school.title.string.startswith(f"Brookside {PAYLOAD} - ")
+    index = hostile_pages["schools/index.html"]
+    assert index.find("a", string=f"Brookside {PAYLOAD}")
 
 
 def test_page_titles_stay_text(hostile_pages):

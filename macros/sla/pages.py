@@ -154,12 +154,7 @@ class Pages(Renderer):
         offers = []
         for offer in self.catalog.services.offers:
             clause = self.catalog.clause_showing(f"offer:{offer.id}")
-            prices = None
-            if offer.price_list:
-                price_list = self.catalog.price_list(offer.price_list)
-                if phase_id in price_list.phases:
-                    prices = self.price_list(price_list, level=4, only=[phase_id], words=False)
-            offers.append({"offer": offer, "prices": prices,
+            offers.append({"offer": offer, "body": self.offer(offer, level=4, phase_id=phase_id),
                            "clause": self.clause_link(clause.id) if clause else None})
         return self._template("every_school.html", offers=offers)
 

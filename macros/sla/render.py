@@ -276,8 +276,15 @@ class Renderer:
                               builds_on=self._builds_on_phrase(phase_id, tier),
                               exclusions=self._exclusions(phase_id, tier))
 
-    def offer(self, offer: Offer, level: int) -> Markup:
-        price_list = self.price_list(self.catalog.price_list(offer.price_list), level) if offer.price_list else None
+    def offer(self, offer: Offer, level: int, phase_id: str | None = None) -> Markup:
+        """An offer to all schools; with `phase_id`, only that phase's prices (and no row-by-row view)."""
+        price_list = None
+        if offer.price_list:
+            prices = self.catalog.price_list(offer.price_list)
+            if phase_id is None:
+                price_list = self.price_list(prices, level)
+            elif phase_id in prices.phases:
+                price_list = self.price_list(prices, level, only=[phase_id], words=False)
         return self._template("offer.html", offer=offer, price_list=price_list)
 
     def price_list(self, price_list: PriceList, level: int, only: list[str] | None = None,
