@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check schema bench clean chromium
+.PHONY: site site-offline test serve check schema bench clean system-packages
 
 ## site: validate the data and build site/ (a failed build leaves site/ as it was)
 site: $(VENV)/.site-deps
@@ -17,8 +17,16 @@ site: $(VENV)/.site-deps
 	@rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
 	@echo "Built site/ - open site/index.html through a web server, or run 'make serve'."
 
+## site-offline: build site-offline/, a copy that works opened from a folder (file://), search included
+site-offline: $(VENV)/.site-deps node_modules/.installed
+	@$(BIN)/python -m macros.sla check
+	@rm -rf .site-offline-new
+	@SITE_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir .site-offline-new || { rm -rf .site-offline-new; echo "Build failed: site-offline/ is unchanged." >&2; exit 1; }
+	@rm -rf .site-offline-old; if [ -d site-offline ]; then mv site-offline .site-offline-old; fi; mv .site-offline-new site-offline; rm -rf .site-offline-old
+	@echo "Built site-offline/ - copy the folder anywhere and open index.html."
+
 ## test: every test, browser tests included
-test: $(VENV)/.test-deps chromium
+test: system-packages $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/python -m pytest tests -ra
 
 ## serve: preview on http://$(HOST), reloading on changes to data/, content/, macros/, overrides/
@@ -38,7 +46,7 @@ schema: $(VENV)/.site-deps
 	@$(BIN)/python -m macros.sla schema
 
 clean:
-	rm -rf site .site-new .site-old .pytest_cache
+	rm -rf site site-offline .site-new .site-old .site-offline-new .site-offline-old .pytest_cache
 
 $(VENV)/.site-deps: requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,11 +58,20 @@ $(VENV)/.test-deps: requirements-test.txt requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@ $(VENV)/.site-deps
 
-# Browser tests drive Debian's Chromium; install it if it is missing (needs root or sudo).
-chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "Installing Chromium for the browser tests (apt-get install chromium)"; \
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The tests need Debian's Chromium (browser tests), Java (the HTML checker) and
+# npm (axe-core, the Worker shim); install what is missing (needs root or sudo).
+system-packages:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
 	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium \
-	    || { echo "Could not install Chromium: run 'sudo apt-get install chromium' and try again." >&2; exit 1; }; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing \
+	    || { echo "Could not install$$missing: install them with apt-get and try again." >&2; exit 1; }; \
 	fi

@@ -50,5 +50,8 @@ MACROS = {
     "link": ("page_link", "A link to a generated page by its path, e.g. link('schools/index', 'Find your school')."),
     "comparison_links": ("comparison_links", "Links to the comparison page of each phase."),
     "section_list": ("section_list", "A list of the sections of the specification, each linked."),
+    "whole_specification": ("whole_specification", "The whole specification on one page, for printing."),
+    "accessibility_statement": ("accessibility_statement", "The accessibility statement, from data/site.yaml."),
+    "privacy_notice": ("privacy_notice", "The privacy notice, from data/site.yaml."),
 }
 """Macro name: (method of sla.pages.Pages, description)."""

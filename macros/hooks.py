@@ -20,27 +20,38 @@ from macros.sla.downloads import downloads  # noqa: E402
 from macros.sla.pages import NAV_GROUPS, site_pages  # noqa: E402
 
 
-@event_priority(100)  # before mkdocs-macros reads the data
+@event_priority(100)  # before mkdocs-macros reads the data, and before the offline plugin
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     catalog = site.catalog(config)
     config.site_name = site.theme_text(catalog.services.title)
+    if site.offline(config):
+        # The offline plugin would load its Worker shim from unpkg.com; the
+        # intranet has no internet, so the site carries its own copy.
+        config.extra["polyfills"] = [site.WORKER_SHIM]
     return config
+
+
+_files: Files | None = None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """The generated pages and downloads, and the navigation."""
+    global _files
+    _files = files
     catalog = site.catalog(config)
     generated = set()
     groups: dict[str, list] = {group: [] for group in NAV_GROUPS}
     for page in site_pages(catalog):
         src = f"{page.path}.md"
-        front_matter = "" if page.searched else "---\nsearch:\n  exclude: true\n---\n"
+        front_matter = page.front_matter()
         files.append(File.generated(config, src, content=f"{front_matter}{{{{ {page.call} }}}}\n"))
         generated.add(src)
         if page.nav:
             groups[page.nav].append({site.theme_text(page.title): src})
     for name, content in downloads(catalog).items():
         files.append(File.generated(config, name, content=content))
+    if site.offline(config):
+        files.append(File.generated(config, site.WORKER_SHIM, abs_src_path=str(site.worker_shim_source(config))))
     hand_written = [file.src_uri for file in files.documentation_pages()
                     if file.src_uri != "index.md" and file.src_uri not in generated]
     config.nav = [{"Home": "index.md"}, *({title: groups[group]} for group, title in NAV_GROUPS.items()),
@@ -51,3 +62,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     """Put back the HTML blocks that school pages kept out of Markdown."""
     return site.put_back(page, html)
+
+
+def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
+    """The council footer, with links relative to the page (see overrides/partials/copyright.html)."""
+    context["site_footer"] = site.renderer(config, _files, page).footer()
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The council footer of pages made from theme templates alone (404.html, at the site root)."""
+    context["site_footer"] = site.renderer(config, _files, None, url=template_name).footer()
+    return context
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """Material's base.html puts `autocomplete` on two checkboxes, which is not valid HTML; no block covers them."""
+    return site.fix_theme_markup(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same for pages made from theme templates alone (404.html)."""
+    return site.fix_theme_markup(output_content, template_name) if template_name.endswith(".html") else output_content

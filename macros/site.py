@@ -24,8 +24,30 @@ from .sla.problems import DataError
 from .sla.pages import Pages
 
 
+WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+"""Where the offline build serves the iframe-worker shim, which lets search run from file://."""
+
+
+def project_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
 def data_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent / "data"
+    return project_dir(config) / "data"
+
+
+def offline(config: MkDocsConfig) -> bool:
+    """True when building the copy of the site to be opened from a folder."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def worker_shim_source(config: MkDocsConfig) -> Path:
+    """The shim from the pinned npm package (package.json), installed by `make site-offline`."""
+    source = project_dir(config) / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    if not source.is_file():
+        raise PluginError(f"{source} is missing: run 'make site-offline', which installs it with npm")
+    return source
 
 
 def catalog(config: MkDocsConfig) -> Catalog:
@@ -67,14 +89,33 @@ def put_back(page: Page, html: str) -> str:
     return html
 
 
-def renderer(config: MkDocsConfig, files: Files, page: Page) -> Pages:
-    """A renderer whose links are relative to `page`."""
+_THEME_FIXES = [
+    ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+     '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'),
+    ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'),
+]
+
+
+def fix_theme_markup(html: str, name: str) -> str:
+    """Mend markup of Material's base.html that no template block reaches; fail if the theme changed it."""
+    for wrong, right in _THEME_FIXES:
+        if wrong not in html:
+            raise PluginError(f"{name}: the theme no longer writes {wrong!r}; "
+                              "check macros/site.py _THEME_FIXES against the new Material")
+        html = html.replace(wrong, right)
+    return html
+
+
+def renderer(config: MkDocsConfig, files: Files, page: Page | None, url: str | None = None) -> Pages:
+    """A renderer whose links are relative to `page` (or, for theme-only pages such as 404.html, to `url`)."""
+    here = page.file if page is not None else url
 
     def href(path: str, anchor: str | None) -> str:
         target = files.get_file_from_path(f"{path}.md") or files.get_file_from_path(path)
         if target is None:
-            raise PluginError(f"a link to '{path}' from {page.file.src_uri}: no such page or file")
-        url = target.url_relative_to(page.file)
-        return f"{url}#{anchor}" if anchor else url
+            raise PluginError(f"a link to '{path}' from {here}: no such page or file")
+        link = target.url_relative_to(here)
+        return f"{link}#{anchor}" if anchor else link
 
-    return Pages(catalog(config), href, set_aside(page))
+    return Pages(catalog(config), href, set_aside(page) if page is not None else None)

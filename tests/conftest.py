@@ -51,7 +51,7 @@ def minimal(tmp_path: Path) -> DataFiles:
 
 
 def copy_project(target: Path) -> Path:
-    """A copy of the site sources (not .venv, not site/) to build or break."""
+    """A copy of the site sources (not .venv, not site/) to build or break; node_modules is shared."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -59,12 +59,14 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
+    if (ROOT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` as `make site` does, in `project`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def mkdocs_build(project: Path, site_dir: Path, offline: bool = False) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` as `make site` (or `make site-offline`) does, in `project`."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_OFFLINE="true" if offline else "false")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
@@ -81,6 +83,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
     site = project.parent / "site"
     result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The copy of the site for opening from a folder (`make site-offline`), built once."""
+    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
+    site = project.parent / "site-offline"
+    result = mkdocs_build(project, site, offline=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

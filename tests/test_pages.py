@@ -45,7 +45,10 @@ def test_the_generated_pages(catalog):
     schools = [p for p in pages if p.path.startswith("schools/") and p.path != "schools/index"]
     assert [p.path for p in schools] == [f"schools/{school_slug(s)}" for s in catalog.schools]
     assert all(p.nav is None and not p.searched for p in schools)
-    assert len([p for p in pages if p.nav == "specification"]) == 13
+    specification = [p for p in pages if p.nav == "specification"]
+    assert [p.path for p in specification][-1] == "whole-specification" and not specification[-1].searched
+    assert len(specification) == 14
+    assert [(p.path, p.nav) for p in pages if p.nav == "about"] == [("accessibility", "about"), ("privacy", "about")]
 
 
 def test_school_pages_stay_out_of_the_navigation_and_the_search_index(built_site):

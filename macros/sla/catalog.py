@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .models import (Clause, Contact, Exclusions, Matrix, Offer, Phase, PriceList, Prices, Schools, SchoolType,
-                     Services, Tier)
+                     Services, SiteInfo, Tier)
 
 NO_ADDITIONAL_COST = "no additional cost"
 ADDITIONAL_COST = "additional cost"
@@ -32,10 +32,11 @@ class Numbered:
 class Catalog:
     """Read-only access to the specification for the renderers."""
 
-    def __init__(self, services: Services, prices: Prices, schools: Schools | None = None):
+    def __init__(self, services: Services, prices: Prices, schools: Schools, site: SiteInfo):
         self.services = services
         self.prices = prices
-        self.schools = (schools or Schools()).schools
+        self.schools = schools.schools
+        self.site = site
         self.numbered: dict[str, Numbered] = {}
         for index, section in enumerate(services.sections, start=1):
             self._number(section, str(index), 1, section)

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from pydantic import BaseModel
 
-from .models import Clause, Matrix, Prices, School, Schools, Services
+from .models import Clause, Matrix, Prices, School, Schools, Services, SiteInfo
 from .problems import Path, Problem, one_of
 from .text import KINDS, slugify, split, stray_braces
 from .yamlfile import YamlFile
@@ -23,10 +23,10 @@ TITLED_BLOCKS = ("tier", "offer")
 """A clause showing one of these takes its heading from it."""
 
 
-def find_problems(services: Services, prices: Prices, schools: Schools,
-                  sfile: YamlFile, pfile: YamlFile, schools_file: YamlFile) -> list[Problem]:
+def find_problems(services: Services, prices: Prices, schools: Schools, site: SiteInfo,
+                  sfile: YamlFile, pfile: YamlFile, schools_file: YamlFile, site_file: YamlFile) -> list[Problem]:
     """Every broken reference in the data files."""
-    return list(_Checker(services, prices, schools, sfile, pfile, schools_file).run())
+    return list(_Checker(services, prices, schools, site, sfile, pfile, schools_file, site_file).run())
 
 
 def school_slug(school: School) -> str:
@@ -43,10 +43,11 @@ def clause_tree(clauses: Iterable[Clause], path: Path) -> Iterator[tuple[Path, C
 
 
 class _Checker:
-    def __init__(self, services: Services, prices: Prices, schools: Schools,
-                 sfile: YamlFile, pfile: YamlFile, schools_file: YamlFile):
+    def __init__(self, services: Services, prices: Prices, schools: Schools, site: SiteInfo,
+                 sfile: YamlFile, pfile: YamlFile, schools_file: YamlFile, site_file: YamlFile):
         self.s, self.p, self.sfile, self.pfile = services, prices, sfile, pfile
         self.schools, self.schools_file = schools, schools_file
+        self.site, self.site_file = site, site_file
         self.phases = {phase.id: phase for phase in services.phases}
         self.tiers = {phase.id: [tier.id for tier in phase.tiers] for phase in services.phases}
         self.contacts = [contact.id for contact in services.contacts]
@@ -66,9 +67,13 @@ class _Checker:
         yield from self._sections()
         yield from self._prices()
         yield from self._schools()
+        if self.site.accessibility.contact not in self.contacts:
+            yield self._problem(("accessibility", "contact"), f"unknown contact '{self.site.accessibility.contact}' "
+                                                              f"in services.yaml {one_of(self.contacts)}", self.site_file)
         yield from self._placeholders(self.s, (), self.sfile)
         yield from self._placeholders(self.p, (), self.pfile)
         yield from self._placeholders(self.schools, (), self.schools_file)
+        yield from self._placeholders(self.site, (), self.site_file)
 
     # -- helpers -------------------------------------------------------------
 

@@ -10,11 +10,12 @@ from pydantic import BaseModel, ValidationError
 
 from .catalog import Catalog
 from .checks import find_problems
-from .models import ID_PATTERN, Prices, Schools, Services
+from .models import ID_PATTERN, Prices, Schools, Services, SiteInfo
 from .problems import DataError, Path, Problem, format_path, one_of
 from .yamlfile import YamlFile, read_yaml
 
-FILES: dict[str, type[BaseModel]] = {"services.yaml": Services, "prices.yaml": Prices, "schools.yaml": Schools}
+FILES: dict[str, type[BaseModel]] = {"services.yaml": Services, "prices.yaml": Prices, "schools.yaml": Schools,
+                                     "site.yaml": SiteInfo}
 OPTIONAL = {"schools.yaml"}
 
 _cache: dict[FsPath, tuple[tuple, Catalog]] = {}
@@ -47,7 +48,7 @@ def load(data_dir: FsPath) -> Catalog:
     problems = find_problems(*(models[name] for name in FILES), *(files[name] for name in FILES))
     if problems:
         raise DataError(problems)
-    return Catalog(models["services.yaml"], models["prices.yaml"], models["schools.yaml"])
+    return Catalog(models["services.yaml"], models["prices.yaml"], models["schools.yaml"], models["site.yaml"])
 
 
 def load_cached(data_dir: FsPath) -> Catalog:

@@ -7,6 +7,8 @@ shape of each file; `checks.py` checks the references between and within files.
 
 from __future__ import annotations
 
+import datetime
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
@@ -396,6 +398,75 @@ class Schools(Model):
     model_config = ConfigDict(title="schools.yaml")
 
     schools: list[School] = Field(default=[], description="The schools, in the order of the schools index.")
+
+
+def _date(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise PydanticCustomError("date", "expected a date written as 2026-11-29 (year-month-day)")
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("date", f"{value} is not a date in the calendar")
+    return value
+
+
+Date = Annotated[str, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+"""A date written as 2026-11-29."""
+
+
+class KnownIssue(Model):
+    """Content that is not yet accessible, why, and what to use instead."""
+
+    issue: Text = Field(description="What is not accessible, and to whom.")
+    reason: Text = Field(description="Why: the accessibility requirement it fails, or why it is exempt.")
+    alternative: Text | None = Field(default=None, description="What a reader can do instead, if anything.")
+
+
+class AccessibilityStatement(Model):
+    """The accessibility statement the Public Sector Bodies Accessibility Regulations 2018 require."""
+
+    intro: Paragraphs = Field(description="Who runs the site and the commitment to making it usable.")
+    how_accessible: Paragraphs = Field(description="What readers should be able to do on the site.")
+    compliance_status: Literal["fully compliant", "partially compliant", "not compliant"] = Field(
+        description="How far the site complies with the standard.")
+    standard: Text = Field(description="The standard, e.g. 'the Web Content Accessibility Guidelines version 2.2 "
+                                       "AA standard'.")
+    known_issues: list[KnownIssue] = Field(default=[], description="Content that is not accessible, with "
+                                                                   "the reasons.")
+    disproportionate_burden: Paragraphs = Field(default=[], description="Content not fixed because it would be "
+                                                                        "a disproportionate burden, if any.")
+    outside_scope: Paragraphs = Field(default=[], description="Content outside the scope of the regulations, "
+                                                              "if any.")
+    alternatives: Paragraphs = Field(description="How to ask for information in another format.")
+    contact: Id = Field(description="The contact (by id, from services.yaml) for other formats and problems.")
+    reply_within: Text = Field(description="How soon a request gets a reply, e.g. 'ten working days'.")
+    reporting: Paragraphs = Field(description="How to report an accessibility problem.")
+    enforcement: Paragraphs = Field(description="The enforcement procedure (Equality and Human Rights "
+                                                "Commission, Equality Advisory and Support Service).")
+    testing: Paragraphs = Field(description="How the site was tested.")
+    prepared: Date = Field(description="When the statement was first prepared.")
+    last_reviewed: Date = Field(description="When the statement was last reviewed.")
+    last_tested: Date = Field(description="When the site was last tested.")
+
+
+class FooterLink(Model):
+    """A link in the footer to another website."""
+
+    text: Text = Field(description="The words of the link.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] = Field(description="Where it leads.")
+
+
+class SiteInfo(Model):
+    """`data/site.yaml`: the site itself: footer, accessibility statement, privacy notice."""
+
+    model_config = ConfigDict(title="site.yaml")
+
+    owner: Text = Field(description="Who runs the site, e.g. 'Calderdale Council'.")
+    copyright: Text = Field(description="The copyright line of the footer, e.g. '© Calderdale Council'.")
+    address: Text = Field(description="The postal address in the footer.")
+    footer_links: list[FooterLink] = Field(default=[], description="Links to other websites in the footer.")
+    accessibility: AccessibilityStatement = Field(description="The accessibility statement.")
+    privacy: Paragraphs = Field(description="The privacy notice of this site.")
 
 
 class Prices(Model):

@@ -7,6 +7,7 @@ page's content is a macro call, rendered by `Pages`.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Callable
 
@@ -15,10 +16,12 @@ from markupsafe import Markup
 from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
 from .checks import school_slug
 from .entitlement import Row, Status, TierOffer, matrix_rows, school_rows, school_type_of, tier_offers
-from .paths import SCHOOLS_INDEX, comparison_page, download, school_page, section_page, type_page
+from .paths import (ACCESSIBILITY, PRIVACY, SCHOOLS_INDEX, WHOLE_SPECIFICATION, comparison_page, download,
+                    school_page, section_page, type_page)
 from .render import Href, Renderer, markdown_text
 
-NAV_GROUPS = {"entitlement": "What is my school entitled to?", "specification": "Specification"}
+NAV_GROUPS = {"entitlement": "What is my school entitled to?", "specification": "Specification",
+              "about": "About this site"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,9 @@ class SitePage:
     """False keeps the page out of the search index (school pages: one per school would make the index,
     which every reader's browser loads, grow with the number of schools)."""
 
+    def front_matter(self) -> str:
+        return "" if self.searched else "---\nsearch:\n  exclude: true\n---\n"
+
 
 # Sections of the entitlement pages that repeat the specification carry
 # `data-search-exclude` on their headings, so that search leads to the
@@ -48,10 +54,14 @@ def site_pages(catalog: Catalog) -> list[SitePage]:
     pages += [SitePage(comparison_page(p.id), f"Compare the tiers: {p.name.lower()}",
                        f"comparison_page('{p.id}')", "entitlement") for p in services.phases]
     pages.append(SitePage(SCHOOLS_INDEX, "Find your school", "schools_index()", "entitlement"))
-    pages += [SitePage(school_page(school_slug(school)), school.name, f"school_page({index})", None, False)
+    pages += [SitePage(school_page(school_slug(school)), school.name, f"school_page({index})", None, searched=False)
               for index, school in enumerate(catalog.schools)]
     pages += [SitePage(section_page(s.id), f"{s.number} {s.clause.title}", f"specification_section('{s.id}')",
                        "specification") for s in catalog.sections]
+    pages.append(SitePage(WHOLE_SPECIFICATION, "The whole specification on one page", "whole_specification()",
+                          "specification", False))
+    pages.append(SitePage(ACCESSIBILITY, "Accessibility statement", "accessibility_statement()", "about"))
+    pages.append(SitePage(PRIVACY, "Privacy", "privacy_notice()", "about"))
     return pages
 
 
@@ -213,18 +223,60 @@ class Pages(Renderer):
         offers = tier_offers(self.catalog, phase.id, school_type)
         offer = next(o for o in offers if o.tier.id == school.tier)
         rows = school_rows(self.catalog, school)
-        aside = self.set_aside
+        # Only the title is Markdown. The page is out of the navigation, so it must not have a table of
+        # contents either: Material's would refer to a navigation entry the page does not have.
+        return _page(f"# {markdown_text(school.name)}", self.set_aside(self._template(
+            "school_page.html", school=school, school_type=school_type, offer=offer,
+            type_href=self.href(type_page(school_type.id), None), index_href=self.href(SCHOOLS_INDEX, None),
+            clause=self._tier_clause_link(offer),
+            services=self._template("school_services.html", school=school, rows=rows, status=self.status)
+            if rows else self._template("no_matrix.html", phase=phase),
+            tiers=self._template("tier_sections.html", sections=[
+                self._tier_section(o) for o in offers if o.tier in offer.builds_on or o is offer]),
+            contacts=self.escalation())))
+
+    # -- the whole specification, for printing ------------------------------------
+
+    def whole_specification(self) -> str:
+        """Every section on one page; references lead to the clause on this page."""
+
+        def here(path: str, anchor: str | None) -> str:
+            if path.startswith(section_page("")):
+                return f"#{anchor or path.removeprefix(section_page(''))}"
+            return self.href(path, anchor)
+
+        one_page = Pages(self.catalog, here)
+        chunks = [f"# {markdown_text(self.catalog.services.title)}",
+                  self._template("whole_specification.html", provider=self.catalog.services.provider,
+                                 financial_year=self.catalog.prices.financial_year)]
+        for section in self.catalog.sections:
+            chunks += one_page._clause(section, level=2)
+        return _page(*chunks)
+
+    # -- about this site ------------------------------------------------------------
+
+    def accessibility_statement(self) -> str:
+        statement = self.catalog.site.accessibility
         return _page(
-            f"# {markdown_text(school.name)}",
-            aside(self._template("school_summary.html", school=school, school_type=school_type, offer=offer,
-                                 type_href=self.href(type_page(school_type.id), None),
-                                 index_href=self.href(SCHOOLS_INDEX, None), clause=self._tier_clause_link(offer))),
-            "## What your school gets {#what-you-get}",
-            aside(self._template("school_services.html", school=school, rows=rows, status=self.status)
-                  if rows else self._template("no_matrix.html", phase=phase)),
-            f"## What {markdown_text(offer.tier.name)} includes {{#tier}}",
-            aside(self._template("tier_sections.html", sections=[
-                self._tier_section(o) for o in offers if o.tier in offer.builds_on or o is offer])),
-            "## Whom to contact {#contacts}",
-            aside(self.escalation()),
-        )
+            "# Accessibility statement",
+            self._template("accessibility.html", site=self.catalog.site, statement=statement,
+                           contact=self.contact(statement.contact),
+                           dates={name: long_date(getattr(statement, name))
+                                  for name in ("prepared", "last_reviewed", "last_tested")}))
+
+    def footer(self) -> Markup:
+        """The council footer of every page: copyright, address, the statement and notice, other links."""
+        site = self.catalog.site
+        links = [{"text": "Accessibility statement", "href": self.href(ACCESSIBILITY, None)},
+                 {"text": "Privacy", "href": self.href(PRIVACY, None)}]
+        links += [{"text": link.text, "href": link.url} for link in site.footer_links]
+        return self._template("footer.html", site=site, links=links)
+
+    def privacy_notice(self) -> str:
+        return _page("# Privacy", self._template("privacy.html", paragraphs=self.catalog.site.privacy))
+
+
+def long_date(iso: str) -> str:
+    """2026-11-29 as 29 November 2026."""
+    value = datetime.date.fromisoformat(iso)
+    return f"{value.day} {value:%B %Y}"

