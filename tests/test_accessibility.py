@@ -212,3 +212,16 @@ def test_the_whole_specification_on_one_page(built_site):
         assert link["href"].startswith("#") and article.find(id=link["href"][1:]), link
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [entry for entry in index["docs"] if entry["location"].startswith("whole-specification/")]
+
+
+def test_mobile_menu_open_has_no_violations(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "/entitlement/secondary/")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                           "resultTypes: ['violations']})", AXE_TAGS)
+    context.close()
+    assert [(v["id"], v["nodes"][0]["html"][:100]) for v in result["violations"]] == []
