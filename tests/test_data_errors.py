@@ -304,3 +304,29 @@ def test_report_is_plain_text_for_officers(minimal):
     assert caught.value.report() == (
         "1 problem in the data files; nothing was built:\n"
         f"{S}:{line}: escalation[0].contact: unknown contact 'alix' (valid: alex)")
+
+
+# --- site.yaml ---------------------------------------------------------------
+
+SITE = "data/site.yaml"
+
+
+def test_site_dates_are_checked(minimal):
+    line = minimal.edit("site.yaml", "  last_reviewed: 2026-11-29", "  last_reviewed: 2026-02-30")
+    other = minimal.edit("site.yaml", "  prepared: 2026-11-29", "  prepared: 29/11/2026")
+    assert problems(minimal) == [
+        f"{SITE}:{other}: accessibility.prepared: expected a date written as 2026-11-29 (year-month-day)",
+        f"{SITE}:{line}: accessibility.last_reviewed: 2026-02-30 is not a date in the calendar"]
+
+
+def test_compliance_status_is_one_of_three(minimal):
+    line = minimal.edit("site.yaml", "  compliance_status: fully compliant", "  compliance_status: mostly")
+    assert problems(minimal) == [
+        f"{SITE}:{line}: accessibility.compliance_status: 'mostly' is not valid "
+        "(valid: fully compliant, partially compliant or not compliant)"]
+
+
+def test_accessibility_contact_must_exist(minimal):
+    line = minimal.edit("site.yaml", "  contact: alex", "  contact: nobody")
+    assert problems(minimal) == [
+        f"{SITE}:{line}: accessibility.contact: unknown contact 'nobody' in services.yaml (valid: alex)"]

@@ -30,7 +30,7 @@ def test_entitlements_csv_contract(built_site):
     expected = [{"school_type": school_type, "tier": tier, "tier_cost": cost, "group": group, "service": service,
                  "code": codes.split()[index]}
                 for school_type, costs in COSTS.items()
-                for index, (tier, cost) in enumerate(zip(TIER_IDS, costs))
+                for index, (tier, cost) in enumerate(zip(TIER_IDS, costs, strict=True))
                 for group, service, codes in MATRIX]
     assert rows == expected
     assert {row["code"] for row in rows} <= set(LEGEND)

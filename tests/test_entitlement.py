@@ -64,9 +64,9 @@ def test_every_cell_for_every_tier(catalog, yhgfl, admin_pcs):
     tiers = catalog.phase("primary").tiers
     rows = matrix_rows(catalog, "primary", tiers, yhgfl, admin_pcs)
     assert len(rows) == len(MATRIX)
-    for row, (group, service, codes) in zip(rows, MATRIX):
+    for row, (group, service, codes) in zip(rows, MATRIX, strict=True):
         assert (row.group, row.service) == (group, service)
-        for cell, code, tier_name in zip(row.cells, codes.split(), TIERS["primary"]):
+        for cell, code, tier_name in zip(row.cells, codes.split(), TIERS["primary"], strict=True):
             assert (cell.tier.name, cell.code) == (tier_name, code)
             threshold = PC_THRESHOLD.get(service)
             if threshold is not None and admin_pcs is not None and admin_pcs <= threshold:

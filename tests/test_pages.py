@@ -76,9 +76,9 @@ def test_primary_type_pages_show_every_cell_in_words(built_site, school_type):
     assert [text_of(th) for th in table.select("thead th")] == ["Service"] + TIERS["primary"]
     rows = [tr for tr in table.select("tbody tr") if "group-row" not in (tr.get("class") or [])]
     assert len(rows) == len(MATRIX)
-    for tr, (group, service, codes) in zip(rows, MATRIX):
+    for tr, (_group, service, codes) in zip(rows, MATRIX, strict=True):
         assert text_of(tr.th).startswith(service)
-        for td, code, tier in zip(tr.find_all("td"), codes.split(), TIERS["primary"]):
+        for td, code, tier in zip(tr.find_all("td"), codes.split(), TIERS["primary"], strict=True):
             yes, no, unknown = (status.value for status in BY_CODE[code])
             assert _cell_words(td) == (unknown, yes, no), (service, tier)
             assert td["data-for-tiers"] in ("core", "gold", "platinum", "platinum-plus")
@@ -168,7 +168,7 @@ def test_secondary_comparison_shows_described_services(built_site):
 def test_schools_index_lists_every_school(built_site, catalog):
     rows = page(built_site, "schools").select(".schools-table tbody tr")
     assert [text_of(tr.th) for tr in rows] == [school.name for school in catalog.schools]
-    for tr, school in zip(rows, catalog.schools):
+    for tr, school in zip(rows, catalog.schools, strict=True):
         assert tr.a["href"] == f"{school_slug(school)}/"
         assert tr["data-school-type"] == school.school_type
 

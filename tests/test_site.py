@@ -111,7 +111,7 @@ def test_response_standards(pages):
     standards = table(pages, "ICT Support Response Standards Summary")
     rows = standards.select("tbody tr")
     assert len(rows) == len(PRIORITIES)
-    for tr, (level, name, share, attention, updates) in zip(rows, PRIORITIES):
+    for tr, (level, name, share, attention, updates) in zip(rows, PRIORITIES, strict=True):
         header = text_of(tr.th)
         assert header.startswith(f"{level}. {name}")
         if share:
@@ -140,7 +140,7 @@ def test_supported_software(pages):
     software = table(pages, "Summary of Supported Software")
     rows = software.select("tbody tr")
     assert len(rows) == len(SOFTWARE)
-    for tr, (kind, products, technical, use) in zip(rows, SOFTWARE):
+    for tr, (kind, products, technical, use) in zip(rows, SOFTWARE, strict=True):
         cells = [text_of(td) for td in tr.find_all("td")]
         assert text_of(tr.th) == kind
         assert cells[0] == ", ".join(products)

@@ -67,9 +67,10 @@ class _Checker:
         yield from self._sections()
         yield from self._prices()
         yield from self._schools()
-        if self.site.accessibility.contact not in self.contacts:
-            yield self._problem(("accessibility", "contact"), f"unknown contact '{self.site.accessibility.contact}' "
-                                                              f"in services.yaml {one_of(self.contacts)}", self.site_file)
+        contact = self.site.accessibility.contact
+        if contact not in self.contacts:
+            yield self._problem(("accessibility", "contact"),
+                                f"unknown contact '{contact}' in services.yaml {one_of(self.contacts)}", self.site_file)
         yield from self._placeholders(self.s, (), self.sfile)
         yield from self._placeholders(self.p, (), self.pfile)
         yield from self._placeholders(self.schools, (), self.schools_file)

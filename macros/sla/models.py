@@ -40,7 +40,7 @@ def _money(value: Any) -> Decimal:
     try:
         amount = Decimal(str(value))
     except InvalidOperation:  # pragma: no cover - str() of a number is always a valid Decimal
-        raise PydanticCustomError("money", "expected an amount in pounds, such as 850 or 850.50")
+        raise PydanticCustomError("money", "expected an amount in pounds, such as 850 or 850.50") from None
     if not amount.is_finite():
         raise PydanticCustomError("money", "expected an amount in pounds, such as 850 or 850.50")
     if amount < 0:
@@ -406,7 +406,7 @@ def _date(value: Any) -> str:
     try:
         datetime.date.fromisoformat(value)
     except ValueError:
-        raise PydanticCustomError("date", f"{value} is not a date in the calendar")
+        raise PydanticCustomError("date", f"{value} is not a date in the calendar") from None
     return value
 
 

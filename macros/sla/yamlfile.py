@@ -62,7 +62,7 @@ def read_yaml(file: FsPath, name: str) -> YamlFile:
     try:
         raw = file.read_bytes()
     except OSError as error:
-        raise DataError([Problem(name, 1, "", f"cannot read the file ({error.strerror})")])
+        raise DataError([Problem(name, 1, "", f"cannot read the file ({error.strerror})")]) from None
     return parse_yaml(raw, name)
 
 
@@ -74,15 +74,15 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
         byte = raw[error.start]
         raise DataError([Problem(name, line, "", (
             f"byte 0x{byte:02x} is not valid UTF-8; save the file with UTF-8 encoding "
-            f"(a '£' typed in another encoding is the usual cause)"))])
+            f"(a '£' typed in another encoding is the usual cause)"))]) from None
     try:
         node = _Loader(text).get_single_node()
     except _Refused as error:
-        raise DataError([Problem(name, error.mark.line + 1, "", error.message)])
+        raise DataError([Problem(name, error.mark.line + 1, "", error.message)]) from None
     except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(name, text, error)])
+        raise DataError([_syntax_problem(name, text, error)]) from None
     except RecursionError:
-        raise DataError([Problem(name, 1, "", f"the data is nested too deeply (at most {MAX_DEPTH} levels)")])
+        raise DataError([Problem(name, 1, "", f"the data is nested too deeply (at most {MAX_DEPTH} levels)")]) from None
     if node is None:
         raise DataError([Problem(name, 1, "", "the file is empty; it must hold the keys described in the README")])
     result = YamlFile(name, None, {(): node.start_mark.line + 1})
