@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 
 from macros.sla.load import load
-from macros.sla.problems import DataError
+from test_data_errors import problems
 
 F = "data/schools.yaml"
 GOOD = """\
@@ -21,12 +20,6 @@ schools:
     yhgfl: false
     admin_pcs: 12
 """
-
-
-def problems(minimal) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load(minimal.dir)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def test_the_file_is_optional(minimal):
