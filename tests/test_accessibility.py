@@ -63,6 +63,20 @@ def test_no_axe_violations_on_any_page(browser, built_site, site_url, width):
     assert any(url.endswith("search_index.json") for url in requests)  # search was loaded, offline
 
 
+def test_no_page_scrolls_sideways_at_320_pixels(browser, built_site, site_url):
+    """Reflow (WCAG 1.4.10): at 320 CSS pixels, the width of 1280 zoomed to 400%, only tables may scroll."""
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    too_wide = []
+    for path in html_pages(built_site):
+        page.goto(f"{site_url}/{path}")
+        scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if scroll > client:
+            too_wide.append(f"{path}: {scroll}px wide")
+    context.close()
+    assert too_wide == []
+
+
 def test_a_page_narrowed_and_with_search_open_has_no_violations(page, site_url):
     page.goto(site_url + "/entitlement/primary/?tier=gold&yhgfl=no")
     page.locator("input.md-search__input").click()

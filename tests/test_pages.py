@@ -106,8 +106,18 @@ def test_type_page_says_what_is_free_and_what_costs(built_site, school_type):
     for section in soup.select(".tier-section"):
         assert section["data-for-tiers"]
     headings = [text_of(h2) for h2 in soup.select("article h2[id]")]
-    assert headings == ["What each tier includes ¶", "Services by tier ¶", "Available to every school ¶",
-                        "How quickly the council must respond ¶", "Whom to contact ¶"]
+    assert headings == ["Contract and prices ¶", "What each tier includes ¶", "Services by tier ¶",
+                        "Available to every school ¶", "Response times ¶", "Whom to contact ¶"]
+    terms = [re.sub(r"\s+", " ", li.get_text()).strip() for li in soup.select("ul.contract-terms li")]
+    assert terms == [
+        "Contracts run from 1 April on an annual rolling basis (section 5.2).",
+        "To end a contract, either party gives at least one term's notice, in writing (section 5.3).",
+        "A new contract, or a change of level, commits the school for three years (section 5.4).",
+        "Prices of the tiers: to be notified (section 12.2).",
+        "Subscriptions are payable annually in advance; pay-as-you-use services are invoiced monthly; invoices are "
+        "due within 28 days of the date of invoice (section 13.2)."]
+    response = soup.find("h2", id="response-standards").find_next("p")
+    assert text_of(response).startswith("For general enquiries Performance Support and ICT Services will endeavour")
     assert "Pam Plant" in text_of(soup.select_one("ol.escalation"))
     assert "Will receive attention within 1 working day." in text_of(soup.select_one("article"))
 
@@ -194,9 +204,19 @@ def test_each_school_page_is_its_own_entitlement(built_site, catalog, index):
         threshold = PC_THRESHOLD.get(service)
         shown = text_of(tr.td)
         if threshold is not None and school.admin_pcs <= threshold:
-            assert shown.startswith("Does not apply"), service
+            assert shown == f"Does not apply: the school has {school.admin_pcs} PCs on its administration network"
         else:
             assert shown == BY_CODE[code][0 if school.yhgfl else 1].value, service
+
+
+def test_status_words_are_explained_under_the_tables(built_site):
+    key = page(built_site, "schools/example-hill-top-primary-school-fictional").select_one("dl.status-key")
+    assert [text_of(dt) for dt in key.find_all("dt")] == [
+        "Included", "Not included", "Optional extra", "Not available", "Supported software only"]
+    assert text_of(key.find("dd", string=lambda s: s and "only YHGFL" in s)) == \
+        "an extra that only YHGFL schools can buy."
+    type_key = page(built_site, "entitlement/primary").select_one("dl.status-key")
+    assert "YHGFL schools only" in [text_of(dt) for dt in type_key.find_all("dt")]
 
 
 def test_school_page_has_its_tier_and_what_it_builds_on(built_site):

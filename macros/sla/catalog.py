@@ -57,6 +57,11 @@ class Catalog:
         clause_id = self._shown_in.get(block)
         return self.numbered[clause_id] if clause_id else None
 
+    def clause_stating(self, placeholder: str) -> Numbered | None:
+        """The first clause whose text uses `placeholder` (e.g. '{term:notice}'), if any."""
+        return next((item for item in self.numbered.values()
+                     if any(placeholder in text for text in item.clause.text)), None)
+
     def _number(self, clause: Clause, number: str, depth: int, section: Clause) -> None:
         self.numbered[clause.id] = Numbered(clause, number, depth, section)
         for index, child in enumerate(clause.clauses, start=1):

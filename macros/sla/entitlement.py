@@ -29,6 +29,23 @@ class Status(str, Enum):
     def css(self) -> str:
         return self.name.lower().replace("_", "-")
 
+    @property
+    def meaning(self) -> str:
+        """What the words mean, for the key under a table."""
+        return _MEANINGS[self]
+
+
+_MEANINGS = {
+    Status.INCLUDED: "part of the tier.",
+    Status.NOT_INCLUDED: "not part of the tier.",
+    Status.OPTIONAL: "not part of the tier, but can be bought as an extra.",
+    Status.NOT_AVAILABLE: "an extra that only YHGFL schools can buy.",
+    Status.SUPPORTED_ONLY: "only for the software and services in the list of supported software.",
+    Status.YHGFL_ONLY: "part of the tier for YHGFL schools, not for other schools.",
+    Status.OPTIONAL_YHGFL_ONLY: "an extra that YHGFL schools can buy; other schools cannot.",
+    Status.DOES_NOT_APPLY: "the service concerns more PCs than the school has on its administration network.",
+}
+
 
 _FIXED = {"included": Status.INCLUDED, "not-included": Status.NOT_INCLUDED, "optional": Status.OPTIONAL,
           "supported-only": Status.SUPPORTED_ONLY}

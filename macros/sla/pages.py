@@ -98,17 +98,41 @@ class Pages(Renderer):
                            comparison=self.href(comparison_page(phase.id), None),
                            csv=self.href(download(f"entitlements-{school_type.id}.csv"), None),
                            has_matrix=self.catalog.matrix(phase.id) is not None),
+            "## Contract and prices {#contract data-search-exclude}",
+            self._contract_terms(),
             "## What each tier includes {#tiers data-search-exclude}",
             self._template("tier_sections.html", sections=[self._tier_section(offer) for offer in offers]),
             "## Services by tier {#services-by-tier}",
             self._services_by_tier(phase.id),
             "## Available to every school {#every-school data-search-exclude}",
             self._every_school(phase.id),
-            "## How quickly the council must respond {#response-standards data-search-exclude}",
-            self.response_standards(level=3, words=False),
+            "## Response times {#response-standards data-search-exclude}",
+            self._response_times(),
             "## Whom to contact {#contacts data-search-exclude}",
             self.escalation(),
         )
+
+    def _response_times(self) -> Markup:
+        """The responsiveness clause as the specification words it, with its link."""
+        clause = self.catalog.clause_showing("response-standards")
+        return self._template("response_times.html", text=clause.clause.text if clause else [],
+                              standards=self.response_standards(level=3, words=False),
+                              clause=self.clause_link(clause.id) if clause else None)
+
+    def _contract_terms(self) -> Markup:
+        """What a school commits to and what it pays, each with the clause that says so."""
+        terms = self.catalog.services.terms
+
+        def where(placeholder: str) -> Markup | None:
+            clause = self.catalog.clause_stating(placeholder)
+            return self.clause_link(clause.id) if clause else None
+
+        packages = self.catalog.clause_showing("package-prices")
+        return self._template("contract_terms.html", terms=terms, prices=self.catalog.prices, where={
+            "rolling": where("{term:contract_basis}"), "notice": where("{term:notice}"),
+            "commitment": where("{term:initial_commitment}"), "invoicing": where("{term:subscription_invoicing}"),
+            "payment": where("{term:payment_due}"),
+            "packages": self.clause_link(packages.id) if packages else None})
 
     def school_type_choices(self) -> Markup:
         """Each school type, linked to its page, with what it gets free and what it can buy."""
@@ -146,18 +170,23 @@ class Pages(Renderer):
         clause = self.catalog.clause_showing(f"matrix:{phase_id}")
         return self._template("services_by_tier.html", rows=rows, tiers=[cell.tier for cell in rows[0].cells],
                               caption=self.catalog.matrix(phase_id).title, status=self.status,
-                              clause=self.clause_link(clause.id) if clause else None)
+                              clause=self.clause_link(clause.id) if clause else None, key=self._status_key(rows))
 
-    def status(self, status: Status, row: Row | None = None) -> Markup:
+    def _status_key(self, rows: list[Row]) -> Markup:
+        """What each status word in these rows means, in the order of `Status`."""
+        used = {status for row in rows for cell in row.cells
+                for status in (cell.status, cell.if_yhgfl, cell.if_not_yhgfl)}
+        return self._template("status_key.html", statuses=[status for status in Status if status in used])
+
+    def status(self, status: Status, admin_pcs: int | None = None) -> Markup:
         """An entitlement in words, with a link to the supported software where that is what it depends on."""
         label = Markup.escape(status.value)
         if status is Status.SUPPORTED_ONLY:
             software = self.catalog.clause_showing("supported-software")
             if software:
                 label = Markup('<a href="{}">{}</a>').format(self.clause_href(software.id), status.value)
-        if status is Status.DOES_NOT_APPLY and row is not None and row.matrix_row.admin_pcs_over is not None:
-            label += Markup(": only for more than {} PCs on the administration network").format(
-                row.matrix_row.admin_pcs_over)
+        if status is Status.DOES_NOT_APPLY and admin_pcs is not None:
+            label += Markup(": the school has {} PCs on its administration network").format(admin_pcs)
         return Markup('<span class="status status-{}">{}</span>').format(status.css, label)
 
     def _every_school(self, phase_id: str) -> Markup:
@@ -229,7 +258,8 @@ class Pages(Renderer):
             "school_page.html", school=school, school_type=school_type, offer=offer,
             type_href=self.href(type_page(school_type.id), None), index_href=self.href(SCHOOLS_INDEX, None),
             clause=self._tier_clause_link(offer),
-            services=self._template("school_services.html", school=school, rows=rows, status=self.status)
+            services=self._template("school_services.html", school=school, rows=rows, status=self.status,
+                                    key=self._status_key(rows))
             if rows else self._template("no_matrix.html", phase=phase),
             tiers=self._template("tier_sections.html", sections=[
                 self._tier_section(o) for o in offers if o.tier in offer.builds_on or o is offer]),
