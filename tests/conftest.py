@@ -118,8 +118,10 @@ def site_url(built_site: Path):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, driven by Playwright (which never downloads a browser here)."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # The machines are shared: allow a loaded one time to build the search index before results show.
+    expect.set_options(timeout=20_000)
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: 'make test' installs it, or: apt-get install chromium"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
