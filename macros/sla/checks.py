@@ -55,7 +55,7 @@ class _Checker:
         self.price_lists = [price_list.id for price_list in prices.price_lists]
         self.clauses = [clause.id for _, clause in clause_tree(services.sections, ("sections",))]
         self.terms = list(type(services.terms).model_fields)
-        self.provider = [name for name in type(services.provider).model_fields if name != "teams"]
+        self.provider = list(type(services.provider).model_fields)
 
     def run(self) -> Iterator[Problem]:
         yield from self._unique_ids()

@@ -88,13 +88,6 @@ Items = list[Item]
 # --- services.yaml -----------------------------------------------------------
 
 
-class Team(Model):
-    """A team of the service provider."""
-
-    name: Text = Field(description="Full name of the team, e.g. 'Management Information Team'.")
-    short_name: Text | None = Field(default=None, description="Abbreviation used in the text, e.g. 'MIT'.")
-
-
 class Provider(Model):
     """Who provides the services."""
 
@@ -102,7 +95,6 @@ class Provider(Model):
     directorate: Text = Field(description="The council directorate that provides the services.")
     service: Text = Field(description="The service within the directorate.")
     area: Text = Field(description="Where the schools served are, e.g. 'the Metropolitan Borough of Calderdale'.")
-    teams: list[Team] = Field(description="The teams that deliver the services.")
 
 
 class Contact(Model):
@@ -139,7 +131,6 @@ class SchoolType(Model):
     id: Id = Field(description="Identifier, e.g. 'primary-formerly-gm'; also used in page addresses.")
     name: Text = Field(description="Name as shown to readers, e.g. 'Primary schools formerly grant maintained'.")
     phase: Id = Field(description="The phase (by id) whose tiers apply, e.g. 'primary'.")
-    formerly_grant_maintained: bool = Field(default=False, description="True for former grant maintained schools.")
     no_additional_cost: list[Id] = Field(description="Tiers (by id) available at no additional cost.")
     additional_cost: list[Id] = Field(description="Tiers (by id) available at additional cost.")
 
