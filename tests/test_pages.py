@@ -236,3 +236,6 @@ def test_home_page_leads_with_the_question(built_site):
     assert links == [(name, f"entitlement/{type_id}/") for type_id, name in TYPES.items()]
     assert article.find("a", href="schools/", string="find your school by name")
     assert text_of(article).index("What is my school entitled to?") < text_of(article).index("Key contacts")
+    contacts = article.select_one(".key-contacts")
+    assert [text_of(card.strong) for card in contacts.select(".contact-card")] == ["Pam Plant", "Sue Rumbold"]
+    assert contacts.find("a", string="section 11")["href"] == "specification/complaints/"

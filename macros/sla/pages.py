@@ -144,6 +144,13 @@ class Pages(Renderer):
                                         for cost in (NO_ADDITIONAL_COST, ADDITIONAL_COST)]})
         return self._template("school_type_choices.html", choices=choices)
 
+    def key_contacts(self) -> Markup:
+        """The people on the route for concerns, in its order, and where the route is set out."""
+        cards = [self.contact(step.contact) for step in self.catalog.services.escalation if step.contact]
+        route = self.catalog.clause_showing("escalation")
+        return self._template("key_contacts.html", cards=cards,
+                              route=self.clause_link(route.id) if route else None)
+
     def comparison_links(self) -> Markup:
         return Markup(", ").join(self.page_link(comparison_page(phase.id), phase.name.lower())
                                  for phase in self.catalog.services.phases)
