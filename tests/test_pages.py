@@ -238,4 +238,4 @@ def test_home_page_leads_with_the_question(built_site):
     assert text_of(article).index("What is my school entitled to?") < text_of(article).index("Key contacts")
     contacts = article.select_one(".key-contacts")
     assert [text_of(card.strong) for card in contacts.select(".contact-card")] == ["Pam Plant", "Sue Rumbold"]
-    assert contacts.find("a", string="section 11")["href"] == "specification/complaints/"
+    assert contacts.find("a", string="section 11.1")["href"] == "specification/complaints/#escalation"
