@@ -7,7 +7,8 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-offline test serve check schema bench clean system-packages
+.PHONY: site site-offline test test-unit test-build test-browser serve check schema bench clean \
+        system-packages npm-package
 
 ## site: validate the data and build site/ (a failed build leaves site/ as it was)
 site: $(VENV)/.site-deps
@@ -29,11 +30,23 @@ site-offline: $(VENV)/.site-deps node_modules/.installed
 test: system-packages $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/python -m pytest tests -ra
 
+## test-unit: the tests that need neither a build nor a browser (models, checks, renderer), in seconds
+test-unit: $(VENV)/.test-deps
+	$(BIN)/python -m pytest tests -ra -m unit
+
+## test-build: the tests that build the site and read its HTML (the offline copy needs npm's Worker shim)
+test-build: npm-package $(VENV)/.test-deps node_modules/.installed
+	$(BIN)/python -m pytest tests -ra -m build
+
+## test-browser: Chromium (Playwright, axe-core) and the Nu HTML Checker (Java)
+test-browser: system-packages $(VENV)/.test-deps node_modules/.installed
+	$(BIN)/python -m pytest tests -ra -m browser
+
 ## serve: preview on http://$(HOST), reloading on changes to data/, content/, macros/, overrides/
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
-## check: validate data/services.yaml and data/prices.yaml only
+## check: validate the four data files (services, prices, schools, site) only
 check: $(VENV)/.site-deps
 	@$(BIN)/python -m macros.sla check
 
@@ -64,11 +77,14 @@ node_modules/.installed: package.json package-lock.json
 
 # The tests need Debian's Chromium (browser tests), Java (the HTML checker) and
 # npm (axe-core, the Worker shim); install what is missing (needs root or sudo).
-system-packages:
+# The build tests need only npm.
+system-packages: NEEDED := chromium java npm
+npm-package: NEEDED := npm
+system-packages npm-package:
 	@missing=""; \
-	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
-	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
-	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	case " $(NEEDED) " in *" chromium "*) [ -x /usr/bin/chromium ] || missing="$$missing chromium";; esac; \
+	case " $(NEEDED) " in *" java "*) command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless";; esac; \
+	case " $(NEEDED) " in *" npm "*) command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm";; esac; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \

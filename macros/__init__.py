@@ -54,5 +54,6 @@ MACROS = {
     "whole_specification": ("whole_specification", "The whole specification on one page, for printing."),
     "accessibility_statement": ("accessibility_statement", "The accessibility statement, from data/site.yaml."),
     "privacy_notice": ("privacy_notice", "The privacy notice, from data/site.yaml."),
+    "about_edition": ("about_edition", "How the site restores, reads and corrects the published copy."),
 }
 """Macro name: (method of sla.pages.Pages, description)."""

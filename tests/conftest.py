@@ -19,6 +19,22 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "overrides")
 CHROMIUM = "/usr/bin/chromium"
+LAYERS = ("unit", "build", "browser")
+"""The layers of pytest.ini: every test is marked with exactly one, so that `-m unit` and the rest miss none."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Refuse to run if a test has no layer marker, or more than one (before `-m` deselects any)."""
+    wrong = []
+    for item in items:
+        layers = sorted({mark.name for mark in item.iter_markers() if mark.name in LAYERS})
+        if len(layers) != 1:
+            wrong.append(f"{item.nodeid}: {'no layer marker' if not layers else 'markers ' + ', '.join(layers)}")
+    if wrong:
+        raise pytest.UsageError(
+            "every test needs exactly one layer marker (unit, build or browser; see pytest.ini), e.g. "
+            "`pytestmark = pytest.mark.unit` at the top of its module:\n  " + "\n  ".join(wrong))
 
 
 class DataFiles:
@@ -69,6 +85,11 @@ def mkdocs_build(project: Path, site_dir: Path, offline: bool = False) -> subpro
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_OFFLINE="true" if offline else "false")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every HTML file of a built site, by its path from the site's root ('404.html', 'privacy/index.html')."""
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
 
 
 @pytest.fixture

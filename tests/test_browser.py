@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+pytestmark = pytest.mark.browser
+
 
 def search(page: Page, query: str) -> None:
     box = page.locator("input.md-search__input")

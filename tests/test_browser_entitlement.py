@@ -3,7 +3,10 @@ the comparison's 'only differences', and printing."""
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
 
 SOFTWARE_INSTALL = "Software installation and configuration"
 

@@ -12,6 +12,8 @@ import pytest
 
 from conftest import ROOT, mkdocs_build
 
+pytestmark = pytest.mark.build
+
 
 def snapshot(directory: Path) -> dict[str, str]:
     return {path.relative_to(directory).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
@@ -33,8 +35,8 @@ def test_bad_data_stops_mkdocs_with_file_and_line(project, tmp_path):
     result = mkdocs_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert (f"data/services.yaml:{line}: school_types[3].additional_cost[1]: unknown tier 'platnum' for phase "
-            "secondary (valid: core, silver, platinum)") in output
+    assert (f"data/services.yaml:{line}: school_types[3] (the 4th: secondary-formerly-gm).additional_cost[1] "
+            "(the 2nd): unknown tier 'platnum' for phase secondary (valid: core, silver, platinum)") in output
     assert "Traceback" not in output
     assert not (tmp_path / "out").exists()
 
@@ -84,7 +86,8 @@ def test_make_site_builds_then_a_failed_build_leaves_site_untouched(make_project
     failed = run_make(make_project, "site")
     output = failed.stdout + failed.stderr
     assert failed.returncode != 0
-    assert f"data/services.yaml:{line}: school_types[3].additional_cost[1]: unknown tier 'platnum'" in output
+    assert (f"data/services.yaml:{line}: school_types[3] (the 4th: secondary-formerly-gm).additional_cost[1] "
+            "(the 2nd): unknown tier 'platnum'") in output
     assert "Traceback" not in output
     assert snapshot(site) == before
     assert not (make_project / ".site-new").exists()

@@ -15,6 +15,8 @@ from macros.sla.problems import DataError
 S = "data/services.yaml"
 P = "data/prices.yaml"
 
+pytestmark = pytest.mark.unit
+
 
 def problems(files) -> list[str]:
     with pytest.raises(DataError) as caught:
@@ -53,7 +55,7 @@ def test_duplicate_key_is_an_error_not_the_last_value(minimal):
     minimal.edit("services.yaml", "    role: Officer\n", "    role: Officer\n    name: Someone Else\n")
     first = minimal.text("services.yaml").splitlines().index("    name: Alex Example") + 1
     assert problems(minimal) == [
-        f"{S}:{first + 2}: contacts[0].name: duplicate key 'name' (first given at line {first}); "
+        f"{S}:{first + 2}: contacts[0] (the 1st: alex).name: duplicate key 'name' (first given at line {first}); "
         "each key may appear once"]
 
 
@@ -100,7 +102,7 @@ def test_deep_nesting_is_refused(minimal):
 def test_unknown_key_lists_the_valid_keys(minimal):
     line = minimal.edit("services.yaml", "    role: Officer\n", "    role: Officer\n    mobile: 07000 000000\n")
     assert problems(minimal) == [
-        f"{S}:{line + 1}: contacts[0]: unknown key 'mobile' "
+        f"{S}:{line + 1}: contacts[0] (the 1st: alex): unknown key 'mobile' "
         "(valid: id, name, role, address, email, telephone, fax)"]
 
 
@@ -113,20 +115,21 @@ def test_missing_required_key(minimal):
 def test_wrong_type_number_for_text(minimal):
     line = minimal.edit("services.yaml", "telephone: 01000 000001", "telephone: 01000000001")
     assert problems(minimal) == [
-        f"{S}:{line}: contacts[0].telephone: expected text, got the number 1000000001; "
+        f"{S}:{line}: contacts[0] (the 1st: alex).telephone: expected text, got the number 1000000001; "
         "put it in quotes to keep it as text"]
 
 
 def test_wrong_type_text_for_list(minimal):
     line = minimal.edit("services.yaml", "    no_additional_cost: [core]", "    no_additional_cost: core")
     assert problems(minimal) == [
-        f"{S}:{line}: school_types[0].no_additional_cost: expected a list (one '- ' line per item), got 'core'"]
+        f"{S}:{line}: school_types[0] (the 1st: primary).no_additional_cost: "
+        "expected a list (one '- ' line per item), got 'core'"]
 
 
 def test_invalid_id(minimal):
     line = minimal.edit("services.yaml", "      - id: gold\n", "      - id: Gold Plus\n")
     found = problems(minimal)
-    assert found[0] == (f"{S}:{line}: phases[0].tiers[1].id: 'Gold Plus' is not valid "
+    assert found[0] == (f"{S}:{line}: phases[0].tiers[1] (the 2nd: Gold).id: 'Gold Plus' is not valid "
                         "(valid: lower-case letters, digits and single hyphens, e.g. platinum-plus)")
 
 
@@ -138,7 +141,8 @@ def test_yes_and_no_stay_words(minimal):
 def test_escalation_step_needs_contact_or_who(minimal):
     line = minimal.edit("services.yaml", "    contact: alex\n", "    contact: alex\n    who: the help desk\n")
     assert problems(minimal) == [
-        f"{S}:{line - 1}: escalation[0]: give exactly one of 'contact' (a contact id) or 'who' (text)"]
+        f"{S}:{line - 1}: escalation[0] (the 1st: First contact): "
+        "give exactly one of 'contact' (a contact id) or 'who' (text)"]
 
 
 # --- prices ------------------------------------------------------------------
@@ -147,22 +151,24 @@ def test_escalation_step_needs_contact_or_who(minimal):
 def test_negative_price(minimal):
     line = minimal.edit("prices.yaml", "prices: {primary: 850}", "prices: {primary: -850}")
     assert problems(minimal) == [
-        f"{P}:{line}: price_lists[0].groups[0].items[0].prices.primary: a price cannot be negative "
+        f"{P}:{line}: price_lists[0].groups[0].items[0] (the 1st: Help desk).prices.primary: "
+        "a price cannot be negative "
         "(valid: 0 or more, such as 850 or 850.50)"]
 
 
 def test_price_with_fractions_of_a_penny(minimal):
     line = minimal.edit("prices.yaml", "prices: {primary: 850}", "prices: {primary: 850.505}")
     assert problems(minimal) == [
-        f"{P}:{line}: price_lists[0].groups[0].items[0].prices.primary: a price has at most two decimal places "
+        f"{P}:{line}: price_lists[0].groups[0].items[0] (the 1st: Help desk).prices.primary: a price has at most two "
+        "decimal places "
         "(pounds and pence, such as 850.50)"]
 
 
 def test_price_written_with_pound_sign(minimal):
     line = minimal.edit("prices.yaml", "prices: {primary: 850}", "prices: {primary: £850}")
     assert problems(minimal) == [
-        f"{P}:{line}: price_lists[0].groups[0].items[0].prices.primary: expected an amount in pounds, "
-        "such as 850 or 850.50 (no '£' sign)"]
+        f"{P}:{line}: price_lists[0].groups[0].items[0] (the 1st: Help desk).prices.primary: "
+        "write prices without £ or commas: 850"]
 
 
 def test_bad_financial_year(minimal):
@@ -177,29 +183,34 @@ def test_bad_financial_year(minimal):
 def test_unknown_tier_lists_the_tiers_of_the_phase(minimal):
     line = minimal.edit("services.yaml", "    additional_cost: [gold]", "    additional_cost: [platnum]")
     assert problems(minimal) == [
-        f"{S}:{line - 4}: school_types[0]: tier 'gold' is in neither no_additional_cost nor additional_cost; "
+        f"{S}:{line - 4}: school_types[0] (the 1st: primary): "
+        "tier 'gold' is in neither no_additional_cost nor additional_cost; "
         "list each tier of primary once",
-        f"{S}:{line}: school_types[0].additional_cost[0]: unknown tier 'platnum' for phase primary "
+        f"{S}:{line}: school_types[0] (the 1st: primary).additional_cost[0] (the 1st): "
+        "unknown tier 'platnum' for phase primary "
         "(valid: core, gold)"]
 
 
 def test_unknown_matrix_code_lists_the_legend(minimal):
     line = minimal.edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: N, gold: X}")
     assert problems(minimal) == [
-        f"{S}:{line}: matrices[0].groups[0].rows[1].codes.gold: unknown code 'X' (valid: Y, N)"]
+        f"{S}:{line}: matrices[0].groups[0].rows[1] (the 2nd: Second service).codes.gold: "
+        "unknown code 'X' (valid: Y, N)"]
 
 
 def test_missing_matrix_cell(minimal):
     line = minimal.edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: N}")
     assert problems(minimal) == [
-        f"{S}:{line}: matrices[0].groups[0].rows[1].codes: no code for tier 'gold'; every row needs a code for each "
+        f"{S}:{line}: matrices[0].groups[0].rows[1] (the 2nd: Second service).codes: no code for tier 'gold'; "
+        "every row needs a code for each "
         "tier of primary (core, gold)"]
 
 
 def test_matrix_cell_for_unknown_tier(minimal):
     line = minimal.edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: N, gold: Y, silver: Y}")
     assert problems(minimal) == [
-        f"{S}:{line}: matrices[0].groups[0].rows[1].codes.silver: unknown tier 'silver' for phase primary "
+        f"{S}:{line}: matrices[0].groups[0].rows[1] (the 2nd: Second service).codes.silver: "
+        "unknown tier 'silver' for phase primary "
         "(valid: core, gold)"]
 
 
@@ -207,63 +218,71 @@ def test_cyclic_builds_on(minimal):
     line = minimal.edit("services.yaml", "        title: Core Service\n",
                         "        title: Core Service\n        builds_on: gold\n")
     assert problems(minimal) == [
-        f"{S}:{line + 1}: phases[0].tiers[0].builds_on: 'builds on' goes round in a circle (core → gold → core); "
+        f"{S}:{line + 1}: phases[0].tiers[0] (the 1st: core).builds_on: 'builds on' goes round in a circle "
+        "(core → gold → core); "
         "the first tier of a phase builds on nothing",
-        f"{S}:{line + 5}: phases[0].tiers[1].builds_on: 'builds on' goes round in a circle (gold → core → gold); "
+        f"{S}:{line + 5}: phases[0].tiers[1] (the 2nd: gold).builds_on: 'builds on' goes round in a circle "
+        "(gold → core → gold); "
         "the first tier of a phase builds on nothing"]
 
 
 def test_duplicate_tier_id(minimal):
     line = minimal.edit("services.yaml", "      - id: gold\n", "      - id: core\n")
     found = problems(minimal)
-    assert f"{S}:{line}: phases[0].tiers[1].id: duplicate tier id 'core' (first used at line {line - 3}); " \
+    assert f"{S}:{line}: phases[0].tiers[1] (the 2nd: Gold).id: duplicate tier id 'core' " \
+           f"(first used at line {line - 3}); " \
            "each tier id must be unique" in found
 
 
 def test_dangling_section_reference(minimal):
     line = minimal.edit("services.yaml", "text: See {section:two}.", "text: See {section:three}.")
     assert problems(minimal) == [
-        f"{S}:{line}: sections[0].clauses[0].text[0]: in '{{section:three}}': unknown clause id 'three' "
+        f"{S}:{line}: sections[0].clauses[0] (the 1st: one).text: in '{{section:three}}': unknown clause id 'three' "
         "(valid: first, one, two)"]
 
 
 def test_unknown_placeholder_kind(minimal):
     line = minimal.edit("services.yaml", "text: From {term:year_start}.", "text: From {date:year_start}.")
     assert problems(minimal) == [
-        f"{S}:{line}: sections[0].clauses[1].text[0]: unknown placeholder '{{date:year_start}}' "
+        f"{S}:{line}: sections[0].clauses[1] (the 2nd: two).text: unknown placeholder '{{date:year_start}}' "
         "(valid: {section:id}, {term:name}, {tier:phase/id}, {provider:field})"]
 
 
 def test_unknown_block(minimal):
     line = minimal.edit("services.yaml", "show: tier:primary/gold", "show: tier:primary/platinum")
     assert problems(minimal) == [
-        f"{S}:{line}: sections[0].clauses[1].show[0]: unknown tier 'platinum' for phase primary (valid: core, gold)"]
+        f"{S}:{line}: sections[0].clauses[1] (the 2nd: two).show: "
+        "unknown tier 'platinum' for phase primary (valid: core, gold)"]
 
 
 def test_untitled_clause_needs_text(minimal):
     line = minimal.edit("services.yaml", "      - id: one\n        text: See {section:two}.\n",
                         "      - id: one\n        items: [a bullet]\n")
     assert problems(minimal) == [
-        f"{S}:{line}: sections[0].clauses[0]: a clause without a title needs text for its number to stand before"]
+        f"{S}:{line}: sections[0].clauses[0] (the 1st: one): "
+        "a clause without a title needs text for its number to stand before"]
 
 
 def test_unknown_contact_in_escalation(minimal):
     line = minimal.edit("services.yaml", "    contact: alex", "    contact: alix")
-    assert problems(minimal) == [f"{S}:{line}: escalation[0].contact: unknown contact 'alix' (valid: alex)"]
+    assert problems(minimal) == [
+        f"{S}:{line}: escalation[0] (the 1st: First contact).contact: unknown contact 'alix' (valid: alex)"]
 
 
 def test_reference_across_files_to_unknown_price_list(minimal):
     minimal.edit("prices.yaml", "  - id: top-up", "  - id: capita")
     line = minimal.text("services.yaml").splitlines().index("    price_list: top-up") + 1
     assert problems(minimal) == [
-        f"{S}:{line}: offers[0].price_list: unknown price list 'top-up' in prices.yaml (valid: capita)"]
+        f"{S}:{line}: offers[0] (the 1st: top-up).price_list: "
+        "unknown price list 'top-up' in prices.yaml (valid: capita)"]
 
 
 def test_package_price_for_unknown_tier(minimal):
-    minimal.write("prices.yaml", minimal.text("prices.yaml") + "package_prices:\n  - phase: primary\n"
+    minimal.write("prices.yaml", minimal.text("prices.yaml") + "package_prices:\n  - school_type: primary\n"
                                                                "    tier: silver\n    price: 100\n")
     line = minimal.text("prices.yaml").splitlines().index("    tier: silver") + 1
-    assert problems(minimal) == [f"{P}:{line}: package_prices[0].tier: unknown tier 'silver' for phase primary "
+    assert problems(minimal) == [f"{P}:{line}: package_prices[0] (the 1st).tier: "
+                                 "unknown tier 'silver' for phase primary "
                                  "(valid: core, gold)"]
 
 
@@ -273,9 +292,11 @@ def test_every_problem_is_reported_at_once(minimal):
     missing = minimal.edit("services.yaml", "  year_start: 1 April\n", "")
     terms = minimal.text("services.yaml").splitlines().index("terms:") + 1
     assert problems(minimal) == [
-        f"{P}:{negative}: price_lists[0].groups[0].items[0].prices.primary: a price cannot be negative "
+        f"{P}:{negative}: price_lists[0].groups[0].items[0] (the 1st: Help desk).prices.primary: a price cannot be "
+        "negative "
         "(valid: 0 or more, such as 850 or 850.50)",
-        f"{S}:{unknown + 1}: contacts[0]: unknown key 'mobile' (valid: id, name, role, address, email, telephone, fax)",
+        f"{S}:{unknown + 1}: contacts[0] (the 1st: alex): unknown key 'mobile' "
+        "(valid: id, name, role, address, email, telephone, fax)",
         f"{S}:{terms}: terms: missing required key 'year_start'",
     ]
     assert missing > unknown
@@ -293,7 +314,8 @@ def test_report_says_references_wait_for_the_shape_to_be_right(minimal):
         load(minimal.dir)
     assert caught.value.report() == (
         "1 problem in the data files; nothing was built:\n"
-        f"{S}:{line}: contacts[0].email: 'alex' is not valid (valid: an e-mail address, e.g. name@calderdale.gov.uk)\n"
+        f"{S}:{line}: contacts[0] (the 1st: alex).email: 'alex' is not valid "
+        "(valid: an e-mail address, e.g. name@calderdale.gov.uk)\n"
         "References between entries (tiers, codes, ids) are checked once these are fixed.")
 
 
@@ -303,7 +325,7 @@ def test_report_is_plain_text_for_officers(minimal):
         load(minimal.dir)
     assert caught.value.report() == (
         "1 problem in the data files; nothing was built:\n"
-        f"{S}:{line}: escalation[0].contact: unknown contact 'alix' (valid: alex)")
+        f"{S}:{line}: escalation[0] (the 1st: First contact).contact: unknown contact 'alix' (valid: alex)")
 
 
 # --- site.yaml ---------------------------------------------------------------

@@ -10,6 +10,8 @@ import pytest
 
 from spec_facts import LEGEND, MATRIX
 
+pytestmark = pytest.mark.build
+
 TIER_IDS = ["core", "gold", "platinum", "platinum-plus"]
 COSTS = {"primary": ["no additional cost", "additional cost", "additional cost", "additional cost"],
          "primary-formerly-gm": ["no additional cost", "additional cost", "additional cost", "additional cost"]}
@@ -48,14 +50,20 @@ def test_a_csv_per_school_type(built_site, school_type):
 
 
 def test_the_whole_data_set_as_json(built_site):
-    data = json.loads((built_site / "downloads" / "specification.json").read_text(encoding="utf-8"))
-    assert set(data) == {"services", "prices", "schools"}
+    """Every field of every model is there: test_specification_json.py."""
+    text = (built_site / "downloads" / "specification.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert sorted(data) == ["prices", "schools", "services", "site"]
     assert data["prices"]["financial_year"] == "2008/09"
     item = data["prices"]["price_lists"][0]["groups"][0]["items"][0]
     assert item == {"name": "Complete SIMS Help Desk Support", "prices": {"primary": "850.00", "secondary": "1090.00"}}
     assert [contact["name"] for contact in data["services"]["contacts"]] == ["Pam Plant", "Sue Rumbold"]
+    assert [school["name"] for school in data["schools"]][:2] == [
+        "Example Brookside Primary School (fictional)", "Example Hill Top Primary School (fictional)"]
     assert len(data["schools"]) == 6
-    assert "½ day visit" in json.dumps(data, ensure_ascii=False)
+    assert (data["site"]["owner"], data["site"]["accessibility"]["last_reviewed"]) == ("Calderdale Council",
+                                                                                     "2026-11-29")
+    assert "½ day visit" in text  # written as UTF-8, not as \u00bd
 
 
 def test_downloads_are_linked_from_the_type_pages(built_site):

@@ -1,4 +1,6 @@
-"""No value in the data can put HTML, script or Markdown into a page: it shows as text."""
+"""No value in the data can put HTML, script or Markdown into a built page: it shows as text.
+
+The renderer alone, and Markdown attribute lists: test_escaping_render.py."""
 
 from __future__ import annotations
 
@@ -14,6 +16,13 @@ SCRIPT = '<script>alert("data")</script>'
 IMAGE = "<img src=x onerror=alert(1)>"
 MARKDOWN = "*bold* [link](javascript:alert(1)) <!-- # heading"
 PAYLOAD = f"{SCRIPT} {IMAGE} {MARKDOWN}"
+# For titles that also reach an attribute (the aria-label of a table's region), where a '"' would end the value.
+ATTRIBUTE = '<script>alert(1)</script> " onmouseover="x'
+MATRIX_TITLE = f"Service Inclusions and Exclusions (Primary Schools) {ATTRIBUTE}"
+SOFTWARE_TITLE = f"Summary of Supported Software {ATTRIBUTE}"
+PRICES_TITLE = f"Capita SIMS Top-Up Subscription Service Prices {ATTRIBUTE}"
+
+pytestmark = pytest.mark.build
 
 
 def quoted(text: str) -> str:
@@ -43,6 +52,8 @@ INJECTIONS = [
      f"  notice: {quoted(chr(39).join(['at least one term', 's notice, in writing ']) + PAYLOAD)}"),
     ("      target: 48 hours", f"      target: {quoted('48 hours ' + PAYLOAD)}"),
     ("      name: Critical", f"      name: {quoted('Critical ' + PAYLOAD)}"),
+    ("\n  title: Service Inclusions and Exclusions (Primary Schools)\n", f"\n  title: {quoted(MATRIX_TITLE)}\n"),
+    ("\n  title: Summary of Supported Software\n", f"\n  title: {quoted(SOFTWARE_TITLE)}\n"),
 ]
 
 
@@ -56,8 +67,13 @@ def hostile_site(tmp_path_factory) -> Path:
         text = text.replace(old, new)
     services.write_text(text, encoding="utf-8")
     prices = project / "data" / "prices.yaml"
-    prices.write_text(prices.read_text(encoding="utf-8").replace(
-        "- name: Complete SIMS Help Desk Support", f"- name: {quoted(PAYLOAD)}"), encoding="utf-8")
+    text = prices.read_text(encoding="utf-8")
+    for old, new in [("- name: Complete SIMS Help Desk Support", f"- name: {quoted(PAYLOAD)}"),
+                     ("\n    title: Capita SIMS Top-Up Subscription Service Prices\n",
+                      f"\n    title: {quoted(PRICES_TITLE)}\n")]:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    prices.write_text(text, encoding="utf-8")
     schools = project / "data" / "schools.yaml"
     schools.write_text(schools.read_text(encoding="utf-8").replace(
         "- name: Example Brookside Primary School (fictional)", f"- name: {quoted('Brookside ' + PAYLOAD)}"),
@@ -95,8 +111,28 @@ def test_the_values_show_as_text(hostile_pages):
     texts = [page.get_text(" ") for page in hostile_pages.values()]
     assert sum(PAYLOAD in text for text in texts) >= 10
     services = hostile_pages["specification/services/index.html"]
-    assert PAYLOAD in services.get_text(" ")
-    assert services.find("th", string=re.compile(re.escape("Call routing " + PAYLOAD)))
+    assert [th.get_text() for th in services.find_all("th", string=re.compile("^Call routing "))] == [
+        f"Call routing {PAYLOAD}"]
+
+
+def regions(page: BeautifulSoup) -> dict[str, str]:
+    """Each table's caption, as a browser reads it, with the aria-label of the region around it."""
+    return {region.table.caption.get_text(): region["aria-label"] for region in page.select("div[role=region]")}
+
+
+def test_titles_stay_text_in_captions_and_region_labels(hostile_site, hostile_pages):
+    services = regions(hostile_pages["specification/services/index.html"])
+    assert services[MATRIX_TITLE] == MATRIX_TITLE
+    assert services[SOFTWARE_TITLE] == SOFTWARE_TITLE
+    assert services[f"{PRICES_TITLE} 2008/09"] == f"{PRICES_TITLE} 2008/09"
+    primary = regions(hostile_pages["entitlement/primary/index.html"])
+    assert primary[f"{MATRIX_TITLE}, in words (the table as published: section 7.3.2)"] == MATRIX_TITLE
+    assert primary[f"{PRICES_TITLE} 2008/09"] == f"{PRICES_TITLE} 2008/09"
+    # In the HTML itself: escaped in the caption, and the quote cannot end the attribute.
+    escaped = "Summary of Supported Software &lt;script&gt;alert(1)&lt;/script&gt; &#34; onmouseover=&#34;x"
+    html = (hostile_site / "specification" / "services" / "index.html").read_text(encoding="utf-8")
+    assert f'<div class="table-wrap" role="region" aria-label="{escaped}" tabindex="0">' in html
+    assert f"<caption>{escaped}</caption>" in html
 
 
 def test_school_names_stay_text(hostile_pages):
@@ -105,7 +141,8 @@ def test_school_names_stay_text(hostile_pages):
     assert school.select_one("article h1").get_text(" ").startswith(f"Brookside {PAYLOAD}")
     assert school.title.string.startswith(f"Brookside {PAYLOAD} - ")
     index = hostile_pages["schools/index.html"]
-    assert index.find("a", string=f"Brookside {PAYLOAD}")
+    assert [a["href"] for a in index.find_all("a", string=f"Brookside {PAYLOAD}")] == [
+        "brookside-script-alert-data-script-img-src-x-onerror-alert-1-bold-link-javascript-alert-1-heading/"]
 
 
 def test_page_titles_stay_text(hostile_pages):
@@ -120,15 +157,3 @@ def test_search_index_holds_text_not_markup(hostile_site: Path):
     assert "<script>" not in index and "<img" not in index
     assert "&lt;script&gt;" in index
 
-
-def test_attribute_lists_cannot_be_smuggled_in(minimal):
-    """Braces are only for placeholders, so Markdown's `{: onclick=...}` never reaches a page."""
-    from macros.sla.load import load
-    from macros.sla.problems import DataError
-
-    line = minimal.edit("services.yaml", "title: Test specification", "title: 'Test {: onclick=\"alert(1)\" }'")
-    with pytest.raises(DataError) as caught:
-        load(minimal.dir)
-    assert [str(problem) for problem in caught.value.problems] == [
-        f"data/services.yaml:{line}: title: unknown placeholder '{{: onclick=\"alert(1)\" }}' "
-        "(valid: {section:id}, {term:name}, {tier:phase/id}, {provider:field})"]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.sla.load import load
 from macros.sla.render import Renderer, markdown_text, money
 
+pytestmark = pytest.mark.unit
 
 @pytest.fixture
 def renderer(minimal):
@@ -55,11 +57,20 @@ def test_section_page_numbers_clauses_and_titles_tier_clauses(renderer):
 
 
 def test_tier_block_says_cost_and_what_it_builds_on(renderer):
-    html = renderer.tier("primary", "gold")
-    assert "<li>Primary schools: available at additional cost</li>" in html
-    assert 'Services include everything in <a href="/first/#two">Core</a>' not in html  # Core has no clause
-    assert "Services include everything in Core, plus:" in html
-    assert "<li>a gold service</li>" in html
+    # Core is shown by no clause, so its name is not a link; Gold is (clause 1.2).
+    assert renderer.tier("primary", "gold") == (
+        '<p><strong>Cost by school type:</strong></p>\n'
+        '<ul class="availability">\n<li>Primary schools: available at additional cost</li>\n</ul>\n'
+        '<p><strong>Services include everything in Core, plus:</strong></p>\n'
+        '<ul>\n<li>a gold service</li>\n</ul>')
+
+
+def test_a_tier_that_a_clause_shows_is_a_link_where_another_builds_on_it(minimal):
+    minimal.edit("services.yaml", "        text: See {section:two}.\n",
+                 "        text: See {section:two}.\n        show: tier:primary/core\n")
+    renderer = Renderer(load(minimal.dir), href=lambda section, anchor: f"/{section}/#{anchor}")
+    assert ('<p><strong>Services include everything in <a href="/specification/first/#one">Core</a>, plus:</strong></p>'
+            in renderer.tier("primary", "gold"))
 
 
 def test_matrix_cells_carry_their_meaning(renderer):
@@ -77,12 +88,60 @@ def test_prices_not_offered_and_to_be_notified(renderer, minimal):
     assert str(renderer.package_prices(level=3)) == "<p>To be notified.</p>"
 
 
+def captions(html: str) -> list[str]:
+    return [caption.get_text() for caption in BeautifulSoup(html, "html.parser").find_all("caption")]
+
+
 def test_every_block_the_data_may_name_can_be_rendered(renderer):
     from macros.sla.checks import SIMPLE_BLOCKS
 
-    for kind in SIMPLE_BLOCKS:
-        assert renderer.block(kind, level=3), kind
-    assert "Alex Example" in renderer.block("contact:alex", level=3)
-    assert "a gold service" in renderer.block("tier:primary/gold", level=3)
-    assert "Help desk" in renderer.block("offer:top-up", level=3)
-    assert "Help desk" in renderer.block("price-list:top-up", level=3)
+    # A new kind of block fails here until it is added below.
+    assert SIMPLE_BLOCKS == ("escalation", "service-levels", "response-standards", "supported-software",
+                             "package-prices", "service-prices")
+    escalation = BeautifulSoup(renderer.block("escalation", level=3), "html.parser")
+    assert [li.p.get_text() for li in escalation.select("ol.escalation > li")] == ["First contact:"]
+    assert [card.strong.get_text() for card in escalation.select(".contact-card")] == ["Alex Example"]
+    assert captions(renderer.block("service-levels", level=3)) == ["Service levels by school type"]
+    assert captions(renderer.block("response-standards", level=3)) == ["ICT Support Response Standards Summary"]
+    assert captions(renderer.block("supported-software", level=3)) == ["Software"]
+    assert renderer.block("package-prices", level=3) == "<p>To be notified.</p>"
+    assert renderer.block("service-prices", level=3) == "<p>To be notified.</p>"
+    contact = BeautifulSoup(renderer.block("contact:alex", level=3), "html.parser")
+    assert [card.strong.get_text() for card in contact.select(".contact-card")] == ["Alex Example"]
+    tier = BeautifulSoup(renderer.block("tier:primary/gold", level=3), "html.parser")
+    assert [p.get_text() for p in tier.find_all("p")] == [
+        "Cost by school type:", "Services include everything in Core, plus:"]
+    offer = renderer.block("offer:top-up", level=3)
+    assert offer.startswith("<p><strong>Services include:</strong></p>\n")
+    assert captions(offer) == ["Top-up prices 2008/09"]
+    assert captions(renderer.block("price-list:top-up", level=3)) == ["Top-up prices 2008/09"]
+
+
+# --- contacts: the telephone number as a tel: link ---------------------------
+
+
+def test_contact_card(renderer):
+    assert renderer.contact("alex") == (
+        '<div class="contact-card">\n'
+        "<p><strong>Alex Example</strong>, Officer</p>\n"
+        "<p>1 Test Street</p>\n"
+        "<ul>\n"
+        '<li>E-mail: <a href="mailto:alex@example.org">alex@example.org</a></li>\n'
+        '<li>Telephone: <a href="tel:+441000000001">01000 000001</a></li>\n'
+        "</ul>\n"
+        "</div>")
+
+
+@pytest.mark.parametrize("written, uri", [
+    ("01422 392569", "tel:+441422392569"),
+    ("(01422) 392569", "tel:+441422392569"),
+    ("(01422) 392 569", "tel:+441422392569"),
+    ("01422-392569", "tel:+441422392569"),
+    ("+44 1422 392569", "tel:+441422392569"),
+    ("+44 (0)1422 392569", "tel:+441422392569"),
+])
+def test_telephone_link_is_the_international_number(minimal, written, uri):
+    minimal.edit("services.yaml", "telephone: 01000 000001", f'telephone: "{written}"')
+    card = BeautifulSoup(Renderer(load(minimal.dir), href=lambda section, anchor: "#").contact("alex"), "html.parser")
+    [link] = card.select("a[href^='tel:']")
+    assert (link["href"], link.get_text()) == (uri, written)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 
 from macros.sla.load import load
 from test_data_errors import problems
 
 F = "data/schools.yaml"
+
+pytestmark = pytest.mark.unit
 GOOD = """\
 schools:
   - name: First Primary (fictional)
@@ -37,13 +40,15 @@ def test_unknown_school_type(minimal):
     minimal.write("schools.yaml", GOOD)
     line = minimal.edit("schools.yaml", "    school_type: primary\n    tier: core",
                         "    school_type: infant\n    tier: core")
-    assert problems(minimal) == [f"{F}:{line}: schools[1].school_type: unknown school type 'infant' (valid: primary)"]
+    assert problems(minimal) == [f"{F}:{line}: schools[1] (the 2nd: Second Primary (fictional)).school_type: "
+                                 "unknown school type 'infant' (valid: primary)"]
 
 
 def test_tier_of_another_phase(minimal):
     minimal.write("schools.yaml", GOOD)
     line = minimal.edit("schools.yaml", "    tier: gold", "    tier: silver")
-    assert problems(minimal) == [f"{F}:{line}: schools[0].tier: unknown tier 'silver' for phase primary "
+    assert problems(minimal) == [f"{F}:{line}: schools[0] (the 1st: First Primary (fictional)).tier: "
+                                 "unknown tier 'silver' for phase primary "
                                  "(valid: core, gold)"]
 
 
@@ -51,7 +56,8 @@ def test_two_schools_with_the_same_page_address(minimal):
     minimal.write("schools.yaml", GOOD.replace("Second Primary (fictional)", "'First Primary - fictional!'"))
     line = minimal.text("schools.yaml").splitlines().index("  - name: 'First Primary - fictional!'") + 1
     assert problems(minimal) == [
-        f"{F}:{line}: schools[1].name: page address schools/first-primary-fictional/ is already used by the school "
+        f"{F}:{line}: schools[1] (the 2nd).name: "
+        "page address schools/first-primary-fictional/ is already used by the school "
         "at line 2; give one of them a different slug"]
 
 
@@ -59,7 +65,7 @@ def test_a_slug_that_would_leave_the_schools_folder(minimal):
     minimal.write("schools.yaml", GOOD)
     line = minimal.edit("schools.yaml", "    tier: gold\n", "    tier: gold\n    slug: ../../index\n")
     assert problems(minimal) == [
-        f"{F}:{line + 1}: schools[0].slug: '../../index' is not valid "
+        f"{F}:{line + 1}: schools[0] (the 1st: First Primary (fictional)).slug: '../../index' is not valid "
         "(valid: lower-case letters, digits and single hyphens, e.g. platinum-plus)"]
 
 
@@ -67,7 +73,7 @@ def test_a_name_that_makes_no_address(minimal):
     minimal.write("schools.yaml", GOOD.replace("Second Primary (fictional)", "'../../'"))
     line = minimal.text("schools.yaml").splitlines().index("  - name: '../../'") + 1
     assert problems(minimal) == [
-        f"{F}:{line}: schools[1].name: the name has no letters or digits to make a page address from; "
+        f"{F}:{line}: schools[1] (the 2nd).name: the name has no letters or digits to make a page address from; "
         "add a slug (lower-case letters, digits and hyphens)"]
 
 
@@ -81,7 +87,8 @@ def test_path_characters_in_a_name_are_dropped_from_its_address(minimal):
 def test_yhgfl_must_be_true_or_false(minimal):
     minimal.write("schools.yaml", GOOD)
     line = minimal.edit("schools.yaml", "    yhgfl: true", "    yhgfl: yes")
-    assert problems(minimal) == [f"{F}:{line}: schools[0].yhgfl: expected true or false, got 'yes'"]
+    assert problems(minimal) == [
+        f"{F}:{line}: schools[0] (the 1st: First Primary (fictional)).yhgfl: expected true or false, got 'yes'"]
 
 
 def test_pc_count_must_be_a_whole_number_not_negative(minimal):
@@ -89,16 +96,19 @@ def test_pc_count_must_be_a_whole_number_not_negative(minimal):
     first = minimal.edit("schools.yaml", "    admin_pcs: 8", "    admin_pcs: -1")
     second = minimal.edit("schools.yaml", "    admin_pcs: 12", "    admin_pcs: twelve")
     assert problems(minimal) == [
-        f"{F}:{first}: schools[0].admin_pcs: must be at least 0, got the number -1",
-        f"{F}:{second}: schools[1].admin_pcs: expected a whole number, got 'twelve'"]
+        f"{F}:{first}: schools[0] (the 1st: First Primary (fictional)).admin_pcs: "
+        "must be at least 0, got the number -1",
+        f"{F}:{second}: schools[1] (the 2nd: Second Primary (fictional)).admin_pcs: "
+        "expected a whole number, got 'twelve'"]
 
 
 def test_unknown_key_and_missing_key(minimal):
     minimal.write("schools.yaml", GOOD)
     line = minimal.edit("schools.yaml", "    admin_pcs: 8\n", "    pcs: 8\n")
     assert problems(minimal) == [
-        f"{F}:{line - 4}: schools[0]: missing required key 'admin_pcs'",
-        f"{F}:{line}: schools[0]: unknown key 'pcs' (valid: name, slug, school_type, tier, yhgfl, admin_pcs)"]
+        f"{F}:{line - 4}: schools[0] (the 1st: First Primary (fictional)): missing required key 'admin_pcs'",
+        f"{F}:{line}: schools[0] (the 1st: First Primary (fictional)): unknown key 'pcs' "
+        "(valid: name, slug, school_type, tier, yhgfl, admin_pcs)"]
 
 
 def test_an_empty_schools_file_is_an_error_not_silence(minimal):

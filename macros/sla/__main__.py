@@ -19,7 +19,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.sla", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate data/services.yaml and data/prices.yaml")
+    check = commands.add_parser("check", help="validate the data files (services, prices, schools, site)")
     check.add_argument("data_dir", nargs="?", type=Path, default=PROJECT / "data")
     schema = commands.add_parser("schema", help="write the JSON Schema and the reference of the data files")
     schema.add_argument("out_dir", nargs="?", type=Path, default=PROJECT / "data" / "schema")
@@ -49,7 +49,7 @@ def schema_text(name: str) -> str:
 
 
 def reference_text() -> str:
-    """A Markdown reference of every key of both files, from the models' descriptions."""
+    """A Markdown reference of every key of the data files, from the models' descriptions."""
     lines = ["# Data reference", "",
              "Generated from the models by `make schema`; do not edit by hand. Each heading is a kind of",
              "entry; its keys are listed with whether they are required and what they hold.", ""]

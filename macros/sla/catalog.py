@@ -7,9 +7,10 @@ good data; they raise KeyError on a programming mistake.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
-from .models import (Clause, Contact, Exclusions, Matrix, Offer, Phase, PriceList, Prices, Schools, SchoolType,
-                     Services, SiteInfo, Tier)
+from .models import (Clause, Contact, EditionNote, Exclusions, Matrix, Offer, Phase, PriceList, Prices, Schools,
+                     SchoolType, Services, SiteInfo, Tier)
 
 NO_ADDITIONAL_COST = "no additional cost"
 ADDITIONAL_COST = "additional cost"
@@ -57,11 +58,6 @@ class Catalog:
         clause_id = self._shown_in.get(block)
         return self.numbered[clause_id] if clause_id else None
 
-    def clause_stating(self, placeholder: str) -> Numbered | None:
-        """The first clause whose text uses `placeholder` (e.g. '{term:notice}'), if any."""
-        return next((item for item in self.numbered.values()
-                     if any(placeholder in text for text in item.clause.text)), None)
-
     def _number(self, clause: Clause, number: str, depth: int, section: Clause) -> None:
         self.numbered[clause.id] = Numbered(clause, number, depth, section)
         for index, child in enumerate(clause.clauses, start=1):
@@ -94,6 +90,14 @@ class Catalog:
                 result.append((school_type, NO_ADDITIONAL_COST if free else ADDITIONAL_COST))
         return result
 
+    def school_type(self, school_type_id: str) -> SchoolType:
+        return next(school_type for school_type in self.services.school_types if school_type.id == school_type_id)
+
+    def package_price(self, school_type_id: str, tier_id: str) -> Decimal | None:
+        """The annual price of a tier for a school type, if prices.yaml publishes one."""
+        return next((package.price for package in self.prices.package_prices
+                     if package.school_type == school_type_id and package.tier == tier_id), None)
+
     def matrix(self, phase_id: str) -> Matrix | None:
         """The inclusion matrix of a phase, if the specification publishes one."""
         return next((matrix for matrix in self.services.matrices if matrix.phase == phase_id), None)
@@ -109,6 +113,9 @@ class Catalog:
 
     def offer(self, offer_id: str) -> Offer:
         return next(offer for offer in self.services.offers if offer.id == offer_id)
+
+    def edition_note(self, note_id: str) -> EditionNote:
+        return next(note for note in self.site.edition.notes if note.id == note_id)
 
     def price_list(self, price_list_id: str) -> PriceList:
         return next(price_list for price_list in self.prices.price_lists if price_list.id == price_list_id)

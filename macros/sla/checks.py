@@ -1,17 +1,19 @@
 """Checks of references within and between the data files.
 
-The models check each file's shape; these checks run once both files have the
+The models check each file's shape; these checks run once all the files have the
 right shape, and report every broken reference at once, each at its line.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
+from decimal import Decimal
 from typing import Iterable, Iterator
 
 from pydantic import BaseModel
 
-from .models import Clause, Matrix, Prices, School, Schools, Services, SiteInfo
+from .models import Clause, Matrix, Prices, School, Schools, SchoolType, Services, SiteInfo
 from .problems import Path, Problem, one_of
 from .text import KINDS, slugify, split, stray_braces
 from .yamlfile import YamlFile
@@ -49,12 +51,14 @@ class _Checker:
         self.schools, self.schools_file = schools, schools_file
         self.site, self.site_file = site, site_file
         self.phases = {phase.id: phase for phase in services.phases}
+        self.school_types = {school_type.id: school_type for school_type in services.school_types}
         self.tiers = {phase.id: [tier.id for tier in phase.tiers] for phase in services.phases}
         self.contacts = [contact.id for contact in services.contacts]
         self.offers = [offer.id for offer in services.offers]
         self.price_lists = [price_list.id for price_list in prices.price_lists]
         self.clauses = [clause.id for _, clause in clause_tree(services.sections, ("sections",))]
         self.terms = list(type(services.terms).model_fields)
+        self.notes = [note.id for note in site.edition.notes]
         self.provider = list(type(services.provider).model_fields)
 
     def run(self) -> Iterator[Problem]:
@@ -67,10 +71,7 @@ class _Checker:
         yield from self._sections()
         yield from self._prices()
         yield from self._schools()
-        contact = self.site.accessibility.contact
-        if contact not in self.contacts:
-            yield self._problem(("accessibility", "contact"),
-                                f"unknown contact '{contact}' in services.yaml {one_of(self.contacts)}", self.site_file)
+        yield from self._site()
         yield from self._placeholders(self.s, (), self.sfile)
         yield from self._placeholders(self.p, (), self.pfile)
         yield from self._placeholders(self.schools, (), self.schools_file)
@@ -94,6 +95,9 @@ class _Checker:
     def _tier_ref(self, path: Path, phase: str, tier: str, file: YamlFile | None = None) -> Iterator[Problem]:
         if phase in self.tiers and tier not in self.tiers[phase]:
             yield self._problem(path, f"unknown tier '{tier}' for phase {phase} {one_of(self.tiers[phase])}", file)
+
+    def _unknown_school_type(self, path: Path, type_id: str, file: YamlFile) -> Problem:
+        return self._problem(path, f"unknown school type '{type_id}' {one_of(list(self.school_types))}", file)
 
     def _phase_ref(self, path: Path, phase: str, file: YamlFile | None = None) -> Iterator[Problem]:
         if phase not in self.phases:
@@ -148,6 +152,8 @@ class _Checker:
         for i, phase in enumerate(self.s.phases):
             parents = {tier.id: tier.builds_on for tier in phase.tiers}
             for j, tier in enumerate(phase.tiers):
+                for k, note in enumerate(tier.edition_notes):
+                    yield from self._note_ref(("phases", i, "tiers", j, "edition_notes", k), note)
                 path = ("phases", i, "tiers", j, "builds_on")
                 if tier.builds_on is None:
                     continue
@@ -184,6 +190,8 @@ class _Checker:
                         yield from self._tier_ref(path + (tier,), matrix.phase, tier)
                     elif code not in codes:
                         yield self._problem(path + (tier,), f"unknown code '{code}' {one_of(codes)}")
+                if row.edition_note is not None:
+                    yield from self._note_ref(at + ("groups", g, "rows", r, "edition_note"), row.edition_note)
                 for tier in tiers:
                     if tier not in row.codes:
                         yield self._problem(path, f"no code for tier '{tier}'; every row needs a code for each "
@@ -208,8 +216,12 @@ class _Checker:
         shown: dict[str, Path] = {}
         for path, clause in clause_tree(self.s.sections, ("sections",)):
             titled = clause.title or any(block.partition(":")[0] in TITLED_BLOCKS for block in clause.show)
-            if not titled and not clause.text:
+            if not titled and not clause.text and len(path) > 2:  # a section without a title is reported above
                 yield self._problem(path, "a clause without a title needs text for its number to stand before")
+            for k, note in enumerate(clause.edition_notes):
+                yield from self._note_ref(path + ("edition_notes", k), note)
+            if clause.summary is not None:
+                yield from self._summary(path, clause)
             for k, block in enumerate(clause.show):
                 here = path + ("show", k)
                 problem = self._block_problem(block)
@@ -221,6 +233,23 @@ class _Checker:
                         yield self._problem(here, f"'{block}' is already shown at line {line}; "
                                                   f"show each item once and link to it with {{section:id}}")
                     shown[block] = here
+
+    def _summary(self, path: Path, clause: Clause) -> Iterator[Problem]:
+        """A summary keeps the clause's conditions: every term and tier its text uses."""
+        def facts(texts: list[str]) -> list[str]:
+            return [f"{{{part.kind}:{part.key}}}" for text in texts for part in split(text)
+                    if not isinstance(part, str) and part.kind in ("term", "tier")]
+
+        summarised = facts([clause.summary or ""])
+        for fact in dict.fromkeys(facts(clause.text)):
+            if fact not in summarised:
+                yield self._problem(path + ("summary",), (
+                    f"the summary leaves out {fact}, which the clause's text states; a summary must keep every "
+                    f"condition of its clause, so use {fact} in it"))
+
+    def _note_ref(self, path: Path, note: str) -> Iterator[Problem]:
+        if note not in self.notes:
+            yield self._problem(path, f"unknown edition note '{note}' in site.yaml {one_of(self.notes)}")
 
     def _block_problem(self, block: str) -> str | None:
         kind, colon, key = block.partition(":")
@@ -270,26 +299,44 @@ class _Checker:
         packages = []
         for i, package in enumerate(p.package_prices):
             path = ("package_prices", i)
-            if package.phase not in self.phases:
-                yield from self._phase_ref(path + ("phase",), package.phase, file)
-            else:
-                yield from self._tier_ref(path + ("tier",), package.phase, package.tier, file)
-            packages.append((path, f"{package.phase}/{package.tier}"))
-        yield from self._duplicates(packages, "package price for", file)
+            packages.append((path, f"{package.school_type}/{package.tier}"))
+            school_type = self.school_types.get(package.school_type)
+            if school_type is None:
+                yield self._unknown_school_type(path + ("school_type",), package.school_type, file)
+            elif school_type.phase in self.tiers:  # an unknown phase is reported at the school type
+                if package.tier in self.tiers[school_type.phase]:
+                    yield from self._package_cost(path, package.tier, package.price, school_type)
+                else:
+                    yield from self._tier_ref(path + ("tier",), school_type.phase, package.tier, file)
+        yield from self._duplicates(packages, "package price (school type/tier)", file)
+
+    def _package_cost(self, path: Path, tier: str, price: Decimal,
+                      school_type: SchoolType) -> Iterator[Problem]:
+        """A price must not contradict what services.yaml says a tier costs this school type."""
+        index = list(self.school_types).index(school_type.id)
+        if tier in school_type.no_additional_cost:
+            line = self.sfile.line_of(("school_types", index, "no_additional_cost"))
+            yield self._problem(path, (
+                f"{tier} comes at no additional cost to {school_type.id} (services.yaml line {line}), so it cannot "
+                f"have a price; remove this price, or move {tier} to additional_cost there"), self.pfile)
+        elif price == 0:
+            line = self.sfile.line_of(("school_types", index, "additional_cost"))
+            yield self._problem(path + ("price",), (
+                f"a price of 0 contradicts 'additional cost' for {tier} and {school_type.id} (services.yaml line "
+                f"{line}); give the price, or move {tier} to no_additional_cost there"), self.pfile)
 
     # -- schools.yaml --------------------------------------------------------
 
     def _schools(self) -> Iterator[Problem]:
         file = self.schools_file
-        types = {school_type.id: school_type for school_type in self.s.school_types}
         seen: dict[str, Path] = {}
         for i, school in enumerate(self.schools.schools):
             path = ("schools", i)
-            if school.school_type not in types:
-                yield self._problem(path + ("school_type",), f"unknown school type '{school.school_type}' "
-                                                             f"{one_of(list(types))}", file)
+            school_type = self.school_types.get(school.school_type)
+            if school_type is None:
+                yield self._unknown_school_type(path + ("school_type",), school.school_type, file)
             else:
-                yield from self._tier_ref(path + ("tier",), types[school.school_type].phase, school.tier, file)
+                yield from self._tier_ref(path + ("tier",), school_type.phase, school.tier, file)
             slug = school_slug(school)
             where = path + ("slug",) if school.slug else path + ("name",)
             if not slug:
@@ -300,6 +347,27 @@ class _Checker:
                                            f"{file.line_of(seen[slug])}; give one of them a different slug", file)
             else:
                 seen[slug] = path
+
+    # -- site.yaml -----------------------------------------------------------
+
+    def _site(self) -> Iterator[Problem]:
+        statement, file = self.site.accessibility, self.site_file
+        if statement.contact not in self.contacts:
+            yield self._problem(("accessibility", "contact"), f"unknown contact '{statement.contact}' in "
+                                                              f"services.yaml {one_of(self.contacts)}", file)
+        today = datetime.date.today()
+        for key in ("prepared", "last_reviewed", "last_tested"):
+            if datetime.date.fromisoformat(getattr(statement, key)) > today:
+                yield self._problem(("accessibility", key), (
+                    f"{getattr(statement, key)} is in the future (today is {today.isoformat()}); "
+                    f"write the date it was done"), file)
+        yield from self._duplicates([(("edition", "notes", i, "id"), note.id)
+                                     for i, note in enumerate(self.site.edition.notes)], "edition note id", file)
+        if statement.last_reviewed < statement.prepared:
+            yield self._problem(("accessibility", "last_reviewed"), (
+                f"{statement.last_reviewed} is before the statement was prepared ({statement.prepared}, line "
+                f"{file.line_of(('accessibility', 'prepared'))}); a statement is reviewed on or after the day "
+                f"it was prepared"), file)
 
     # -- text in all files ---------------------------------------------------
 

@@ -52,10 +52,11 @@ def entitlements_csv(catalog: Catalog, school_type_id: str | None = None) -> byt
 
 
 def data_json(catalog: Catalog) -> bytes:
-    """The whole data set, as validated."""
+    """The whole data set, as validated: each data file's model under the file's name."""
     data = {
         "services": catalog.services.model_dump(mode="json"),
         "prices": catalog.prices.model_dump(mode="json"),
         "schools": [school.model_dump(mode="json") for school in catalog.schools],
+        "site": catalog.site.model_dump(mode="json"),
     }
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -7,6 +7,7 @@ the views built here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
 
 from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
@@ -24,6 +25,7 @@ class Status(str, Enum):
     YHGFL_ONLY = "YHGFL schools only"
     OPTIONAL_YHGFL_ONLY = "Optional extra for YHGFL schools only"
     DOES_NOT_APPLY = "Does not apply"
+    NOT_LISTED = "Not listed for this tier"
 
     @property
     def css(self) -> str:
@@ -44,6 +46,8 @@ _MEANINGS = {
     Status.YHGFL_ONLY: "part of the tier for YHGFL schools, not for other schools.",
     Status.OPTIONAL_YHGFL_ONLY: "an extra that YHGFL schools can buy; other schools cannot.",
     Status.DOES_NOT_APPLY: "the service concerns more PCs than the school has on its administration network.",
+    Status.NOT_LISTED: "the tier's description does not list the service; that alone does not mean the tier "
+                       "excludes it.",
 }
 
 
@@ -126,6 +130,8 @@ class TierOffer:
     phase_id: str
     tier: Tier
     cost: str | None
+    price: Decimal | None
+    """The annual price for the school type, when prices.yaml publishes one."""
     builds_on: list[Tier]
     """The tiers whose services this one includes, from the most basic up."""
     included_in: list[Tier]
@@ -137,17 +143,18 @@ def tier_offers(catalog: Catalog, phase_id: str, school_type: SchoolType | None 
     phase = catalog.phase(phase_id)
     offers = []
     for tier in phase.tiers:
-        cost = None
+        cost, price = None, None
         if school_type is not None:
             cost = NO_ADDITIONAL_COST if tier.id in school_type.no_additional_cost else ADDITIONAL_COST
+            price = catalog.package_price(school_type.id, tier.id)
         included_in = [other for other in phase.tiers
                        if other.id == tier.id or tier in catalog.builds_on(phase.id, other.id)]
-        offers.append(TierOffer(phase.id, tier, cost, catalog.builds_on(phase.id, tier.id), included_in))
+        offers.append(TierOffer(phase.id, tier, cost, price, catalog.builds_on(phase.id, tier.id), included_in))
     return offers
 
 
 def school_type_of(catalog: Catalog, school: School) -> SchoolType:
-    return next(school_type for school_type in catalog.services.school_types if school_type.id == school.school_type)
+    return catalog.school_type(school.school_type)
 
 
 def school_rows(catalog: Catalog, school: School) -> list[Row]:

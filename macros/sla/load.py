@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import types
 from pathlib import Path as FsPath
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from .catalog import Catalog
 from .checks import find_problems
 from .models import ID_PATTERN, Prices, Schools, Services, SiteInfo
-from .problems import DataError, Path, Problem, format_path, one_of
+from .problems import DataError, Path, Problem, one_of
 from .yamlfile import YamlFile, read_yaml
 
 FILES: dict[str, type[BaseModel]] = {"services.yaml": Services, "prices.yaml": Prices, "schools.yaml": Schools,
@@ -25,7 +26,7 @@ def load(data_dir: FsPath) -> Catalog:
     """Read, validate and cross-check the data files in `data_dir`.
 
     Raises DataError listing every problem found; a file that cannot be parsed
-    or has the wrong shape stops the reference checks, which need both files.
+    or has the wrong shape stops the reference checks, which need every file.
     """
     problems: list[Problem] = []
     files: dict[str, YamlFile] = {}
@@ -42,7 +43,7 @@ def load(data_dir: FsPath) -> Catalog:
         try:
             models[name] = model.model_validate(files[name].data)
         except ValidationError as error:
-            problems += [_problem(files[name], model, detail) for detail in error.errors(include_url=False)]
+            problems += _problems(files[name], model, error)
     if problems:
         raise DataError(problems, references_checked=False)
     problems = find_problems(*(models[name] for name in FILES), *(files[name] for name in FILES))
@@ -71,18 +72,39 @@ _PATTERNS = {
     r"^\d{4}/\d{2}$": "four digits, a slash and two digits, e.g. 2008/09",
     r"^[A-Z](?:/[A-Z])?$": "a capital letter, or two separated by '/', e.g. O/B",
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an e-mail address, e.g. name@calderdale.gov.uk",
+    r"^https?://\S+$": "a web address starting with https://, e.g. https://www.calderdale.gov.uk",
 }
 
 
-def _problem(file: YamlFile, model: type[BaseModel], detail: Any) -> Problem:
-    loc: Path = tuple(part for part in detail["loc"] if part != "[key]")
+def _problems(file: YamlFile, model: type[BaseModel], error: ValidationError) -> list[Problem]:
+    """The problems of one file; a misspelt key is one problem, not also a missing key."""
+    details = error.errors(include_url=False)
+    locs = [tuple(part for part in detail["loc"] if part != "[key]") for detail in details]
+    meant = {loc[:-1] + (_meant(file, model, loc),)
+             for detail, loc in zip(details, locs) if detail["type"] == "extra_forbidden"}
+    return [_problem(file, model, detail, loc) for detail, loc in zip(details, locs)
+            if not (detail["type"] == "missing" and loc in meant)]
+
+
+def _meant(file: YamlFile, model: type[BaseModel], loc: Path) -> str | None:
+    """The key that the unknown key at `loc` is a misspelling of: a close one not already given."""
+    given = file.value_at(loc[:-1])
+    unused = [name for name in _model_at(model, loc[:-1]).model_fields
+              if not (isinstance(given, dict) and name in given)]
+    close = difflib.get_close_matches(str(loc[-1]), unused, n=1)
+    return close[0] if close else None
+
+
+def _problem(file: YamlFile, model: type[BaseModel], detail: Any, loc: Path) -> Problem:
     kind, value, ctx = detail["type"], detail.get("input"), detail.get("ctx") or {}
     if kind == "missing":
         return file.problem(loc[:-1], f"missing required key '{loc[-1]}'")
     if kind == "extra_forbidden":
         fields = list(_model_at(model, loc[:-1]).model_fields)
-        return Problem(file.name, file.line_of(loc), format_path(loc[:-1]),
-                       f"unknown key '{loc[-1]}' {one_of(fields)}")
+        meant = _meant(file, model, loc)
+        guess = f"; did you mean `{meant}`?" if meant else ""
+        return Problem(file.name, file.line_of(loc), file.where(loc[:-1]),
+                       f"unknown key '{loc[-1]}' {one_of(fields)}{guess}")
     messages = {
         "string_type": f"expected text, got {_describe(value)}",
         "int_type": f"expected a whole number, got {_describe(value)}",

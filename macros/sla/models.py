@@ -1,4 +1,4 @@
-"""Typed models of the two data files: `data/services.yaml` and `data/prices.yaml`.
+"""Typed models of the four data files: `data/services.yaml`, `prices.yaml`, `schools.yaml` and `site.yaml`.
 
 Every field carries a description; the JSON Schema in `data/schema/` is generated
 from these models (`make schema`), never written by hand. The models check the
@@ -12,10 +12,12 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, StringConstraints,
-                      WithJsonSchema, model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler,
+                      StringConstraints, WithJsonSchema, model_validator)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
+
+from .problems import price_fix
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -35,6 +37,9 @@ Paragraphs = Annotated[list[Text], BeforeValidator(_one_or_many), WithJsonSchema
 
 
 def _money(value: Any) -> Decimal:
+    fix = price_fix(value) if isinstance(value, str) else None  # '£1,090' as printed, not 1090
+    if fix:
+        raise PydanticCustomError("money", fix)
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         raise PydanticCustomError("money", "expected an amount in pounds, such as 850 or 850.50 (no '£' sign)")
     try:
@@ -155,6 +160,9 @@ class Tier(Described):
     scope: Text | None = Field(default=None, description="What the tier covers, shown under its heading.")
     builds_on: Id | None = Field(default=None, description="The tier (by id, same phase) whose services it adds to.")
     services: Items = Field(default=[], description="The services it includes on top of the tier it builds on.")
+    edition_notes: list[Id] = Field(default=[], description=(
+        "Edition notes (by id, from `edition.notes` in site.yaml) about this tier's text; wherever the tier is "
+        "shown, it links to each."))
 
 
 class Exclusions(Model):
@@ -198,6 +206,9 @@ class MatrixRow(Model):
     admin_pcs_over: int | None = Field(default=None, ge=0, description=(
         "Set when the row only concerns schools with more than this many PCs on the administration network "
         "(e.g. 10 for 'Access to SIMS from more than 10 PCs')."))
+    edition_note: Id | None = Field(default=None, description=(
+        "An edition note (by id, from `edition.notes` in site.yaml) explaining how the site reads this row; "
+        "pages that apply the row link to it."))
 
 
 class MatrixGroup(Model):
@@ -290,6 +301,10 @@ class Terms(Model):
     subscription_invoicing: Text = Field(description="When subscriptions are paid, e.g. 'annually in advance'.")
     pay_as_you_use_invoicing: Text = Field(description="How often pay-as-you-use services are invoiced.")
     payment_due: Text = Field(description="When invoices must be paid, e.g. 'within 28 days of the date of invoice'.")
+    notice_takes_effect: Text = Field(description="When a notice ends the service, e.g. "
+                                                  "'at the end of that financial year'.")
+    invoice_queries: Text = Field(description="What to do instead of paying an invoice that is in question, e.g. "
+                                              "'raise queries with the initiator immediately'.")
 
 
 class Clause(Model):
@@ -304,6 +319,11 @@ class Clause(Model):
         default=[], description="Data to show after the text, e.g. 'response-standards', 'contact:pam-plant', "
                                 "'tier:primary/gold', 'offer:pay-as-you-use', 'price-list:capita-top-up'.")
     clauses: list[Clause] = Field(default=[], description="Numbered sub-clauses.")
+    summary: Text | None = Field(default=None, description=(
+        "A one-sentence summary for the entitlement and school pages. It must keep every condition of the "
+        "clause: it must use every {term:name} and {tier:phase/id} the clause's text uses."))
+    edition_notes: list[Id] = Field(default=[], description="Edition notes (by id, from `edition.notes` in "
+                                                            "site.yaml) about this clause; the clause links to each.")
 
 
 class Services(Model):
@@ -356,11 +376,12 @@ class PriceList(Model):
 
 
 class PackagePrice(Model):
-    """The annual price of a tier for one phase."""
+    """The annual price of a tier for one school type; only tiers at additional cost to that type have one."""
 
-    phase: Id = Field(description="The phase (by id).")
-    tier: Id = Field(description="The tier (by id) within that phase.")
-    price: Money = Field(description="Annual price in pounds.")
+    school_type: Id = Field(description="The school type (by id), e.g. 'secondary-formerly-gm'.")
+    tier: Id = Field(description="The tier (by id) within that school type's phase; it must be one of the "
+                                 "type's `additional_cost` tiers.")
+    price: Money = Field(description="Annual price in pounds (more than 0).")
 
 
 class ServicePrice(Model):
@@ -389,6 +410,16 @@ class Schools(Model):
     model_config = ConfigDict(title="schools.yaml")
 
     schools: list[School] = Field(default=[], description="The schools, in the order of the schools index.")
+
+
+def _consecutive(value: str) -> str:
+    """A financial year runs from one April to the next: 2008/09, never 2009/11 or 2010/10."""
+    first, second = int(value[:4]), int(value[5:])
+    expected = f"{first}/{(first + 1) % 100:02d}"
+    if value != expected:
+        raise PydanticCustomError("financial_year", "'{value}' is not a financial year: the second year must "
+                                  "follow the first (valid: {expected})", {"value": value, "expected": expected})
+    return value
 
 
 def _date(value: Any) -> str:
@@ -440,6 +471,31 @@ class AccessibilityStatement(Model):
     last_tested: Date = Field(description="When the site was last tested.")
 
 
+EditionKind = Literal["restored", "inferred", "corrected", "rearranged", "added", "as-published"]
+
+
+class EditionNote(Model):
+    """One editorial decision: how the site restores, reads or corrects the published copy."""
+
+    id: Id = Field(description="Identifier; clauses, tiers and matrix rows refer to it with `edition_notes` or "
+                               "`edition_note`.")
+    kind: EditionKind = Field(description=(
+        "restored (something the published copy lost, put back), inferred (the site's reading where the copy "
+        "is unclear), corrected (an obvious slip mended), rearranged (said once where the copy repeats it), "
+        "added (words the site adds where the copy is silent) or as-published (kept as published although it "
+        "looks inconsistent)."))
+    title: Text = Field(description="What the decision is about, in a few words.")
+    text: Paragraphs = Field(description="What the published copy has, and what the site does and why. "
+                                         "May use {section:id}.")
+
+
+class Edition(Model):
+    """The 'About this edition' page: how this site's text relates to the published specification."""
+
+    intro: Paragraphs = Field(description="Paragraphs before the list of decisions.")
+    notes: list[EditionNote] = Field(min_length=1, description="Every restoration, inference and correction.")
+
+
 class FooterLink(Model):
     """A link in the footer to another website."""
 
@@ -458,6 +514,7 @@ class SiteInfo(Model):
     footer_links: list[FooterLink] = Field(default=[], description="Links to other websites in the footer.")
     accessibility: AccessibilityStatement = Field(description="The accessibility statement.")
     privacy: Paragraphs = Field(description="The privacy notice of this site.")
+    edition: Edition = Field(description="The editorial decisions, shown on the 'About this edition' page.")
 
 
 class Prices(Model):
@@ -465,8 +522,8 @@ class Prices(Model):
 
     model_config = ConfigDict(title="prices.yaml")
 
-    financial_year: Annotated[str, StringConstraints(pattern=r"^\d{4}/\d{2}$")] = Field(
-        description="The financial year the prices are for, e.g. '2008/09'.")
+    financial_year: Annotated[str, StringConstraints(pattern=r"^\d{4}/\d{2}$"), AfterValidator(_consecutive)] = Field(
+        description="The financial year the prices are for: two consecutive years, e.g. '2008/09'.")
     price_lists: list[PriceList] = Field(default=[], description="Price tables, e.g. the Capita top-up prices.")
     package_prices: list[PackagePrice] = Field(default=[], description="Tier prices; none listed shows "
                                                                       "'To be notified'.")

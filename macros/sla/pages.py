@@ -16,9 +16,9 @@ from markupsafe import Markup
 from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
 from .checks import school_slug
 from .entitlement import Row, Status, TierOffer, matrix_rows, school_rows, school_type_of, tier_offers
-from .paths import (ACCESSIBILITY, PRIVACY, SCHOOLS_INDEX, WHOLE_SPECIFICATION, comparison_page, download,
+from .paths import (ABOUT_EDITION, ACCESSIBILITY, PRIVACY, SCHOOLS_INDEX, WHOLE_SPECIFICATION, comparison_page, download,
                     school_page, section_page, type_page)
-from .render import Href, Renderer, markdown_text
+from .render import Href, Renderer, markdown_text, money
 
 NAV_GROUPS = {"entitlement": "What is my school entitled to?", "specification": "Specification",
               "about": "About this site"}
@@ -60,6 +60,7 @@ def site_pages(catalog: Catalog) -> list[SitePage]:
                        "specification") for s in catalog.sections]
     pages.append(SitePage(WHOLE_SPECIFICATION, "The whole specification on one page", "whole_specification()",
                           "specification", False))
+    pages.append(SitePage(ABOUT_EDITION, "About this edition", "about_edition()", "about"))
     pages.append(SitePage(ACCESSIBILITY, "Accessibility statement", "accessibility_statement()", "about"))
     pages.append(SitePage(PRIVACY, "Privacy", "privacy_notice()", "about"))
     return pages
@@ -87,7 +88,7 @@ class Pages(Renderer):
     # -- a school type -----------------------------------------------------------
 
     def entitlement_page(self, school_type_id: str) -> str:
-        school_type = next(t for t in self.catalog.services.school_types if t.id == school_type_id)
+        school_type = self.catalog.school_type(school_type_id)
         phase = self.catalog.phase(school_type.phase)
         offers = tier_offers(self.catalog, phase.id, school_type)
         return _page(
@@ -99,7 +100,7 @@ class Pages(Renderer):
                            csv=self.href(download(f"entitlements-{school_type.id}.csv"), None),
                            has_matrix=self.catalog.matrix(phase.id) is not None),
             "## Contract and prices {#contract data-search-exclude}",
-            self._contract_terms(),
+            self._contract_terms(offers),
             "## What each tier includes {#tiers data-search-exclude}",
             self._template("tier_sections.html", sections=[self._tier_section(offer) for offer in offers]),
             "## Services by tier {#services-by-tier}",
@@ -119,20 +120,40 @@ class Pages(Renderer):
                               standards=self.response_standards(level=3, words=False),
                               clause=self.clause_link(clause.id) if clause else None)
 
-    def _contract_terms(self) -> Markup:
-        """What a school commits to and what it pays, each with the clause that says so."""
-        terms = self.catalog.services.terms
+    def _contract_terms(self, offers: list[TierOffer]) -> Markup:
+        """The summaries of the clauses that have one, in document order, each with its clause; at the clause
+        showing the package prices, what the tiers at additional cost cost this school type."""
+        items = []
+        for numbered in self.catalog.numbered.values():
+            clause = numbered.clause
+            if clause.summary:
+                items.append({"text": clause.summary.removesuffix("."), "clause": self.clause_link(clause.id)})
+            elif "package-prices" in clause.show:
+                prices = self._tier_prices([offer for offer in offers if offer.cost == ADDITIONAL_COST])
+                if prices:
+                    items.append({"text": f"Prices of the tiers at additional cost: {prices}",
+                                  "clause": self.clause_link(clause.id)})
+        return self._template("contract_terms.html", items=items)
 
-        def where(placeholder: str) -> Markup | None:
-            clause = self.catalog.clause_stating(placeholder)
-            return self.clause_link(clause.id) if clause else None
+    def _tier_prices(self, offers: list[TierOffer]) -> str:
+        """'Gold £1,250 a year; to be notified for Platinum and Platinum+'."""
+        priced = [f"{offer.tier.name} {self.price_words(offer)}" for offer in offers if offer.price is not None]
+        waiting = [offer.tier.name for offer in offers if offer.price is None]
+        if waiting:
+            names = waiting[0] if len(waiting) == 1 else f"{', '.join(waiting[:-1])} and {waiting[-1]}"
+            priced.append(f"to be notified for {names}")
+        return "; ".join(priced)
 
-        packages = self.catalog.clause_showing("package-prices")
-        return self._template("contract_terms.html", terms=terms, prices=self.catalog.prices, where={
-            "rolling": where("{term:contract_basis}"), "notice": where("{term:notice}"),
-            "commitment": where("{term:initial_commitment}"), "invoicing": where("{term:subscription_invoicing}"),
-            "payment": where("{term:payment_due}"),
-            "packages": self.clause_link(packages.id) if packages else None})
+    @staticmethod
+    def price_words(offer: TierOffer) -> str:
+        """'£1,250 a year', or 'to be notified' while prices.yaml publishes no price."""
+        return f"{money(offer.price)} a year" if offer.price is not None else "to be notified"
+
+    def cost_words(self, offer: TierOffer) -> str:
+        """'no additional cost', or 'additional cost' with the price when one is published."""
+        if offer.cost == ADDITIONAL_COST and offer.price is not None:
+            return f"{offer.cost}: {self.price_words(offer)}"
+        return offer.cost or ""
 
     def school_type_choices(self) -> Markup:
         """Each school type, linked to its page, with what it gets free and what it can buy."""
@@ -145,10 +166,9 @@ class Pages(Renderer):
         return self._template("school_type_choices.html", choices=choices)
 
     def key_contacts(self) -> Markup:
-        """The people on the route for concerns, in its order, and where the route is set out."""
-        cards = [self.contact(step.contact) for step in self.catalog.services.escalation if step.contact]
+        """The route for concerns, each step with when to take it, and the clause that sets it out."""
         route = self.catalog.clause_showing("escalation")
-        return self._template("key_contacts.html", cards=cards,
+        return self._template("key_contacts.html", steps=self.escalation(),
                               route=self.clause_link(route.id) if route else None)
 
     def comparison_links(self) -> Markup:
@@ -163,6 +183,8 @@ class Pages(Renderer):
         clause = self.catalog.clause_showing(f"tier:{offer.phase_id}/{offer.tier.id}")
         return {
             "offer": offer,
+            "cost": self.cost_words(offer),
+            "notes": self.edition_links(offer.tier.edition_notes),
             "for_tiers": " ".join(tier.id for tier in offer.included_in),
             "included_in": Markup(", ").join(self.prose(tier.name) for tier in offer.included_in),
             "builds_on": self._builds_on_phrase(offer.phase_id, offer.tier),
@@ -177,7 +199,8 @@ class Pages(Renderer):
         clause = self.catalog.clause_showing(f"matrix:{phase_id}")
         return self._template("services_by_tier.html", rows=rows, tiers=[cell.tier for cell in rows[0].cells],
                               caption=self.catalog.matrix(phase_id).title, status=self.status,
-                              clause=self.clause_link(clause.id) if clause else None, key=self._status_key(rows))
+                              clause=self.clause_link(clause.id) if clause else None, key=self._status_key(rows),
+                              edition_links=self.edition_links)
 
     def _status_key(self, rows: list[Row]) -> Markup:
         """What each status word in these rows means, in the order of `Status`."""
@@ -215,24 +238,23 @@ class Pages(Renderer):
             f"# Compare the tiers: {markdown_text(phase.name.lower())}",
             self._template("comparison_costs.html", phase=phase, costs=[
                 {"type": t, "href": self.href(type_page(t.id), None),
-                 "costs": [self._cost(o.cost) for o in tier_offers(self.catalog, phase_id, t)]}
+                 "costs": [self._cost(o) for o in tier_offers(self.catalog, phase_id, t)]}
                 for t in school_types]),
             "## Services in the inclusion table {#inclusion-table}",
             self._template("comparison_matrix.html", phase=phase, rows=rows, status=self.status,
                            differing=sum(row.differs for row in rows))
             if rows else self._template("no_matrix.html", phase=phase),
             "## Services described for each tier {#described}",
-            self._template("comparison_described.html", phase=phase, introduced=[
+            self._template("comparison_described.html", phase=phase, has_matrix=bool(rows), introduced=[
                 {"offer": offer, "clause": self._tier_clause_link(offer),
-                 "cells": [self.status(Status.INCLUDED if tier in offer.included_in else Status.NOT_INCLUDED)
+                 "cells": [self.status(Status.INCLUDED if tier in offer.included_in else Status.NOT_LISTED)
                            for tier in phase.tiers]}
                 for offer in offers if offer.tier.services]),
         )
 
-    @staticmethod
-    def _cost(cost: str) -> Markup:
-        css = "included" if cost == NO_ADDITIONAL_COST else "optional"
-        return Markup('<span class="status status-{}">{}</span>').format(css, cost.capitalize())
+    def _cost(self, offer: TierOffer) -> Markup:
+        css = "included" if offer.cost == NO_ADDITIONAL_COST else "optional"
+        return Markup('<span class="status status-{}">{}</span>').format(css, self.cost_words(offer).capitalize())
 
     def _tier_clause_link(self, offer: TierOffer) -> Markup | None:
         clause = self.catalog.clause_showing(f"tier:{offer.phase_id}/{offer.tier.id}")
@@ -262,7 +284,10 @@ class Pages(Renderer):
         # Only the title is Markdown. The page is out of the navigation, so it must not have a table of
         # contents either: Material's would refer to a navigation entry the page does not have.
         return _page(f"# {markdown_text(school.name)}", self.set_aside(self._template(
-            "school_page.html", school=school, school_type=school_type, offer=offer,
+            "school_page.html", school=school, school_type=school_type, offer=offer, cost=self.cost_words(offer),
+            pcs_notes=self.edition_links(sorted({row.matrix_row.edition_note for row in rows
+                                                 if row.matrix_row.admin_pcs_over is not None
+                                                 and row.matrix_row.edition_note})),
             type_href=self.href(type_page(school_type.id), None), index_href=self.href(SCHOOLS_INDEX, None),
             clause=self._tier_clause_link(offer),
             services=self._template("school_services.html", school=school, rows=rows, status=self.status,
@@ -301,6 +326,46 @@ class Pages(Renderer):
                            dates={name: long_date(getattr(statement, name))
                                   for name in ("prepared", "last_reviewed", "last_tested")}))
 
+    def about_edition(self) -> str:
+        """Every editorial decision, with the places that rely on it."""
+        chunks = ["# About this edition", self._template("edition_intro.html", edition=self.catalog.site.edition,
+                                                          kinds=EDITION_KINDS)]
+        uses = self._edition_note_uses()
+        for note in self.catalog.site.edition.notes:
+            chunks.append(f"## {markdown_text(self.plain(note.title))} {{#note-{note.id}}}")
+            chunks.append(self._template("edition_note.html", note=note, tag=EDITION_KINDS[note.kind][0],
+                                         uses=uses.get(note.id, [])))
+        return _page(*chunks)
+
+    def _edition_note_uses(self) -> dict[str, list[Markup]]:
+        """For each edition note, links to the clauses (or pages) whose text relies on it."""
+        uses: dict[str, list[Markup]] = {}
+
+        def use(note_ids: list[str], where: Markup) -> None:
+            for note_id in note_ids:
+                if where not in uses.setdefault(note_id, []):
+                    uses[note_id].append(where)
+
+        for numbered in self.catalog.numbered.values():
+            use(numbered.clause.edition_notes, self.clause_link(numbered.id))
+        for phase in self.catalog.services.phases:
+            for tier in phase.tiers:
+                clause = self.catalog.clause_showing(f"tier:{phase.id}/{tier.id}")
+                pages = [self.page_link(type_page(t.id), t.name) for t in self.catalog.services.school_types
+                         if t.phase == phase.id]
+                for where in [self.clause_link(clause.id)] if clause else pages:
+                    use(tier.edition_notes, where)
+        for matrix in self.catalog.services.matrices:
+            pages = [self.page_link(type_page(t.id), t.name) for t in self.catalog.services.school_types
+                     if t.phase == matrix.phase]
+            if self.catalog.schools:
+                pages.append(self.page_link(SCHOOLS_INDEX, "the page of each school"))
+            for group in matrix.groups:
+                for row in group.rows:
+                    for where in pages if row.edition_note else []:
+                        use([row.edition_note], where)
+        return uses
+
     def footer(self) -> Markup:
         """The council footer of every page: copyright, address, the statement and notice, other links."""
         site = self.catalog.site
@@ -311,6 +376,17 @@ class Pages(Renderer):
 
     def privacy_notice(self) -> str:
         return _page("# Privacy", self._template("privacy.html", paragraphs=self.catalog.site.privacy))
+
+
+EDITION_KINDS = {
+    "restored": ("Restored", "something the published copy lost, put back."),
+    "inferred": ("The site's reading", "where the published copy is unclear, how the site reads it."),
+    "corrected": ("Corrected", "an obvious slip, mended."),
+    "rearranged": ("Rearranged", "said once where the published copy says it more than once."),
+    "added": ("Added by the site", "words the site adds where the published copy is silent."),
+    "as-published": ("As published", "kept as published, although it looks inconsistent."),
+}
+"""Each kind of edition note: the words of its tag, and what they mean."""
 
 
 def long_date(iso: str) -> str:

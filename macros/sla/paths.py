@@ -11,6 +11,7 @@ DOWNLOADS = "downloads"
 WHOLE_SPECIFICATION = "whole-specification"
 ACCESSIBILITY = "accessibility"
 PRIVACY = "privacy"
+ABOUT_EDITION = "about-this-edition"
 
 
 def section_page(section_id: str) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 Path = tuple[str | int, ...]
 """A key path into a data file: mapping keys are strings, list positions are ints."""
@@ -42,15 +43,38 @@ class DataError(Exception):
         return "\n".join(lines)
 
 
-def format_path(path: Path) -> str:
-    """Write a key path the way an officer reads it: `phases[0].tiers[2].name`."""
+def format_path(path: Path, notes: Mapping[int, str] | None = None) -> str:
+    """Write a key path the way an officer reads it: `phases[0].tiers[2].name`.
+
+    `notes` adds words in brackets after some parts, by their position in `path`:
+    `phases[0].tiers[2] (the 3rd: gold).name`.
+    """
     text = ""
-    for part in path:
+    for position, part in enumerate(path):
         if isinstance(part, int):
             text += f"[{part}]"
         else:
             text += f".{part}" if text else str(part)
+        if notes and position in notes:
+            text += f" ({notes[position]})"
     return text
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, ..., 21st."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+_PRICE_AS_PRINTED = re.compile(r"£\s*\d+(?:\.\d+)?|£?\s*\d{1,3}(?:,\s*\d{3})+(?:\.\d+)?")
+
+
+def price_fix(written: str) -> str | None:
+    """How to write a price typed as it is printed (`£1,090`, `1,090`, `£1090`), or None if it is not one."""
+    if not _PRICE_AS_PRINTED.fullmatch(written.strip()):
+        return None
+    plain = re.sub(r"[£,\s]", "", written)
+    return f"write prices without £ or commas: {plain}"
 
 
 def one_of(values: Sequence[object], given: str | None = None) -> str:

@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 
 from .catalog import Catalog, Numbered
 from .models import Offer, PriceList, Tier
-from .paths import section_page
+from .paths import ABOUT_EDITION, section_page
 from .text import Placeholder, slugify, split
 
 Href = Callable[[str, "str | None"], str]
@@ -103,6 +103,12 @@ class Renderer:
         return Markup('<a href="{}">section {}</a>').format(self.clause_href(clause_id),
                                                              self.catalog.clause(clause_id).number)
 
+    def edition_links(self, note_ids: list[str]) -> list[Markup]:
+        """Links to notes of the 'About this edition' page, each reading as the note's title."""
+        return [Markup('<a href="{}">{}</a>').format(self.href(ABOUT_EDITION, f"note-{note_id}"),
+                                                     self.prose(self.catalog.edition_note(note_id).title))
+                for note_id in note_ids]
+
     def clause_href(self, clause_id: str) -> str:
         """The address of a clause: its section's page, at its anchor."""
         numbered = self.catalog.clause(clause_id)
@@ -162,9 +168,10 @@ class Renderer:
                           f"{markdown_text(heading)} {{#{numbered.id}}}")
         inner = level + 1 if title else level
         blocks = [self.block(block, inner) for block in numbered.clause.show]
-        if numbered.clause.text or numbered.clause.items or blocks:
-            chunks.append(self._template("clause.html", clause=numbered.clause, number=numbered.number,
-                                         titled=bool(title), blocks=blocks))
+        clause = numbered.clause
+        if clause.text or clause.items or blocks or clause.edition_notes:
+            chunks.append(self._template("clause.html", clause=clause, number=numbered.number, titled=bool(title),
+                                         blocks=blocks, notes=self.edition_links(clause.edition_notes)))
         for child in numbered.clause.clauses:
             chunks += self._clause(self.catalog.clause(child.id), inner)
         return chunks
@@ -191,7 +198,9 @@ class Renderer:
 
     def contact(self, contact_id: str) -> Markup:
         contact = self.catalog.contact(contact_id)
-        telephone_uri = "+44" + re.sub(r"\D", "", contact.telephone).removeprefix("0")
+        number = contact.telephone.replace("(0)", "")  # '+44 (0)1422 392569': the 0 is dialled only from the UK
+        digits = re.sub(r"\D", "", number)
+        telephone_uri = "+" + digits if number.lstrip().startswith("+") else "+44" + digits.removeprefix("0")
         return self._template("contact.html", contact=contact, telephone_uri=telephone_uri)
 
     def escalation(self) -> Markup:
@@ -274,7 +283,7 @@ class Renderer:
         tier = self.catalog.tier(phase_id, tier_id)
         return self._template("tier.html", tier=tier, availability=self.catalog.availability(phase_id, tier_id),
                               builds_on=self._builds_on_phrase(phase_id, tier),
-                              exclusions=self._exclusions(phase_id, tier))
+                              exclusions=self._exclusions(phase_id, tier), notes=self.edition_links(tier.edition_notes))
 
     def offer(self, offer: Offer, level: int, phase_id: str | None = None) -> Markup:
         """An offer to all schools; with `phase_id`, only that phase's prices (and no row-by-row view)."""
@@ -312,10 +321,11 @@ class Renderer:
             return Markup("<p>To be notified.</p>")
         table = Table(f"Prices of packages {self.catalog.prices.financial_year}", ["Package", "Annual price"])
         for package in packages:
-            tier = self.catalog.tier(package.phase, package.tier)
-            header = Markup("{} – {}").format(self.prose(tier.name), self.prose(self.catalog.phase(package.phase).name))
+            school_type = self.catalog.school_type(package.school_type)
+            tier = self.catalog.tier(school_type.phase, package.tier)
+            header = Markup("{} – {}").format(self.prose(tier.name), self.prose(school_type.name))
             price = Markup(money(package.price))
-            table.rows.append(Row(header, [Cell(price, price)], f"package--{package.phase}-{package.tier}"))
+            table.rows.append(Row(header, [Cell(price, price)], f"package--{package.school_type}-{package.tier}"))
         return self._table(table, level)
 
     def service_prices(self, level: int) -> Markup:

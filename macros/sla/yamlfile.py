@@ -12,7 +12,7 @@ quietly lose a value. This reader:
 - reads `yes`, `no`, `on`, `off` as text (YAML 1.2), so `No` in a table stays
   the word "No";
 - records the line of every key path, so later checks can say where a
-  problem is.
+  problem is, and names the entry a problem is in (`YamlFile.where`).
 """
 
 from __future__ import annotations
@@ -31,9 +31,13 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from .problems import DataError, Path, Problem, format_path
+from .problems import DataError, Path, Problem, format_path, ordinal, price_fix
 
 MAX_DEPTH = 40
+NAME_KEYS = ("id", "name", "service", "code", "phase", "heading", "title", "type", "channel", "when", "text")
+"""Keys whose value names a list entry in a message, in order of preference."""
+MISSING_COLON = "a `:` is missing after the key on this line"
+UNCLOSED_QUOTE = "a quotation mark on this line is not closed; end the text with the same mark, or remove it"
 
 
 @dataclass
@@ -54,7 +58,37 @@ class YamlFile:
         return self.lines.get((), 1)
 
     def problem(self, path: Path, message: str) -> Problem:
-        return Problem(self.name, self.line_of(path), format_path(path), message)
+        return Problem(self.name, self.line_of(path), self.where(path), message)
+
+    def value_at(self, path: Path) -> Any:
+        """The value at `path`, or None if there is none."""
+        value = self.data
+        for part in path:
+            value = _child(value, part)
+        return value
+
+    def where(self, path: Path) -> str:
+        """`path` as an officer reads it, who counts from 1 and looks for names.
+
+        The entry of the last list position is counted and named, and a plain list item after it
+        counted: `schools[6] (the 7th: Example Ridge Academy).tier`,
+        `school_types[3] (the 4th: secondary).additional_cost[1] (the 2nd)`. A single value written
+        where a list may be (`text: Words.`) has no `[0]`.
+        """
+        parts: list[str | int] = []
+        values: list[Any] = []
+        value = self.data
+        for part in path:
+            if isinstance(part, int) and not isinstance(value, list):
+                continue
+            parts.append(part)
+            value = _child(value, part)
+            values.append(value)
+        positions = [k for k, part in enumerate(parts) if isinstance(part, int)]
+        entries = [k for k in positions if isinstance(values[k], dict)]
+        notes = {k: _entry_name(parts[k], values[k], parts[k + 1] if k + 1 < len(parts) else None)
+                 for k in positions[-1:] + entries[-1:]}
+        return format_path(tuple(parts), notes)
 
 
 def read_yaml(file: FsPath, name: str) -> YamlFile:
@@ -86,10 +120,10 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
     if node is None:
         raise DataError([Problem(name, 1, "", "the file is empty; it must hold the keys described in the README")])
     result = YamlFile(name, None, {(): node.start_mark.line + 1})
-    problems: list[Problem] = []
-    result.data = _to_python(node, (), result, problems)
-    if problems:
-        raise DataError(problems)
+    found: list[_Found] = []
+    result.data = _to_python(node, (), result, found)
+    if found:
+        raise DataError([Problem(name, line, result.where(path), message) for line, path, message in found])
     return result
 
 
@@ -146,12 +180,46 @@ class _Loader(Reader, Scanner, Parser, Composer, _Resolver):
             self._depth -= 1
 
 
+def _child(value: Any, part: str | int) -> Any:
+    if isinstance(part, int):
+        return value[part] if isinstance(value, list) and 0 <= part < len(value) else None
+    return value.get(part) if isinstance(value, dict) else None
+
+
+def _entry_name(index: int, entry: Any, next_key: str | int | None) -> str:
+    """`the 7th: Example Ridge Academy`, or `the 7th` for an entry without a name-like value.
+
+    The key the path goes on to does not name the entry: the message is about that value."""
+    names = [entry[key] for key in NAME_KEYS
+             if isinstance(entry, dict) and key != next_key and isinstance(entry.get(key), str)]
+    name = " ".join(names[0].split()) if names else ""
+    if len(name) > 40:
+        name = name[:39].rstrip() + "…"
+    return f"the {ordinal(index + 1)}: {name}" if name else f"the {ordinal(index + 1)}"
+
+
 def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
     problem = error.problem or "unreadable YAML"
+    lines = text.splitlines()
+    opened = error.context_mark if error.context == "while scanning a quoted scalar" else _swallowing_quote(text)
+    if opened:
+        return Problem(name, opened.line + 1, "", UNCLOSED_QUOTE)
+    if problem.startswith("could not find expected ':'") and error.context_mark:
+        return Problem(name, error.context_mark.line + 1, "", MISSING_COLON)  # the mark is at the key
+    if problem.startswith("mapping values are not allowed") and mark and mark.line < len(lines):
+        if _KEY_THEN_BRACKET.match(lines[mark.line]):  # `codes {core: Y, gold: Y}`
+            return Problem(name, mark.line + 1, "", MISSING_COLON)
+        if _missing_colon_above(lines, mark):
+            return Problem(name, _line_above(lines, mark.line) + 1, "", MISSING_COLON)
+    if problem.startswith("expected <block end>") and mark:
+        above = _line_above(lines, mark.line)
+        empty = _EMPTY_LIST.fullmatch(lines[above]) if above >= 0 else None
+        if empty:  # `package_prices: []` with entries added under it
+            return Problem(name, above + 1, "", f"remove the `[]` after `{empty[1]}:` when you add entries under it")
     if "'\\t'" in problem and mark:
-        before = text.splitlines()[mark.line][: mark.column] if mark.line < len(text.splitlines()) else ""
+        before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
         if not before.strip(" \t-"):
             return Problem(name, line, "", "a tab character is used for indentation; indent with spaces only")
         return Problem(name, line, "", f"a tab character (column {mark.column + 1}) is not allowed here; "
@@ -163,12 +231,68 @@ def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Proble
     return Problem(name, line, "", f"YAML syntax error: {problem}{context}" + (f"; {hint}" if hint else ""))
 
 
+def _swallowing_quote(text: str) -> yaml.Mark | None:
+    """Where a quoted text starts that runs on over lines that look like `key: value`.
+
+    A quotation mark left open makes the parser read the lines below as part of the text, up to the
+    next quotation mark, and stumble far below the mistake.
+    """
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            quoted = isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
+            if quoted and _KEY_LINE.search(text[token.start_mark.index:token.end_mark.index]):
+                return token.start_mark
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+_KEY_THEN_BRACKET = re.compile(r"\s*(?:-\s+)?[\w-]+\s+[\[{]")
+"""A key, then a list or mapping in brackets without the `:` between them."""
+_KEY_LINE = re.compile(r"\n\s*(?:-\s+)?[\w-]+:(?:\s|$)")
+"""A new line that starts with `key:` or `- key:`."""
+
+_EMPTY_LIST = re.compile(r"\s*(?:-\s+)?([^\s:#][^:#]*?)\s*:\s*\[\]\s*(?:#.*)?")
+"""A line `key: []`, perhaps in a list entry or with a comment; group 1 is the key."""
+
+
+def _line_above(lines: list[str], index: int) -> int:
+    """The index of the nearest line above `index` that is not blank or a comment; -1 if none."""
+    index -= 1
+    while index >= 0 and (not lines[index].strip() or lines[index].lstrip().startswith("#")):
+        index -= 1
+    return index
+
+
+def _missing_colon_above(lines: list[str], mark: yaml.Mark) -> bool:
+    """Whether 'mapping values are not allowed' at `mark` comes from a key without `:` on the line above.
+
+    The parser reads `- id alex` and the `name:` below it as one text, `id alex name`, then stumbles on
+    the `:`. That is the case when the `:` ends the first word of its line, and the line above is a key
+    without `:`, not the continuation of a long value (`text: words` with more words below it).
+    """
+    if len(lines[mark.line][: mark.column].strip(" -").split()) != 1:
+        return False
+    above = _line_above(lines, mark.line)
+    if above < 0 or re.search(r":(\s|$)", lines[above]):
+        return False
+    before = _line_above(lines, above)
+    continued = before >= 0 and re.search(r":\s+\S", lines[before]) and _indent(lines[before]) < _indent(lines[above])
+    return not continued
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 _SYNTAX_HINTS = [
     ("mapping values are not allowed", "a value containing ': ' must be put in quotes"),
     ("expected <block end>", "this line is not indented in line with the lines above it"),
     ("expected ',' or '}'", "a '{' is not closed with '}'"),
     ("expected ',' or ']'", "a '[' is not closed with ']'"),
-    ("found unexpected end of stream", "a quotation mark is not closed"),
+    ("found character", "text starting with this character must be put in quotes"),
+    ("sequence entries are not allowed", "a '- ' list entry must start a line of its own"),
+    ("but found another document", "remove the '---' line: a data file holds one document"),
 ]
 
 
@@ -180,7 +304,11 @@ _PLAIN_TAGS = {
 }
 
 
-def _to_python(node: Node, path: Path, result: YamlFile, problems: list[Problem]) -> Any:
+_Found = tuple[int, Path, str]
+"""A problem found while reading: its line, key path and message."""
+
+
+def _to_python(node: Node, path: Path, result: YamlFile, found: list[_Found]) -> Any:
     if isinstance(node, ScalarNode):
         convert = _PLAIN_TAGS.get(node.tag) if node.style is None else None
         return convert(node.value) if convert else node.value
@@ -188,22 +316,38 @@ def _to_python(node: Node, path: Path, result: YamlFile, problems: list[Problem]
         items = []
         for index, item in enumerate(node.value):
             result.lines[path + (index,)] = item.start_mark.line + 1
-            items.append(_to_python(item, path + (index,), result, problems))
+            items.append(_to_python(item, path + (index,), result, found))
         return items
     assert isinstance(node, MappingNode)
     mapping: dict[str, Any] = {}
     first_line: dict[str, int] = {}
+    last: tuple[str, Node] | None = None  # the last key given with a `:`, and its value
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
         if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:null":
-            problems.append(Problem(result.name, line, format_path(path), "a key must be a plain word"))
+            found.append((line, path, "a key must be a plain word"))
             continue
         key = key_node.value
+        if key_node.style is None and _KEY_THEN_BRACKET.match(key):  # `prices {primary: 850}`
+            found.append((line, path, MISSING_COLON))
+            continue
+        if ":" not in _text_between(key_node.end_mark, value_node.start_mark):
+            typed = _text_between(last[1].start_mark, key_node.end_mark) if last else ""
+            if last and price_fix(typed):  # `{primary: 1,090}` read as `{primary: 1, 090: }`
+                mapping[last[0]] = typed  # the price as typed, for the model to explain
+            else:
+                found.append((line, path, MISSING_COLON))
+            continue
         if key in first_line:
-            problems.append(Problem(result.name, line, format_path(path + (key,)), (
+            found.append((line, path + (key,), (
                 f"duplicate key '{key}' (first given at line {first_line[key]}); each key may appear once")))
             continue
         first_line[key] = line
         result.lines[path + (key,)] = line
-        mapping[key] = _to_python(value_node, path + (key,), result, problems)
+        mapping[key] = _to_python(value_node, path + (key,), result, found)
+        last = (key, value_node)
     return mapping
+
+
+def _text_between(start: yaml.Mark, end: yaml.Mark) -> str:
+    return start.buffer[start.pointer:end.pointer] if start.buffer else ""

@@ -1,0 +1,108 @@
+"""Accessible and intranet-ready, read from the built HTML without a browser: captions and header scopes,
+nothing loaded from another host, the accessibility statement, the council footer, the whole specification
+on one page. In Chromium (axe-core, keyboard, reflow) and the Nu HTML Checker: test_accessibility.py."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import html_pages
+
+pytestmark = pytest.mark.build
+
+
+def test_tables_have_captions_and_header_scopes(built_site):
+    tables, problems = 0, []
+    for path in html_pages(built_site):
+        soup = BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
+        for table in soup.select("article table"):
+            tables += 1
+            if table.caption is None or table.caption.get_text(strip=True) == "":
+                problems.append(f"{path}: a table without a caption")
+            problems += [f"{path}: {th} has no scope" for th in table.find_all("th")
+                         if th.get("scope") not in ("col", "row", "rowgroup", "colgroup")]
+    assert problems == []
+    assert tables >= 30
+
+
+# --- nothing leaves the origin ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["built_site", "offline_site"])
+def test_no_page_refers_to_another_host_for_what_it_loads(request, which):
+    site = request.getfixturevalue(which)
+    for path in html_pages(site):
+        soup = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+        loaded = [tag.get("src") for tag in soup.find_all(["script", "img", "iframe"]) if tag.get("src")]
+        loaded += [tag.get("href") for tag in soup.find_all("link") if tag.get("href")]
+        assert any(url.endswith("assets/javascripts/site.js") for url in loaded), f"{path}: site.js not loaded"
+        outside = [url for url in loaded if urlparse(url).scheme or url.startswith("//")]
+        assert outside == [], f"{path} loads {outside}"
+
+
+# --- the accessibility statement and the footer ------------------------------------------------
+
+
+def test_accessibility_statement_has_every_required_part(built_site):
+    soup = BeautifulSoup((built_site / "accessibility" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    headings = [h.get_text(strip=True) for h in article.select("h2, h3")]
+    assert headings == [
+        "How accessible this website is", "Feedback and contact information",
+        "Reporting accessibility problems with this website", "Enforcement procedure",
+        "Technical information about this website's accessibility", "Compliance status",
+        "Non-accessible content", "How we tested this website", "Preparation of this accessibility statement"]
+    text = re.sub(r"\s+", " ", article.get_text(" "))
+    assert "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA" in text
+    assert "Equality and Human Rights Commission" in text and "Equality Advisory and Support Service" in text
+    assert "Pam Plant" in text and "pam.plant@calderdale.gov.uk" in text
+    assert "get back to you within ten working days" in text
+    assert "This statement was prepared on 29 November 2026. It was last reviewed on 29 November 2026." in text
+    assert "This website was last tested on 29 November 2026." in text
+
+
+def footer_links(built_site, path: str) -> list[tuple[str, str]]:
+    """(text, address from the site's root) of each link in the footer of a page."""
+    soup = BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
+    page_url = "http://site/" + path.removesuffix("index.html")
+    return [(a.get_text(strip=True), urljoin(page_url, a["href"]).removeprefix("http://site/"))
+            for a in soup.select(".md-copyright a")]
+
+
+def test_every_page_has_the_council_footer(built_site):
+    pages = html_pages(built_site)
+    assert "404.html" in pages and "specification/services/index.html" in pages
+    for path in pages:
+        soup = BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
+        text = re.sub(r"\s+", " ", soup.select_one(".md-copyright").get_text(" ")).strip()
+        assert text == ("© Calderdale Council · Town Hall, Crossley Street, Halifax, West Yorkshire, HX1 1UJ "
+                        "Accessibility statement Privacy"), path
+        assert footer_links(built_site, path) == [("Accessibility statement", "accessibility/"),
+                                                  ("Privacy", "privacy/")], path
+
+
+# --- the whole specification on one page -----------------------------------------------------
+
+
+def test_the_whole_specification_on_one_page(built_site):
+    soup = BeautifulSoup((built_site / "whole-specification" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    article = soup.select_one("article")
+    sections = [h.get_text(" ", strip=True).removesuffix(" ¶") for h in article.find_all("h2")]
+    assert sections[0] == "1 What is the purpose of this document?"
+    assert sections[-1] == "13 How will I be charged?"
+    assert len(sections) == 13
+    assert article.find(id="responsiveness").get_text(" ", strip=True).startswith("3.2.5 Responsiveness")
+    references = [a for a in article.find_all("a") if a.get_text().startswith("section ")]
+    # The document's own references lead to anchors on this page, not to the section pages.
+    assert {(a.get_text(), a["href"]) for a in references} >= {
+        ("section 3.2.5", "#responsiveness"), ("section 5.3", "#notice-period"), ("section 7.4.1", "#gold")}
+    assert [a["href"] for a in references if article.find(id=a["href"].removeprefix("#")) is None] == []
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [entry["location"] for entry in index["docs"] if entry["location"].startswith("whole-specification/")
+            ] == []

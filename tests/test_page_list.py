@@ -1,0 +1,48 @@
+"""The list of generated pages, without building them: their addresses, navigation and search."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from macros.sla.load import load
+from macros.sla.pages import site_pages
+
+pytestmark = pytest.mark.unit
+
+
+def test_the_generated_pages():
+    pages = site_pages(load(ROOT / "data"))
+    assert [(p.path, p.nav, p.searched) for p in pages] == [
+        ("entitlement/primary", "entitlement", True),
+        ("entitlement/primary-formerly-gm", "entitlement", True),
+        ("entitlement/secondary", "entitlement", True),
+        ("entitlement/secondary-formerly-gm", "entitlement", True),
+        ("compare/primary", "entitlement", True),
+        ("compare/secondary", "entitlement", True),
+        ("schools/index", "entitlement", True),
+        # School pages: out of the navigation and the search index.
+        ("schools/example-brookside-primary-school-fictional", None, False),
+        ("schools/example-hill-top-primary-school-fictional", None, False),
+        ("schools/example-moorside-junior-and-infant-school-fictional", None, False),
+        ("schools/example-valley-primary-school-fictional", None, False),
+        ("schools/example-castle-high-school-fictional", None, False),
+        ("schools/example-ridge-academy-fictional", None, False),
+        ("specification/purpose", "specification", True),
+        ("specification/providers", "specification", True),
+        ("specification/service-standards", "specification", True),
+        ("specification/performance", "specification", True),
+        ("specification/contract-length", "specification", True),
+        ("specification/contract-changes", "specification", True),
+        ("specification/services", "specification", True),
+        ("specification/service-provision", "specification", True),
+        ("specification/customer-obligations", "specification", True),
+        ("specification/quality", "specification", True),
+        ("specification/complaints", "specification", True),
+        ("specification/price", "specification", True),
+        ("specification/charging", "specification", True),
+        ("whole-specification", "specification", False),  # it repeats every section: kept out of search
+        ("about-this-edition", "about", True),
+        ("accessibility", "about", True),
+        ("privacy", "about", True),
+    ]
