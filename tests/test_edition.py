@@ -18,8 +18,8 @@ NOTES = [
     ("note-matrix-headings", "Two headings of the inclusion table", "Restored", ["section 7.3.2"]),
     ("note-legend-included", '"Y – included" in the key of the inclusion table', "Restored", ["section 7.3.2"]),
     ("note-admin-pcs", '"Access to SIMS from more than 10 PCs" counts PCs on the administration network',
-     "The site's reading", ["section 7.3.2", "Primary schools", "Primary schools formerly grant maintained",
-                            "the page of each school"]),
+     "The site's reading", ["section 7.3.2", "the page for primary schools",
+                            "the page for primary schools formerly grant maintained", "the page of each school"]),
     ("note-see-section-notes", 'Three "See section" notes after the secondary tiers', "The site's reading",
      ["section 7.5.1", "section 7.5.2"]),
     ("note-section-seven", '"The basis of the service price is described in section 7"', "The site's reading",
@@ -27,7 +27,7 @@ NOTES = [
     ("note-cost-by-school-type", "What each tier costs each type of school", "Rearranged", ["section 7.5.1"]),
     ("note-slips", "Obvious slips", "Corrected", ["section 3.2.5", "section 7.5.2"]),
     ("note-secondary-core", "What Core includes for secondary schools", "Added by the site",
-     ["Secondary schools", "Secondary schools formerly grant maintained"]),
+     ["the page for secondary schools", "the page for secondary schools formerly grant maintained"]),
     ("note-gold-virus-recovery", "Gold and recovery from virus infection", "As published", ["section 7.4.1"]),
 ]
 

@@ -134,6 +134,10 @@ READING = [
          f"services.yaml:{{A}}: {MISSING_COLON}"),
     case("colon-missing-in-braces", [("prices.yaml", "{primary: 850}", "{primary 850}")],
          f"prices.yaml:{{A}}: {ITEM}: {MISSING_COLON}"),
+    case("colon-missing-before-braces", [("services.yaml", "codes: {core: Y, gold: Y}", "codes {core: Y, gold: Y}")],
+         f"services.yaml:{{A}}: {MISSING_COLON}"),
+    case("colon-missing-before-braces-holding-one-key", [("prices.yaml", "prices: {primary", "prices {primary")],
+         f"prices.yaml:{{A}}: price_lists[0].groups[0].items[0] (the 1st: Help desk): {MISSING_COLON}"),
     case("colon-inside-a-value", [("services.yaml", "  working_day: A working day.", "  working_day: Hours: 9 to 5")],
          "services.yaml:{A}: YAML syntax error: mapping values are not allowed here; "
          "a value containing ': ' must be put in quotes"),
@@ -593,8 +597,8 @@ def test_a_date_in_the_future(data):
 
 
 def test_bytes_that_are_not_utf8(data):
-    data.write("prices.yaml", data.text("prices.yaml").encode("utf-8") + b"# \xa3850\n")
-    assert problems(data) == ["data/prices.yaml:12: byte 0xa3 is not valid UTF-8; save the file with UTF-8 "
+    data.write("prices.yaml", b"financial_year: 2008/09\n# \xa3850 a year\n")
+    assert problems(data) == ["data/prices.yaml:2: byte 0xa3 is not valid UTF-8; save the file with UTF-8 "
                               "encoding (a '£' typed in another encoding is the usual cause)"]
 
 

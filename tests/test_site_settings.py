@@ -12,16 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, mkdocs_build
+from test_site_yaml import LINKS
 
 pytestmark = pytest.mark.build
 
-LINKS = """\
-footer_links:
-  - text: Calderdale Council
-    url: https://www.calderdale.gov.uk/
-  - text: Schools' intranet
-    url: http://intranet.example/schools?a=1&b=2
-"""
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -7,17 +7,11 @@ import pytest
 
 from macros.sla.load import load
 from macros.sla.pages import Pages, long_date
-from macros.sla.problems import DataError
+from test_data_errors import problems
 
 pytestmark = pytest.mark.unit
 
 SITE = "data/site.yaml"
-
-
-def problems(files) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load(files.dir)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def test_dates_need_two_digit_days_and_months(minimal):

@@ -281,13 +281,13 @@ class Pages(Renderer):
         offers = tier_offers(self.catalog, phase.id, school_type)
         offer = next(o for o in offers if o.tier.id == school.tier)
         rows = school_rows(self.catalog, school)
+        pcs_notes = list(dict.fromkeys(row.matrix_row.edition_note for row in rows
+                                       if row.matrix_row.admin_pcs_over is not None and row.matrix_row.edition_note))
         # Only the title is Markdown. The page is out of the navigation, so it must not have a table of
         # contents either: Material's would refer to a navigation entry the page does not have.
         return _page(f"# {markdown_text(school.name)}", self.set_aside(self._template(
             "school_page.html", school=school, school_type=school_type, offer=offer, cost=self.cost_words(offer),
-            pcs_notes=self.edition_links(sorted({row.matrix_row.edition_note for row in rows
-                                                 if row.matrix_row.admin_pcs_over is not None
-                                                 and row.matrix_row.edition_note})),
+            pcs_notes=self.edition_links(pcs_notes, "how the site counts them"),
             type_href=self.href(type_page(school_type.id), None), index_href=self.href(SCHOOLS_INDEX, None),
             clause=self._tier_clause_link(offer),
             services=self._template("school_services.html", school=school, rows=rows, status=self.status,
@@ -351,13 +351,11 @@ class Pages(Renderer):
         for phase in self.catalog.services.phases:
             for tier in phase.tiers:
                 clause = self.catalog.clause_showing(f"tier:{phase.id}/{tier.id}")
-                pages = [self.page_link(type_page(t.id), t.name) for t in self.catalog.services.school_types
-                         if t.phase == phase.id]
+                pages = self._type_page_links(phase.id)
                 for where in [self.clause_link(clause.id)] if clause else pages:
                     use(tier.edition_notes, where)
         for matrix in self.catalog.services.matrices:
-            pages = [self.page_link(type_page(t.id), t.name) for t in self.catalog.services.school_types
-                     if t.phase == matrix.phase]
+            pages = self._type_page_links(matrix.phase)
             if self.catalog.schools:
                 pages.append(self.page_link(SCHOOLS_INDEX, "the page of each school"))
             for group in matrix.groups:
@@ -365,6 +363,10 @@ class Pages(Renderer):
                     for where in pages if row.edition_note else []:
                         use([row.edition_note], where)
         return uses
+
+    def _type_page_links(self, phase_id: str) -> list[Markup]:
+        return [self.page_link(type_page(t.id), f"the page for {t.name[0].lower()}{t.name[1:]}")
+                for t in self.catalog.services.school_types if t.phase == phase_id]
 
     def footer(self) -> Markup:
         """The council footer of every page: copyright, address, the statement and notice, other links."""

@@ -103,10 +103,10 @@ class Renderer:
         return Markup('<a href="{}">section {}</a>').format(self.clause_href(clause_id),
                                                              self.catalog.clause(clause_id).number)
 
-    def edition_links(self, note_ids: list[str]) -> list[Markup]:
-        """Links to notes of the 'About this edition' page, each reading as the note's title."""
+    def edition_links(self, note_ids: list[str], text: str | None = None) -> list[Markup]:
+        """Links to notes of the 'About this edition' page, each reading as the note's title (or `text`)."""
         return [Markup('<a href="{}">{}</a>').format(self.href(ABOUT_EDITION, f"note-{note_id}"),
-                                                     self.prose(self.catalog.edition_note(note_id).title))
+                                                     self.prose(text or self.catalog.edition_note(note_id).title))
                 for note_id in note_ids]
 
     def clause_href(self, clause_id: str) -> str:

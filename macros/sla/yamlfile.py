@@ -79,7 +79,7 @@ class YamlFile:
         values: list[Any] = []
         value = self.data
         for part in path:
-            if isinstance(part, int) and not isinstance(value, list):
+            if isinstance(part, int) and isinstance(value, str):
                 continue
             parts.append(part)
             value = _child(value, part)
