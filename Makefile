@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-offline test test-unit test-build test-browser serve check schema bench clean \
+.PHONY: site site-offline test test-unit test-build test-browser lint serve check schema bench clean \
         system-packages npm-package
 
 ## site: validate the data and build site/ (a failed build leaves site/ as it was)
@@ -27,8 +27,13 @@ site-offline: $(VENV)/.site-deps node_modules/.installed
 	@echo "Built site-offline/ - copy the folder anywhere and open index.html."
 
 ## test: every test, browser tests included
-test: system-packages $(VENV)/.test-deps node_modules/.installed
+test: system-packages $(VENV)/.test-deps node_modules/.installed lint
 	$(BIN)/python -m pytest tests -ra
+
+## lint: ruff (lint rules) over macros/ and tests/, and mypy (types) over macros/; settings in pyproject.toml
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check macros tests
+	$(BIN)/mypy
 
 ## test-unit: the tests that need neither a build nor a browser (models, checks, renderer), in seconds
 test-unit: $(VENV)/.test-deps

@@ -11,13 +11,14 @@ for _name in [name for name in sys.modules if name == "macros" or name.startswit
     del sys.modules[_name]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 
-from macros import site  # noqa: E402
-from macros.sla.downloads import downloads  # noqa: E402
-from macros.sla.pages import NAV_GROUPS, site_pages  # noqa: E402
+from macros import site
+from macros.sla.downloads import downloads
+from macros.sla.pages import NAV_GROUPS, site_pages
 
 
 @event_priority(100)  # before mkdocs-macros reads the data, and before the offline plugin
@@ -32,6 +33,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 _files: Files | None = None
+"""The site's files, kept by `on_files` for the hooks that MkDocs does not give them to."""
+
+
+def _site_files() -> Files:
+    if _files is None:
+        raise PluginError("the site's files are not known yet: on_files has not run")
+    return _files
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -66,13 +74,13 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
     """The council footer, with links relative to the page (see overrides/partials/copyright.html)."""
-    context["site_footer"] = site.renderer(config, _files, page).footer()
+    context["site_footer"] = site.renderer(config, _site_files(), page).footer()
     return context
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
     """The council footer of pages made from theme templates alone (404.html, at the site root)."""
-    context["site_footer"] = site.renderer(config, _files, None, url=template_name).footer()
+    context["site_footer"] = site.renderer(config, _site_files(), template_name).footer()
     return context
 
 

@@ -8,11 +8,10 @@ not import MkDocs; moving to another site generator means replacing this file,
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from markupsafe import Markup
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -20,9 +19,8 @@ from mkdocs.structure.pages import Page
 
 from .sla.catalog import Catalog
 from .sla.load import load_cached
-from .sla.problems import DataError
 from .sla.pages import Pages
-
+from .sla.problems import DataError
 
 WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
 """Where the offline build serves the iframe-worker shim, which lets search run from file://."""
@@ -107,9 +105,10 @@ def fix_theme_markup(html: str, name: str) -> str:
     return html
 
 
-def renderer(config: MkDocsConfig, files: Files, page: Page | None, url: str | None = None) -> Pages:
-    """A renderer whose links are relative to `page` (or, for theme-only pages such as 404.html, to `url`)."""
-    here = page.file if page is not None else url
+def renderer(config: MkDocsConfig, files: Files, where: Page | str) -> Pages:
+    """A renderer whose links are relative to the page `where` (or, for theme-only pages such as 404.html, to
+    the address `where`)."""
+    here = where.file if isinstance(where, Page) else where
 
     def href(path: str, anchor: str | None) -> str:
         target = files.get_file_from_path(f"{path}.md") or files.get_file_from_path(path)
@@ -118,4 +117,4 @@ def renderer(config: MkDocsConfig, files: Files, page: Page | None, url: str | N
         link = target.url_relative_to(here)
         return f"{link}#{anchor}" if anchor else link
 
-    return Pages(catalog(config), href, set_aside(page) if page is not None else None)
+    return Pages(catalog(config), href, set_aside(where) if isinstance(where, Page) else None)

@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from conftest import ROOT, copy_project, mkdocs_build  # noqa: E402
-from macros.sla.load import load  # noqa: E402
+from conftest import ROOT, copy_project, mkdocs_build
+from macros.sla.load import load
 
 SIZES = (100, 1000)
 RUNS = 2
@@ -63,7 +63,7 @@ def main() -> int:
         times = {count: build_seconds(project, count) for count in SIZES}
     small, large = SIZES
     ratio = times[large] / times[small]
-    print("schools  full build (best of %d)" % RUNS)
+    print(f"schools  full build (best of {RUNS})")
     for count, seconds in times.items():
         print(f"{count:7,d}  {seconds:6.2f} s")
     ratio_ok, time_ok = ratio <= MAX_RATIO, times[large] < MAX_SECONDS

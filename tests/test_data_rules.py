@@ -31,7 +31,8 @@ def add_package_prices(files, entries: str) -> int:
 
 @pytest.mark.parametrize("key, entry, label", [
     ("package_prices", "  - school_type: primary\n    tier: gold\n    price: -5\n", "the 1st"),
-    ("service_prices", "  - service: Bespoke training\n    price: -5\n    unit: per day\n", "the 1st: Bespoke training"),
+    ("service_prices", "  - service: Bespoke training\n    price: -5\n    unit: per day\n",
+     "the 1st: Bespoke training"),
 ])
 def test_a_negative_price_is_refused_wherever_it_is(minimal, key, entry, label):
     text = minimal.text("prices.yaml")
@@ -124,7 +125,8 @@ NOTICE = """      - id: two
 
 def test_a_summary_must_use_every_term_of_its_clause(minimal):
     line = minimal.edit("services.yaml", NOTICE, NOTICE.replace(
-        "text: From {term:year_start}.", "text: From {term:year_start}, give {term:notice}, {term:notice_takes_effect}.")
+        "text: From {term:year_start}.",
+        "text: From {term:year_start}, give {term:notice}, {term:notice_takes_effect}.")
         + "        summary: Give {term:notice}.\n")
     assert problems(minimal) == [
         f"{S}:{line + 2}: sections[0].clauses[1] (the 2nd: two).summary: the summary leaves out "

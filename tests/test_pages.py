@@ -79,9 +79,9 @@ def test_supported_software_cells_link_to_the_list(built_site):
 def test_the_pc_condition_is_stated_on_the_type_page(built_site):
     table = page(built_site, "entitlement/primary").select_one("#services-by-tier + div table")
     header = next(th for th in table.select("tbody th") if text_of(th).startswith("Access to SIMS from more than"))
-    assert re.sub(r"\s+", " ", header.get_text()) == ("Access to SIMS from more than 10 PCs (for schools with more than 10 PCs on the "
-                               "administration network: \"Access to SIMS from more than 10 PCs\" counts PCs on the "
-                               "administration network)")
+    assert re.sub(r"\s+", " ", header.get_text()) == (
+        "Access to SIMS from more than 10 PCs (for schools with more than 10 PCs on the administration network: "
+        "\"Access to SIMS from more than 10 PCs\" counts PCs on the administration network)")
     assert header.select_one(".row-note a")["href"] == "../../about-this-edition/#note-admin-pcs"
 
 

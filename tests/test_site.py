@@ -11,8 +11,18 @@ from urllib.parse import urldefrag, urljoin
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from spec_facts import (CAPITA_PRICES, CONTACTS, CROSS_REFERENCES, LEGEND, MATRIX, PHRASES, PRIORITIES,
-                        SERVICE_LEVELS, SOFTWARE, TIERS)
+from spec_facts import (
+    CAPITA_PRICES,
+    CONTACTS,
+    CROSS_REFERENCES,
+    LEGEND,
+    MATRIX,
+    PHRASES,
+    PRIORITIES,
+    SERVICE_LEVELS,
+    SOFTWARE,
+    TIERS,
+)
 
 pytestmark = pytest.mark.build
 

@@ -9,8 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .models import (Clause, Contact, EditionNote, Exclusions, Matrix, Offer, Phase, PriceList, Prices, Schools,
-                     SchoolType, Services, SiteInfo, Tier)
+from .models import (
+    Clause,
+    Contact,
+    EditionNote,
+    Exclusions,
+    Matrix,
+    Offer,
+    Phase,
+    PriceList,
+    Prices,
+    Schools,
+    SchoolType,
+    Services,
+    SiteInfo,
+    Tier,
+)
 
 NO_ADDITIONAL_COST = "no additional cost"
 ADDITIONAL_COST = "additional cost"
@@ -83,12 +97,13 @@ class Catalog:
 
     def availability(self, phase_id: str, tier_id: str) -> list[tuple[SchoolType, str]]:
         """For each school type of the phase: whether the tier costs extra."""
-        result = []
-        for school_type in self.services.school_types:
-            if school_type.phase == phase_id:
-                free = tier_id in school_type.no_additional_cost
-                result.append((school_type, NO_ADDITIONAL_COST if free else ADDITIONAL_COST))
-        return result
+        return [(school_type, self.cost(school_type, tier_id))
+                for school_type in self.services.school_types if school_type.phase == phase_id]
+
+    @staticmethod
+    def cost(school_type: SchoolType, tier_id: str) -> str:
+        """Whether a tier of the school type's phase comes at no additional cost or at additional cost."""
+        return NO_ADDITIONAL_COST if tier_id in school_type.no_additional_cost else ADDITIONAL_COST
 
     def school_type(self, school_type_id: str) -> SchoolType:
         return next(school_type for school_type in self.services.school_types if school_type.id == school_type_id)

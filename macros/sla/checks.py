@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Iterable, Iterator
 
 from pydantic import BaseModel
 
@@ -82,7 +82,8 @@ class _Checker:
     def _problem(self, path: Path, message: str, file: YamlFile | None = None) -> Problem:
         return (file or self.sfile).problem(path, message)
 
-    def _duplicates(self, ids: list[tuple[Path, str]], what: str, file: YamlFile | None = None) -> Iterator[Problem]:
+    def _duplicates(self, ids: Sequence[tuple[Path, str]], what: str,
+                    file: YamlFile | None = None) -> Iterator[Problem]:
         seen: dict[str, Path] = {}
         for path, value in ids:
             if value in seen:
@@ -160,7 +161,8 @@ class _Checker:
                 if tier.builds_on not in parents:
                     yield from self._tier_ref(path, phase.id, tier.builds_on)
                     continue
-                chain, current = [tier.id], tier.builds_on
+                chain: list[str] = [tier.id]
+                current: str | None = tier.builds_on
                 while current is not None and current in parents and current not in chain:
                     chain.append(current)
                     current = parents[current]

@@ -7,7 +7,6 @@ import io
 import json
 
 from .catalog import Catalog
-from .entitlement import tier_offers
 from .paths import download
 
 CSV_COLUMNS = ["school_type", "tier", "tier_cost", "group", "service", "code"]
@@ -34,11 +33,12 @@ def entitlement_rows(catalog: Catalog, school_type_id: str | None = None) -> lis
         matrix = catalog.matrix(school_type.phase)
         if matrix is None:
             continue
-        for offer in tier_offers(catalog, school_type.phase, school_type):
+        for tier in catalog.phase(school_type.phase).tiers:
             for group in matrix.groups:
                 for row in group.rows:
-                    rows.append({"school_type": school_type.id, "tier": offer.tier.id, "tier_cost": offer.cost,
-                                 "group": group.name, "service": row.service, "code": row.codes[offer.tier.id]})
+                    rows.append({"school_type": school_type.id, "tier": tier.id,
+                                 "tier_cost": catalog.cost(school_type, tier.id),
+                                 "group": group.name, "service": row.service, "code": row.codes[tier.id]})
     return rows
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
-from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
+from .catalog import Catalog
 from .models import MatrixRow, School, SchoolType, Tier
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """An entitlement in plain words."""
 
     INCLUDED = "Included"
@@ -145,7 +145,7 @@ def tier_offers(catalog: Catalog, phase_id: str, school_type: SchoolType | None 
     for tier in phase.tiers:
         cost, price = None, None
         if school_type is not None:
-            cost = NO_ADDITIONAL_COST if tier.id in school_type.no_additional_cost else ADDITIONAL_COST
+            cost = catalog.cost(school_type, tier.id)
             price = catalog.package_price(school_type.id, tier.id)
         included_in = [other for other in phase.tiers
                        if other.id == tier.id or tier in catalog.builds_on(phase.id, other.id)]

@@ -81,8 +81,8 @@ def _problems(file: YamlFile, model: type[BaseModel], error: ValidationError) ->
     details = error.errors(include_url=False)
     locs = [tuple(part for part in detail["loc"] if part != "[key]") for detail in details]
     meant = {loc[:-1] + (_meant(file, model, loc),)
-             for detail, loc in zip(details, locs) if detail["type"] == "extra_forbidden"}
-    return [_problem(file, model, detail, loc) for detail, loc in zip(details, locs)
+             for detail, loc in zip(details, locs, strict=True) if detail["type"] == "extra_forbidden"}
+    return [_problem(file, model, detail, loc) for detail, loc in zip(details, locs, strict=True)
             if not (detail["type"] == "missing" and loc in meant)]
 
 
@@ -119,7 +119,8 @@ def _problem(file: YamlFile, model: type[BaseModel], detail: Any, loc: Path) -> 
     if kind == "literal_error":
         message = f"{_describe(value)} is not valid (valid: {ctx.get('expected', '').replace(chr(39), '')})"
     elif kind == "string_pattern_mismatch":
-        message = f"{_describe(value)} is not valid (valid: {_PATTERNS.get(ctx.get('pattern'), ctx.get('pattern'))})"
+        pattern = str(ctx.get("pattern", ""))
+        message = f"{_describe(value)} is not valid (valid: {_PATTERNS.get(pattern, pattern)})"
     elif kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
         message = f"expected text, got {_describe(value)}; put it in quotes to keep it as text"
     else:

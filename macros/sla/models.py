@@ -12,8 +12,17 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler,
-                      StringConstraints, WithJsonSchema, model_validator)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -414,7 +423,7 @@ class Schools(Model):
 
 def _consecutive(value: str) -> str:
     """A financial year runs from one April to the next: 2008/09, never 2009/11 or 2010/10."""
-    first, second = int(value[:4]), int(value[5:])
+    first = int(value[:4])
     expected = f"{first}/{(first + 1) % 100:02d}"
     if value != expected:
         raise PydanticCustomError("financial_year", "'{value}' is not a financial year: the second year must "

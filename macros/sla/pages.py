@@ -8,16 +8,26 @@ page's content is a macro call, rendered by `Pages`.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from markupsafe import Markup
 
 from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
 from .checks import school_slug
 from .entitlement import Row, Status, TierOffer, matrix_rows, school_rows, school_type_of, tier_offers
-from .paths import (ABOUT_EDITION, ACCESSIBILITY, PRIVACY, SCHOOLS_INDEX, WHOLE_SPECIFICATION, comparison_page, download,
-                    school_page, section_page, type_page)
+from .paths import (
+    ABOUT_EDITION,
+    ACCESSIBILITY,
+    PRIVACY,
+    SCHOOLS_INDEX,
+    WHOLE_SPECIFICATION,
+    comparison_page,
+    download,
+    school_page,
+    section_page,
+    type_page,
+)
 from .render import Href, Renderer, markdown_text, money
 
 NAV_GROUPS = {"entitlement": "What is my school entitled to?", "specification": "Specification",
@@ -193,12 +203,13 @@ class Pages(Renderer):
         }
 
     def _services_by_tier(self, phase_id: str) -> Markup:
+        matrix = self.catalog.matrix(phase_id)
         rows = matrix_rows(self.catalog, phase_id)
-        if not rows:
+        if matrix is None or not rows:
             return self._template("no_matrix.html", phase=self.catalog.phase(phase_id))
         clause = self.catalog.clause_showing(f"matrix:{phase_id}")
         return self._template("services_by_tier.html", rows=rows, tiers=[cell.tier for cell in rows[0].cells],
-                              caption=self.catalog.matrix(phase_id).title, status=self.status,
+                              caption=matrix.title, status=self.status,
                               clause=self.clause_link(clause.id) if clause else None, key=self._status_key(rows),
                               edition_links=self.edition_links)
 
@@ -360,8 +371,9 @@ class Pages(Renderer):
                 pages.append(self.page_link(SCHOOLS_INDEX, "the page of each school"))
             for group in matrix.groups:
                 for row in group.rows:
-                    for where in pages if row.edition_note else []:
-                        use([row.edition_note], where)
+                    if row.edition_note:
+                        for where in pages:
+                            use([row.edition_note], where)
         return uses
 
     def _type_page_links(self, phase_id: str) -> list[Markup]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 Path = tuple[str | int, ...]
 """A key path into a data file: mapping keys are strings, list positions are ints."""

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -225,6 +225,8 @@ class Renderer:
     def matrix(self, phase_id: str, level: int) -> Markup:
         matrix = self.catalog.matrix(phase_id)
         phase = self.catalog.phase(phase_id)
+        if matrix is None:
+            return self._template("no_matrix.html", phase=phase)
         meanings = {entry.code: entry.meaning for entry in matrix.legend}
         table = Table(matrix.title, ["Service"] + [tier.name for tier in phase.tiers])
         for group in matrix.groups:

@@ -18,6 +18,7 @@ quietly lose a value. This reader:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -84,10 +85,10 @@ class YamlFile:
             parts.append(part)
             value = _child(value, part)
             values.append(value)
-        positions = [k for k, part in enumerate(parts) if isinstance(part, int)]
-        entries = [k for k in positions if isinstance(values[k], dict)]
-        notes = {k: _entry_name(parts[k], values[k], parts[k + 1] if k + 1 < len(parts) else None)
-                 for k in positions[-1:] + entries[-1:]}
+        positions = [(k, part) for k, part in enumerate(parts) if isinstance(part, int)]
+        entries = [(k, index) for k, index in positions if isinstance(values[k], dict)]
+        notes = {k: _entry_name(index, values[k], parts[k + 1] if k + 1 < len(parts) else None)
+                 for k, index in positions[-1:] + entries[-1:]}
         return format_path(tuple(parts), notes)
 
 
@@ -160,7 +161,7 @@ class _Loader(Reader, Scanner, Parser, Composer, _Resolver):
         _Resolver.__init__(self)
         self._depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
             raise _Refused(event.start_mark, (
@@ -237,8 +238,10 @@ def _swallowing_quote(text: str) -> yaml.Mark | None:
     A quotation mark left open makes the parser read the lines below as part of the text, up to the
     next quotation mark, and stumble far below the mistake.
     """
+    scanner = _Loader(text)
     try:
-        for token in yaml.scan(text, Loader=_Loader):
+        while scanner.check_token():
+            token = scanner.get_token()
             quoted = isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
             if quoted and _KEY_LINE.search(text[token.start_mark.index:token.end_mark.index]):
                 return token.start_mark
@@ -296,7 +299,7 @@ _SYNTAX_HINTS = [
 ]
 
 
-_PLAIN_TAGS = {
+_PLAIN_TAGS: dict[str, Callable[[str], Any]] = {
     "tag:yaml.org,2002:int": int,
     "tag:yaml.org,2002:float": float,
     "tag:yaml.org,2002:bool": lambda value: value.lower() == "true",
