@@ -131,7 +131,8 @@ def file_page(browser):
 def test_search_and_navigation_work_from_a_folder(file_page, file_share):
     page = file_page
     page.goto(file_share.joinpath("index.html").as_uri())
-    page.get_by_role("link", name="Primary schools", exact=True).first.click()
+    page.get_by_role("link", name="Primary schools and primary schools formerly grant maintained",
+                     exact=True).first.click()
     page.wait_for_url("**/entitlement/primary.html")
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("Call routing", delay=10)

@@ -102,11 +102,16 @@ def test_printing_hides_the_chrome_and_shows_where_links_go(page, site_url):
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
     expect(page.locator(".md-header")).to_be_hidden()
-    expect(page.locator("form[data-narrow]")).to_be_hidden()
-    link = page.locator(".clause-ref a").first
-    assert link.get_attribute("data-print-url").startswith(site_url + "/specification/services/")
+    expect(page.locator("form[data-narrow] fieldset").first).to_be_hidden()
+    expect(page.locator("form[data-narrow] .narrow-status")).to_have_text("Showing Gold (additional cost), for YHGFL "
+                                                                          "and other schools.")
+    clause = page.locator(".clause-ref a").first  # "section 7.4.1" reads the same on paper: no address
+    expect(clause).to_have_text("section 7.4.1")
+    assert clause.get_attribute("data-print-url") is None
+    link = page.get_by_role("link", name="the tiers side by side")
+    assert link.get_attribute("data-print-url") == site_url + "/compare/primary/"
     after = page.evaluate("(a) => getComputedStyle(a, '::after').content", link.element_handle())
-    assert site_url + "/specification/services/" in after
+    assert after == f'" <{site_url}/compare/primary/>"'
     overflow = page.evaluate("getComputedStyle(document.querySelector('.table-wrap')).overflowX")
     assert overflow == "visible"
     pdf = page.pdf(format="A4")

@@ -3,12 +3,10 @@ readers see, and package prices once an officer publishes them."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from conftest import mkdocs_build
-from test_pages import page, text_of
+from test_pages import page, summary_rows, text_of
 
 pytestmark = pytest.mark.build
 
@@ -61,7 +59,7 @@ def test_the_admin_pcs_reading_is_stated_as_the_sites_not_the_documents(built_si
     ("specification/services", "#inclusions ~ .clause .edition-notes",
      ["note-matrix-headings", "note-legend-included", "note-admin-pcs"]),
     ("entitlement/primary", "#services-by-tier + div .row-note", ["note-admin-pcs"]),
-    ("schools/example-hill-top-primary-school-fictional", ".school-summary", ["note-admin-pcs"]),
+    ("schools/example-hill-top-primary-school-fictional", ".summary-list", ["note-admin-pcs"]),
     ("entitlement/secondary", "#tier-core ~ .edition-notes", ["note-secondary-core"]),
     ("entitlement/primary", "#tier-platinum-plus ~ .edition-notes", ["note-platinum-plus"]),
     ("specification/price", "#price-basis .edition-notes", ["note-section-seven"]),
@@ -135,6 +133,9 @@ def test_published_package_prices_reach_the_summaries(priced_site):
     assert rows == {"Secondary schools": ["No additional cost", "No additional cost", "Additional cost"],
                     "Secondary schools formerly grant maintained": [
                         "No additional cost", "Additional cost: £1,800 a year", "Additional cost"]}
-    school = page(priced_site, "schools/example-brookside-primary-school-fictional").select_one(".school-summary")
-    tier = next(dd for dt, dd in zip(school.select("dt"), school.select("dd"), strict=True) if text_of(dt) == "Tier")
-    assert re.sub(r"\s+", " ", tier.get_text()) == "Gold, at additional cost: £1,250 a year (section 7.4.1)"
+    school = summary_rows(page(priced_site, "schools/example-brookside-primary-school-fictional"))
+    assert school["Your tier and its cost"] == ["Gold: at additional cost, £1,250 a year (section 12.2)"]
+    summary = summary_rows(page(priced_site, "entitlement/secondary-formerly-gm"))
+    assert summary["Tier and cost"] == [
+        "Core: at no additional cost", "Silver: at additional cost, £1,800 a year (section 12.2)",
+        "Platinum: at additional cost; the price is to be notified (section 12.2)"]

@@ -338,9 +338,9 @@ SHAPE = [
 REFERENCES = [
     # -- duplicates ----------------------------------------------------------------------------------
     case("duplicate-contact-id",
-         [("services.yaml", "escalation:\n", "  - id: alex\n    name: Sam Example\n    role: Officer\n"
-                                             "    address: [1 Test Street]\n    email: sam@example.org\n"
-                                             "    telephone: 01000 000002\nescalation:\n")],
+         [("services.yaml", "service_desk:\n", "  - id: alex\n    name: Sam Example\n    role: Officer\n"
+                                               "    address: [1 Test Street]\n    email: sam@example.org\n"
+                                               "    telephone: 01000 000002\nservice_desk:\n")],
          "services.yaml:{A}: contacts[1] (the 2nd: Sam Example).id: duplicate contact id 'alex' "
          "(first used at line {A-6}); each contact id must be unique"),
     case("duplicate-clause-id", [("services.yaml", "      - id: two\n", "      - id: one\n")],

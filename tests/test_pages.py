@@ -28,6 +28,12 @@ def text_of(element: Tag) -> str:
     return re.sub(r"\s+", " ", element.get_text(" ")).replace(" ,", ",").strip()
 
 
+def summary_rows(soup: BeautifulSoup) -> dict[str, list[str]]:
+    """The summary list at the top of a page: each row's label and the text of each of its lines."""
+    return {text_of(row.dt): [" ".join(p.get_text().split()) for p in row.dd.find_all("p")]
+            for row in soup.select(".summary-list-row")}
+
+
 def page(built_site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((built_site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
@@ -94,13 +100,20 @@ def test_type_page_says_what_is_free_and_what_costs(built_site, school_type):
     soup = page(built_site, f"entitlement/{school_type}")
     assert text_of(soup.select_one("article h1")).startswith(f"{TYPES[school_type]}: what you are entitled to")
     free, paid = next((f, p) for name, f, p in SERVICE_LEVELS if name == TYPES[school_type])
-    costs = [text_of(li) for li in soup.select("ul.tier-costs li")]
-    assert costs == [f"At no additional cost: {', '.join(free)}", f"At additional cost: {', '.join(paid)}"]
+    costs = summary_rows(soup)["Tier and cost"]
+    packages = "section 12.2"
+    assert costs == [f"{name}: at no additional cost" for name in free] + [
+        f"{name}: at additional cost; the price is to be notified ({packages})" for name in paid]
     sections = {section.h3["id"]: section["data-for-tiers"] for section in soup.select(".tier-section")}
     assert sections == TIER_SECTIONS[school_type.removesuffix("-formerly-gm")]
     headings = [text_of(h2) for h2 in soup.select("article h2[id]")]
-    assert headings == ["Contract and prices ¶", "What each tier includes ¶", "Services by tier ¶",
-                        "Available to every school ¶", "Response times ¶", "Whom to contact ¶"]
+    assert headings == ["At a glance", "Contents", "Services by tier ¶", "What each tier includes ¶",
+                        "Contract and prices ¶", "Available to every school ¶", "Response times ¶",
+                        "Whom to contact ¶"]
+    contents = [(text_of(a), a["href"]) for a in soup.select("nav.page-contents a")]
+    assert contents == [("Services by tier", "#services-by-tier"), ("What each tier includes", "#tiers"),
+                        ("Contract and prices", "#contract"), ("Available to every school", "#every-school"),
+                        ("Response times", "#response-standards"), ("Whom to contact", "#contacts")]
     terms = [re.sub(r"\s+", " ", li.get_text()).strip() for li in soup.select("ul.contract-terms li")]
     assert terms == [
         "From 1 April, the contract runs on an annual rolling basis unless either party gives notice to end it "
@@ -194,10 +207,13 @@ def test_schools_index_lists_every_school(built_site):
 def test_each_school_page_is_its_own_entitlement(built_site, slug, name, school_type, tier, yhgfl, admin_pcs):
     soup = page(built_site, f"schools/{slug}")
     assert text_of(soup.select_one("article h1")).startswith(name)
-    summary = text_of(soup.select_one("dl.school-summary"))
-    assert f"YHGFL school {'Yes' if yhgfl else 'No'}" in summary
-    assert f"PCs on the administration network {admin_pcs}" in summary
-    assert soup.select_one("dl.school-summary a")["href"] == f"../../entitlement/{school_type}/"
+    summary = summary_rows(soup)
+    assert summary["YHGFL school"] == ["Yes" if yhgfl else "No"]
+    pcs_note = " (how the site counts them)" if school_type.startswith("primary") else ""
+    assert summary["PCs on the administration network"] == [f"{admin_pcs}{pcs_note}"]
+    assert summary["School type"] == [TYPES[school_type]]
+    type_row = next(row for row in soup.select(".summary-list-row") if text_of(row.dt) == "School type")
+    assert type_row.a["href"] == f"../../entitlement/{school_type}/"
     table = soup.select_one("#what-you-get + div table")
     if school_type.startswith("secondary"):
         assert table is None
@@ -241,8 +257,21 @@ def test_home_page_leads_with_the_question(built_site):
     article = soup.select_one("article")
     assert text_of(article.h1).startswith("What is my school entitled to?")
     links = [(text_of(a), a["href"]) for a in article.select("ul.school-type-choices a")]
-    assert links == [(name, f"entitlement/{type_id}/") for type_id, name in TYPES.items()]
-    assert [a["href"] for a in article.find_all("a", string="find your school by name")] == ["schools/"]
+    assert links == [
+        ("Primary schools and primary schools formerly grant maintained", "entitlement/primary/"),
+        ("Secondary schools", "entitlement/secondary/"),
+        ("Secondary schools formerly grant maintained", "entitlement/secondary-formerly-gm/")]
+    assert [text_of(span) for span in article.select("ul.school-type-choices .choice-costs")] == [
+        "The same entitlements for both. Core at no additional cost; Gold, Platinum, Platinum+ at additional cost",
+        "Core, Silver at no additional cost; Platinum at additional cost",
+        "Core at no additional cost; Silver, Platinum at additional cost"]
+    assert [text_of(h2) for h2 in article.select("h2")][:2] == ["Find your school ¶", "Or choose your type of school ¶"]
+    schools = [(text_of(li.a), li.a["href"]) for li in article.select("#home-schools li")]
+    assert schools[:2] == [("Example Brookside Primary School (fictional)",
+                            "schools/example-brookside-primary-school-fictional/"),
+                           ("Example Hill Top Primary School (fictional)",
+                            "schools/example-hill-top-primary-school-fictional/")]
+    assert len(schools) == 6
     assert text_of(article).index("What is my school entitled to?") < text_of(article).index("Key contacts")
     contacts = article.select_one(".key-contacts")
     assert [text_of(card.strong) for card in contacts.select(".contact-card")] == ["Pam Plant", "Sue Rumbold"]

@@ -75,7 +75,9 @@ def test_a_tier_that_a_clause_shows_is_a_link_where_another_builds_on_it(minimal
 
 def test_matrix_cells_carry_their_meaning(renderer):
     html = renderer.matrix("primary", level=3)
-    assert '<td>N<span class="visually-hidden"> (not included)</span></td>' in html
+    # Each cell starts with its column's name for the phone layout, hidden from screen readers.
+    assert ('<td><span class="cell-label" data-label="Core" aria-hidden="true"></span>'
+            'N<span class="visually-hidden"> (not included)</span></td>') in html
     assert "<li>Core: not included (N)</li>" in html
     assert '<h3 id="inclusions--group-one">Group one</h3>' in html
     assert '<h4 id="inclusions--group-one--second-service">Second service – Group one</h4>' in html
@@ -84,7 +86,7 @@ def test_matrix_cells_carry_their_meaning(renderer):
 def test_prices_not_offered_and_to_be_notified(renderer, minimal):
     html = renderer.price_list(renderer.catalog.price_list("top-up"), level=3)
     assert "<caption>Top-up prices 2008/09</caption>" in html
-    assert "<td>£850</td>" in html
+    assert '<td><span class="cell-label" data-label="Primary schools" aria-hidden="true"></span>£850</td>' in html
     assert str(renderer.package_prices(level=3)) == "<p>To be notified.</p>"
 
 

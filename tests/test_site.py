@@ -90,7 +90,7 @@ def test_inclusion_matrix_has_every_row_and_cell(pages):
         if "group-row" in (tr.get("class") or []):
             group = text_of(tr)
             continue
-        codes = [td.contents[0].strip() for td in tr.find_all("td")]
+        codes = [td.find(string=True, recursive=False).strip() for td in tr.find_all("td")]
         meanings = [text_of(td.select_one(".visually-hidden")).strip("()") for td in tr.find_all("td")]
         assert meanings == [LEGEND[code] for code in codes]
         rows.append((group, text_of(tr.th), " ".join(codes)))

@@ -40,6 +40,8 @@ def _check(data_dir: Path) -> int:
     print(f"The data in {data_dir.name}/ is valid: {len(catalog.sections)} sections, "
           f"{len(catalog.numbered)} clauses, {sum(len(phase.tiers) for phase in services.phases)} tiers, "
           f"{rows} matrix rows, prices for {catalog.prices.financial_year}, {len(catalog.schools)} schools.")
+    for warning in catalog.warnings:
+        print(f"Warning: {warning}")
     return 0
 
 

@@ -25,6 +25,7 @@ from .models import (
     SiteInfo,
     Tier,
 )
+from .problems import Problem
 
 NO_ADDITIONAL_COST = "no additional cost"
 ADDITIONAL_COST = "additional cost"
@@ -47,8 +48,11 @@ class Numbered:
 class Catalog:
     """Read-only access to the specification for the renderers."""
 
-    def __init__(self, services: Services, prices: Prices, schools: Schools, site: SiteInfo):
+    def __init__(self, services: Services, prices: Prices, schools: Schools, site: SiteInfo,
+                 warnings: list[Problem] | None = None):
         self.services = services
+        self.warnings = warnings or []
+        """What an officer should fill in, though the site can be built without it (`make check` shows it)."""
         self.prices = prices
         self.schools = schools.schools
         self.site = site

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from .models import Clause, Matrix, Prices, School, Schools, SchoolType, Services, SiteInfo
 from .problems import Path, Problem, one_of
-from .text import KINDS, slugify, split, stray_braces
+from .text import KINDS, join_words, slugify, split, stray_braces
 from .yamlfile import YamlFile
 
 SIMPLE_BLOCKS = ("escalation", "service-levels", "response-standards", "supported-software",
@@ -29,6 +29,22 @@ def find_problems(services: Services, prices: Prices, schools: Schools, site: Si
                   sfile: YamlFile, pfile: YamlFile, schools_file: YamlFile, site_file: YamlFile) -> list[Problem]:
     """Every broken reference in the data files."""
     return list(_Checker(services, prices, schools, site, sfile, pfile, schools_file, site_file).run())
+
+
+def find_warnings(services: Services, sfile: YamlFile) -> list[Problem]:
+    """What the data lacks that the site can do without, but an officer should fill in."""
+    desk = services.service_desk
+    missing = {key: words for key, words in SERVICE_DESK_DETAILS.items() if getattr(desk, key) is None}
+    if not missing:
+        return []
+    return [sfile.problem(("service_desk",), (
+        f"no {join_words(list(missing.values()), 'or')} for the {desk.name}; pages tell schools to log calls with "
+        f"it but cannot say how to reach it. Add {join_words([f'`{key}:`' for key in missing])} under service_desk "
+        f"when the council confirms them"))]
+
+
+SERVICE_DESK_DETAILS = {"telephone": "telephone number", "email": "e-mail address", "hours": "opening hours"}
+
 
 
 def school_slug(school: School) -> str:
@@ -224,6 +240,9 @@ class _Checker:
                 yield from self._note_ref(path + ("edition_notes", k), note)
             if clause.summary is not None:
                 yield from self._summary(path, clause)
+            elif clause.summary_label is not None:
+                yield self._problem(path + ("summary_label",), "a summary_label labels the clause's summary; "
+                                                               "add a summary, or remove the label")
             for k, block in enumerate(clause.show):
                 here = path + ("show", k)
                 problem = self._block_problem(block)

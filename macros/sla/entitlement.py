@@ -1,4 +1,5 @@
-"""What a school gets: matrix codes resolved for a tier, YHGFL membership and PC count.
+"""What a school gets: matrix codes resolved for a tier, YHGFL membership and PC count, and what changes
+when it moves from one tier to another.
 
 Plain functions over the catalog, with no HTML: the pages are rendered from
 the views built here.
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from .catalog import Catalog
+from .catalog import NO_ADDITIONAL_COST, Catalog
 from .models import MatrixRow, School, SchoolType, Tier
 
 
@@ -153,6 +154,59 @@ def tier_offers(catalog: Catalog, phase_id: str, school_type: SchoolType | None 
     return offers
 
 
+# -- moving from one tier to another ------------------------------------------------
+
+
+def tier_changes(catalog: Catalog, phase_id: str, before: Tier, after: Tier, yhgfl: bool | None = None) -> list[Row]:
+    """The rows of the phase's matrix that change for a school moving from tier `before` to tier `after`, resolved
+    for a school that is (True), is not (False) or may be (None) YHGFL; each row's cells are the two tiers'.
+    [] when the phase has no matrix."""
+    return [row for row in matrix_rows(catalog, phase_id, [before, after], yhgfl)
+            if row.cells[0].status != row.cells[1].status]
+
+
+@dataclass(frozen=True)
+class DescribedChange:
+    """The services a tier's description lists (`tier.services`), when one of two tiers includes them and the
+    other does not: `before` and `after` are Included or Not listed for this tier."""
+
+    tier: Tier
+    before: Status
+    after: Status
+
+    @property
+    def added(self) -> bool:
+        return self.after is Status.INCLUDED
+
+
+def described_changes(catalog: Catalog, phase_id: str, before: Tier, after: Tier) -> list[DescribedChange]:
+    """For each tier whose description lists services, in order: whether moving from `before` to `after` adds or
+    loses them (a tier includes the services of the tiers it builds on); tiers included by both are left out."""
+    changes = []
+    for offer in tier_offers(catalog, phase_id):
+        if offer.tier.services:
+            was, will_be = (Status.INCLUDED if tier in offer.included_in else Status.NOT_LISTED
+                            for tier in (before, after))
+            if was != will_be:
+                changes.append(DescribedChange(offer.tier, was, will_be))
+    return changes
+
+
+def annual_price(offer: TierOffer) -> Decimal | None:
+    """What the tier costs its school type a year: nothing at no additional cost; at additional cost, the package
+    price, or None while prices.yaml publishes none."""
+    if offer.cost is None:
+        raise ValueError(f"{offer.tier.id}: the annual price needs a school type")
+    return Decimal(0) if offer.cost == NO_ADDITIONAL_COST else offer.price
+
+
+def price_difference(before: TierOffer, after: TierOffer) -> Decimal | None:
+    """How much more a year (less, if negative) tier `after` costs than tier `before`, for the same school type;
+    None while either price is to be notified."""
+    was, will_be = annual_price(before), annual_price(after)
+    return None if was is None or will_be is None else will_be - was
+
+
 def school_type_of(catalog: Catalog, school: School) -> SchoolType:
     return catalog.school_type(school.school_type)
 
@@ -162,3 +216,14 @@ def school_rows(catalog: Catalog, school: School) -> list[Row]:
     school_type = school_type_of(catalog, school)
     tier = catalog.tier(school_type.phase, school.tier)
     return matrix_rows(catalog, school_type.phase, [tier], school.yhgfl, school.admin_pcs)
+
+
+def alike_school_types(catalog: Catalog) -> list[list[SchoolType]]:
+    """The school types in groups whose entitlements are identical: the same phase, and every tier at the
+    same cost and price. A type is grouped with the first type like it, in the order of the data."""
+    groups: dict[tuple[object, ...], list[SchoolType]] = {}
+    for school_type in catalog.services.school_types:
+        key = (school_type.phase, *((offer.tier.id, offer.cost, offer.price)
+                                    for offer in tier_offers(catalog, school_type.phase, school_type)))
+        groups.setdefault(key, []).append(school_type)
+    return list(groups.values())

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .catalog import Catalog
-from .checks import find_problems
+from .checks import find_problems, find_warnings
 from .models import ID_PATTERN, Prices, Schools, Services, SiteInfo
 from .problems import DataError, Path, Problem, one_of
 from .yamlfile import YamlFile, read_yaml
@@ -49,7 +49,8 @@ def load(data_dir: FsPath) -> Catalog:
     problems = find_problems(*(models[name] for name in FILES), *(files[name] for name in FILES))
     if problems:
         raise DataError(problems)
-    return Catalog(models["services.yaml"], models["prices.yaml"], models["schools.yaml"], models["site.yaml"])
+    return Catalog(models["services.yaml"], models["prices.yaml"], models["schools.yaml"], models["site.yaml"],
+                   warnings=find_warnings(models["services.yaml"], files["services.yaml"]))
 
 
 def load_cached(data_dir: FsPath) -> Catalog:

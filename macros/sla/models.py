@@ -31,6 +31,7 @@ from .problems import price_fix
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Text = Annotated[str, StringConstraints(min_length=1)]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
 
@@ -118,10 +119,23 @@ class Contact(Model):
     name: Text = Field(description="The person's name.")
     role: Text = Field(description="Job title and service.")
     address: list[Text] = Field(min_length=1, description="Postal address, one line per item.")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] = Field(
-        description="E-mail address.")
+    email: Email = Field(description="E-mail address.")
     telephone: Text = Field(description="Telephone number as it should be shown, e.g. '01422 392569'.")
     fax: Text | None = Field(default=None, description="Fax number, if any.")
+
+
+class ServiceDesk(Model):
+    """How schools reach the ICT Service Desk, where calls are logged first.
+
+    The specification gives no telephone number, e-mail address or opening hours: each is left out until
+    the council confirms it, and `make check` warns while one is missing.
+    """
+
+    name: Text = Field(description="What schools call it, e.g. 'ICT Service Desk'.")
+    telephone: Text | None = Field(default=None, description="Telephone number as it should be shown.")
+    email: Email | None = Field(default=None, description="E-mail address.")
+    hours: Text | None = Field(default=None, description="When it answers, e.g. '8.30 am to 5.00 pm, Monday to "
+                                                         "Friday'.")
 
 
 class EscalationStep(Model):
@@ -331,6 +345,9 @@ class Clause(Model):
     summary: Text | None = Field(default=None, description=(
         "A one-sentence summary for the entitlement and school pages. It must keep every condition of the "
         "clause: it must use every {term:name} and {tier:phase/id} the clause's text uses."))
+    summary_label: Text | None = Field(default=None, description=(
+        "With a summary: a label of a few words, e.g. 'How to leave'; the summary then also appears, under "
+        "this label, in the summary at the top of the entitlement and school pages."))
     edition_notes: list[Id] = Field(default=[], description="Edition notes (by id, from `edition.notes` in "
                                                             "site.yaml) about this clause; the clause links to each.")
 
@@ -343,6 +360,7 @@ class Services(Model):
     title: Text = Field(description="Title of the specification.")
     provider: Provider = Field(description="Who provides the services.")
     contacts: list[Contact] = Field(min_length=1, description="People schools can contact.")
+    service_desk: ServiceDesk = Field(description="How schools reach the ICT Service Desk.")
     escalation: list[EscalationStep] = Field(min_length=1, description="Route for concerns and complaints.")
     school_types: list[SchoolType] = Field(min_length=1, description="Kinds of school served.")
     phases: list[Phase] = Field(min_length=1, description="Primary and secondary, each with its tiers.")

@@ -15,7 +15,17 @@ from markupsafe import Markup
 
 from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
 from .checks import school_slug
-from .entitlement import Row, Status, TierOffer, matrix_rows, school_rows, school_type_of, tier_offers
+from .comparison import ComparisonPage
+from .entitlement import (
+    Row,
+    Status,
+    TierOffer,
+    alike_school_types,
+    matrix_rows,
+    school_rows,
+    school_type_of,
+    tier_offers,
+)
 from .paths import (
     ABOUT_EDITION,
     ACCESSIBILITY,
@@ -29,6 +39,8 @@ from .paths import (
     type_page,
 )
 from .render import Href, Renderer, markdown_text, money
+from .summary import Line, Summary, SummaryRow
+from .text import join_words
 
 NAV_GROUPS = {"entitlement": "What is my school entitled to?", "specification": "Specification",
               "about": "About this site"}
@@ -101,27 +113,31 @@ class Pages(Renderer):
         school_type = self.catalog.school_type(school_type_id)
         phase = self.catalog.phase(school_type.phase)
         offers = tier_offers(self.catalog, phase.id, school_type)
+        sections = [  # (anchor, heading, body, searched): search leads to the specification, not to copies of it
+            ("services-by-tier", "Services by tier", self._services_by_tier(phase.id), True),
+            ("tiers", "What each tier includes",
+             self._template("tier_sections.html", sections=[self._tier_section(offer) for offer in offers]), False),
+            ("contract", "Contract and prices", self._contract_terms(offers), False),
+            ("every-school", "Available to every school", self._every_school(phase.id), False),
+            ("response-standards", "Response times", self._response_times(), False),
+            ("contacts", "Whom to contact", self.escalation(), False),
+        ]
         return _page(
             f"# {markdown_text(school_type.name)}: what you are entitled to",
             self._template("entitlement_intro.html", school_type=school_type, offers=offers,
-                           by_cost=[(cost, [o.tier for o in offers if o.cost == cost])
-                                    for cost in (NO_ADDITIONAL_COST, ADDITIONAL_COST)],
+                           summary=self._summary(offers),
                            comparison=self.href(comparison_page(phase.id), None),
                            csv=self.href(download(f"entitlements-{school_type.id}.csv"), None),
-                           has_matrix=self.catalog.matrix(phase.id) is not None),
-            "## Contract and prices {#contract data-search-exclude}",
-            self._contract_terms(offers),
-            "## What each tier includes {#tiers data-search-exclude}",
-            self._template("tier_sections.html", sections=[self._tier_section(offer) for offer in offers]),
-            "## Services by tier {#services-by-tier}",
-            self._services_by_tier(phase.id),
-            "## Available to every school {#every-school data-search-exclude}",
-            self._every_school(phase.id),
-            "## Response times {#response-standards data-search-exclude}",
-            self._response_times(),
-            "## Whom to contact {#contacts data-search-exclude}",
-            self.escalation(),
+                           has_matrix=self.catalog.matrix(phase.id) is not None,
+                           contents=[(anchor, heading) for anchor, heading, _, _ in sections]),
+            *(chunk for anchor, heading, body, searched in sections
+              for chunk in (f"## {heading} {{#{anchor}{'' if searched else ' data-search-exclude'}}}", body)),
         )
+
+    def _summary(self, offers: list[TierOffer], facts: list[SummaryRow] | None = None) -> Markup:
+        return self._template("summary.html", heading="At a glance", rows=Summary(self).rows(offers, facts),
+                              council=self.catalog.services.provider.council, title=self.catalog.services.title,
+                              financial_year=self.catalog.prices.financial_year)
 
     def _response_times(self) -> Markup:
         """The responsiveness clause as the specification words it, with its link."""
@@ -150,8 +166,7 @@ class Pages(Renderer):
         priced = [f"{offer.tier.name} {self.price_words(offer)}" for offer in offers if offer.price is not None]
         waiting = [offer.tier.name for offer in offers if offer.price is None]
         if waiting:
-            names = waiting[0] if len(waiting) == 1 else f"{', '.join(waiting[:-1])} and {waiting[-1]}"
-            priced.append(f"to be notified for {names}")
+            priced.append(f"to be notified for {join_words(waiting)}")
         return "; ".join(priced)
 
     @staticmethod
@@ -166,11 +181,15 @@ class Pages(Renderer):
         return offer.cost or ""
 
     def school_type_choices(self) -> Markup:
-        """Each school type, linked to its page, with what it gets free and what it can buy."""
+        """Each school type, linked to its page, with what it gets free and what it can buy; types with the
+        same entitlements are one choice that says so."""
         choices = []
-        for school_type in self.catalog.services.school_types:
-            offers = tier_offers(self.catalog, school_type.phase, school_type)
-            choices.append({"type": school_type, "href": self.href(type_page(school_type.id), None),
+        for alike in alike_school_types(self.catalog):
+            first = alike[0]
+            offers = tier_offers(self.catalog, first.phase, first)
+            names = [first.name] + [f"{t.name[0].lower()}{t.name[1:]}" for t in alike[1:]]
+            choices.append({"name": join_words(names), "href": self.href(type_page(first.id), None),
+                            "alike": len(alike) > 1,
                             "by_cost": [(cost, [o.tier.name for o in offers if o.cost == cost])
                                         for cost in (NO_ADDITIONAL_COST, ADDITIONAL_COST)]})
         return self._template("school_type_choices.html", choices=choices)
@@ -189,8 +208,13 @@ class Pages(Renderer):
         """A link to a generated page (see `paths`)."""
         return Markup('<a href="{}">{}</a>').format(self.href(path, None), text)
 
-    def _tier_section(self, offer: TierOffer) -> dict:
+    def _tier_section(self, offer: TierOffer, school_tier: str | None = None) -> dict:
+        """A tier's section; for a school's page (`school_tier`), without exclusions its tier is not subject to."""
         clause = self.catalog.clause_showing(f"tier:{offer.phase_id}/{offer.tier.id}")
+        exclusions = [{"excluded": group.items, "for_tiers": " ".join(group.applies_to),
+                       "names": self._tier_names(offer.phase_id, group.applies_to)}
+                      for group in self.catalog.exclusions(offer.phase_id, offer.tier.id)
+                      if school_tier is None or school_tier in group.applies_to]
         return {
             "offer": offer,
             "cost": self.cost_words(offer),
@@ -198,9 +222,13 @@ class Pages(Renderer):
             "for_tiers": " ".join(tier.id for tier in offer.included_in),
             "included_in": Markup(", ").join(self.prose(tier.name) for tier in offer.included_in),
             "builds_on": self._builds_on_phrase(offer.phase_id, offer.tier),
-            "exclusions": self.catalog.exclusions(offer.phase_id, offer.tier.id),
+            "exclusions": exclusions,
             "clause": self.clause_link(clause.id) if clause else None,
         }
+
+    def _tier_names(self, phase_id: str, tier_ids: list[str]) -> str:
+        """'Gold', 'Gold and Platinum', 'Core, Gold and Platinum'."""
+        return join_words([self.catalog.tier(phase_id, tier_id).name for tier_id in tier_ids])
 
     def _services_by_tier(self, phase_id: str) -> Markup:
         matrix = self.catalog.matrix(phase_id)
@@ -241,47 +269,29 @@ class Pages(Renderer):
     # -- comparing tiers ---------------------------------------------------------
 
     def comparison_page(self, phase_id: str) -> str:
-        phase = self.catalog.phase(phase_id)
-        school_types = [t for t in self.catalog.services.school_types if t.phase == phase_id]
-        offers = tier_offers(self.catalog, phase_id)
-        rows = matrix_rows(self.catalog, phase_id)
-        return _page(
-            f"# Compare the tiers: {markdown_text(phase.name.lower())}",
-            self._template("comparison_costs.html", phase=phase, costs=[
-                {"type": t, "href": self.href(type_page(t.id), None),
-                 "costs": [self._cost(o) for o in tier_offers(self.catalog, phase_id, t)]}
-                for t in school_types]),
-            "## Services in the inclusion table {#inclusion-table}",
-            self._template("comparison_matrix.html", phase=phase, rows=rows, status=self.status,
-                           differing=sum(row.differs for row in rows))
-            if rows else self._template("no_matrix.html", phase=phase),
-            "## Services described for each tier {#described}",
-            self._template("comparison_described.html", phase=phase, has_matrix=bool(rows), introduced=[
-                {"offer": offer, "clause": self._tier_clause_link(offer),
-                 "cells": [self.status(Status.INCLUDED if tier in offer.included_in else Status.NOT_LISTED)
-                           for tier in phase.tiers]}
-                for offer in offers if offer.tier.services]),
-        )
-
-    def _cost(self, offer: TierOffer) -> Markup:
-        css = "included" if offer.cost == NO_ADDITIONAL_COST else "optional"
-        return Markup('<span class="status status-{}">{}</span>').format(css, self.cost_words(offer).capitalize())
-
-    def _tier_clause_link(self, offer: TierOffer) -> Markup | None:
-        clause = self.catalog.clause_showing(f"tier:{offer.phase_id}/{offer.tier.id}")
-        return self.clause_link(clause.id) if clause else None
+        """The tiers of a phase side by side, and what changes between two of them (see `comparison`)."""
+        return ComparisonPage(self.catalog, self.href, self).page(phase_id)
 
     # -- schools -----------------------------------------------------------------
 
-    def schools_index(self) -> str:
+    def _schools(self) -> list[dict]:
+        """Each listed school with its type, tier and page."""
         schools = []
         for school in self.catalog.schools:
             school_type = school_type_of(self.catalog, school)
             schools.append({"school": school, "type": school_type,
                             "tier": self.catalog.tier(school_type.phase, school.tier),
                             "href": self.href(school_page(school_slug(school)), None)})
+        return schools
+
+    def find_school(self) -> Markup:
+        """The home page's school finder: every listed school, and a name box that narrows the list."""
+        return self._template("find_school.html", schools=self._schools(),
+                              index=self.href(SCHOOLS_INDEX, None))
+
+    def schools_index(self) -> str:
         return _page("# Find your school",
-                     self._template("schools_index.html", schools=schools,
+                     self._template("schools_index.html", schools=self._schools(),
                                     school_types=[{"type": t, "href": self.href(type_page(t.id), None)}
                                                   for t in self.catalog.services.school_types]))
 
@@ -294,18 +304,25 @@ class Pages(Renderer):
         rows = school_rows(self.catalog, school)
         pcs_notes = list(dict.fromkeys(row.matrix_row.edition_note for row in rows
                                        if row.matrix_row.admin_pcs_over is not None and row.matrix_row.edition_note))
+        pcs = Markup("{}").format(school.admin_pcs)
+        if pcs_notes:
+            pcs += Markup(" ({})").format(Markup("; ").join(self.edition_links(pcs_notes, "how the site counts them")))
+        facts = [SummaryRow("YHGFL school", [Line(Markup("Yes" if school.yhgfl else "No"))]),
+                 SummaryRow("PCs on the administration network", [Line(pcs)]),
+                 SummaryRow("School type", [Line(self.page_link(type_page(school_type.id), school_type.name))])]
+        sections = [("what-you-get", "What your school gets"), ("tier", f"What {offer.tier.name} includes"),
+                    ("contacts", "Whom to contact")]
         # Only the title is Markdown. The page is out of the navigation, so it must not have a table of
         # contents either: Material's would refer to a navigation entry the page does not have.
         return _page(f"# {markdown_text(school.name)}", self.set_aside(self._template(
-            "school_page.html", school=school, school_type=school_type, offer=offer, cost=self.cost_words(offer),
-            pcs_notes=self.edition_links(pcs_notes, "how the site counts them"),
+            "school_page.html", school=school, school_type=school_type, offer=offer,
+            summary=self._summary([offer], facts), sections=sections,
             type_href=self.href(type_page(school_type.id), None), index_href=self.href(SCHOOLS_INDEX, None),
-            clause=self._tier_clause_link(offer),
             services=self._template("school_services.html", school=school, rows=rows, status=self.status,
                                     key=self._status_key(rows))
             if rows else self._template("no_matrix.html", phase=phase),
             tiers=self._template("tier_sections.html", sections=[
-                self._tier_section(o) for o in offers if o.tier in offer.builds_on or o is offer]),
+                self._tier_section(o, school.tier) for o in offers if o.tier in offer.builds_on or o is offer]),
             contacts=self.escalation())))
 
     # -- the whole specification, for printing ------------------------------------

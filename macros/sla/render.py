@@ -198,10 +198,14 @@ class Renderer:
 
     def contact(self, contact_id: str) -> Markup:
         contact = self.catalog.contact(contact_id)
-        number = contact.telephone.replace("(0)", "")  # '+44 (0)1422 392569': the 0 is dialled only from the UK
+        return self._template("contact.html", contact=contact, telephone_uri=self.telephone_uri(contact.telephone))
+
+    @staticmethod
+    def telephone_uri(telephone: str) -> str:
+        """'01422 392569' as '+441422392569', for a tel: link."""
+        number = telephone.replace("(0)", "")  # '+44 (0)1422 392569': the 0 is dialled only from the UK
         digits = re.sub(r"\D", "", number)
-        telephone_uri = "+" + digits if number.lstrip().startswith("+") else "+44" + digits.removeprefix("0")
-        return self._template("contact.html", contact=contact, telephone_uri=telephone_uri)
+        return "+" + digits if number.lstrip().startswith("+") else "+44" + digits.removeprefix("0")
 
     def escalation(self) -> Markup:
         steps = [{"when": step.when, "who": step.who,

@@ -47,3 +47,8 @@ def slugify(text: str) -> str:
 def stray_braces(text: str) -> bool:
     """True if a brace is left over once placeholders are taken out."""
     return "{" in PLACEHOLDER.sub("", text) or "}" in PLACEHOLDER.sub("", text)
+
+
+def join_words(words: list[str], last: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or with `last` = 'or')."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"

@@ -1,0 +1,144 @@
+"""The answer first: the summary at the top of school and school-type pages, how to get help, and the home
+page's choices. Each summary line is checked against the data it comes from, and follows it when it changes."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+
+import pytest
+
+from conftest import ROOT, DataFiles
+from macros.sla.entitlement import alike_school_types, tier_offers
+from macros.sla.load import load
+from macros.sla.pages import Pages
+from macros.sla.summary import Summary
+from test_data_errors import problems
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture
+def data(tmp_path) -> DataFiles:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return DataFiles(tmp_path / "data")
+
+
+def words(markup) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", str(markup))).split())
+
+
+def summary(data_dir, type_id: str, tier_id: str | None = None) -> dict[str, list[str]]:
+    """The summary rows of a school type's page (every tier), or of a school of that type with `tier_id`."""
+    catalog = load(data_dir)
+    renderer = Pages(catalog, href=lambda path, anchor: f"/{path}/" + (f"#{anchor}" if anchor else ""))
+    school_type = catalog.school_type(type_id)
+    offers = tier_offers(catalog, school_type.phase, school_type)
+    if tier_id is not None:
+        offers = [offer for offer in offers if offer.tier.id == tier_id]
+    return {row.key: [words(line.text) for line in row.lines] for row in Summary(renderer).rows(offers)}
+
+
+HELP = ["Log faults and questions with the ICT Service Desk. The specification gives no telephone number or e-mail "
+        "address for it.",
+        "If it is not resolved to your satisfaction: Pam Plant, Principal Officer, Performance Support and ICT, "
+        "telephone 01422 392569 (the whole route: section 11.1)."]
+
+
+def test_a_schools_summary_answers_the_three_questions_first():
+    rows = summary(ROOT / "data", "primary", "gold")
+    assert list(rows) == ["Your tier and its cost", "How to get help", "Response times", "Contract year",
+                          "How to leave", "Commitment", "Prices shown for"]
+    assert rows["Your tier and its cost"] == ["Gold: at additional cost; the price is to be notified (section 12.2)"]
+    assert rows["How to get help"] == HELP
+    assert rows["Response times"] == [
+        "Priority 1 (Critical): Ranks highest and above all other ICT Support Team activity.",
+        "Priority 2 (High): attention within 1 working day", "Priority 3 (Medium): attention within 2 working days",
+        "Priority 4 (Low): attention within 5 working days",
+        "Working days and how priorities are set: section 3.2.5"]
+    assert rows["How to leave"] == [
+        "To end the contract at any point after 1 April, either party must give the other at least one term's "
+        "notice, in writing; the service then ends at the end of that financial year (section 5.3)."]
+    assert rows["Commitment"] == [
+        "From 1 April, a school contracting for the first time, or changing the level of its contract, must commit "
+        "to the new contract for an initial period of three years (section 5.4)."]
+    assert rows["Prices shown for"] == ["the financial year 2008/09"]
+
+
+def test_a_school_types_summary_has_a_line_per_tier_that_the_form_narrows():
+    catalog = load(ROOT / "data")
+    renderer = Pages(catalog, href=lambda path, anchor: f"/{path}/")
+    school_type = catalog.school_type("secondary-formerly-gm")
+    rows = Summary(renderer).rows(tier_offers(catalog, "secondary", school_type))
+    tiers = rows[0]
+    assert tiers.key == "Tier and cost"
+    assert [(words(line.text), line.for_tiers) for line in tiers.lines] == [
+        ("Core: at no additional cost", "core"),
+        ("Silver: at additional cost; the price is to be notified (section 12.2)", "silver"),
+        ("Platinum: at additional cost; the price is to be notified (section 12.2)", "platinum")]
+
+
+def test_the_summary_follows_the_data(data):
+    data.edit("services.yaml", "  notice: at least one term's notice, in writing",
+              "  notice: at least two terms' notice, by letter")
+    data.edit("prices.yaml", "package_prices: []",
+              "package_prices:\n  - school_type: primary\n    tier: gold\n    price: 1250\n")
+    data.edit("prices.yaml", "financial_year: 2008/09", "financial_year: 2009/10")
+    data.edit("services.yaml", "      attention_within: 1 working day", "      attention_within: 4 working hours")
+    rows = summary(data.dir, "primary", "gold")
+    assert rows["Your tier and its cost"] == ["Gold: at additional cost, £1,250 a year (section 12.2)"]
+    assert rows["How to leave"] == [
+        "To end the contract at any point after 1 April, either party must give the other at least two terms' "
+        "notice, by letter; the service then ends at the end of that financial year (section 5.3)."]
+    assert rows["Prices shown for"] == ["the financial year 2009/10"]
+    assert "Priority 2 (High): attention within 4 working hours" in rows["Response times"]
+    assert summary(data.dir, "primary-formerly-gm", "gold")["Your tier and its cost"] == [
+        "Gold: at additional cost; the price is to be notified (section 12.2)"]
+
+
+def test_the_service_desk_details_appear_once_an_officer_adds_them(data):
+    data.edit("services.yaml", "service_desk:\n  name: ICT Service Desk\n",
+              "service_desk:\n  name: ICT Service Desk\n  telephone: 01422 000000\n"
+              "  email: ict.desk@example.org\n  hours: 8.30 am to 5.00 pm, Monday to Friday\n")
+    assert load(data.dir).warnings == []
+    rows = summary(data.dir, "primary", "core")
+    assert rows["How to get help"][0] == (
+        "Log faults and questions with the ICT Service Desk: telephone 01422 000000 or e-mail ict.desk@example.org "
+        "(8.30 am to 5.00 pm, Monday to Friday).")
+    catalog = load(data.dir)
+    renderer = Pages(catalog, href=lambda path, anchor: f"/{path}/")
+    line = Summary(renderer).rows(tier_offers(catalog, "primary", catalog.school_type("primary"))[:1])[1].lines[0]
+    assert '<a href="tel:+441422000000">01422 000000</a>' in str(line.text)
+    assert '<a href="mailto:ict.desk@example.org">ict.desk@example.org</a>' in str(line.text)
+
+
+def test_a_missing_service_desk_number_is_a_warning_not_an_error(data):
+    catalog = load(data.dir)
+    line = data.text("services.yaml").splitlines().index("service_desk:") + 1
+    assert [str(warning) for warning in catalog.warnings] == [
+        f"data/services.yaml:{line}: service_desk: no telephone number, e-mail address or opening hours for the "
+        "ICT Service Desk; pages tell schools to log calls with it but cannot say how to reach it. Add "
+        "`telephone:`, `email:` and `hours:` under service_desk when the council confirms them"]
+    data.edit("services.yaml", "service_desk:\n  name: ICT Service Desk\n",
+              "service_desk:\n  name: ICT Service Desk\n  telephone: 01422 000000\n")
+    assert [str(warning).split(": ", 2)[2] for warning in load(data.dir).warnings] == [
+        "no e-mail address or opening hours for the ICT Service Desk; pages tell schools to log calls with it but "
+        "cannot say how to reach it. Add `email:` and `hours:` under service_desk when the council confirms them"]
+
+
+def test_a_summary_label_needs_a_summary(data):
+    line = data.edit("services.yaml", "      - id: annual-review\n",
+                     "      - id: annual-review\n        summary_label: Review\n")
+    assert problems(data) == [
+        f"data/services.yaml:{line + 1}: sections[4].clauses[0] (the 1st: annual-review).summary_label: a "
+        "summary_label labels the clause's summary; add a summary, or remove the label"]
+
+
+def test_school_types_with_the_same_entitlements_are_one_choice(data):
+    assert [[t.id for t in group] for group in alike_school_types(load(ROOT / "data"))] == [
+        ["primary", "primary-formerly-gm"], ["secondary"], ["secondary-formerly-gm"]]
+    data.edit("prices.yaml", "package_prices: []",
+              "package_prices:\n  - school_type: primary-formerly-gm\n    tier: gold\n    price: 900\n")
+    assert [[t.id for t in group] for group in alike_school_types(load(data.dir))] == [
+        ["primary"], ["primary-formerly-gm"], ["secondary"], ["secondary-formerly-gm"]]

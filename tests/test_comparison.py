@@ -1,0 +1,219 @@
+"""Two tiers compared: what changes for a school moving between them, worked out without MkDocs.
+
+The services that differ are checked against the source document's codes (spec_facts.MATRIX), read with
+the legend by the letter (test_entitlement.BY_CODE), not with the data's `kind`. The built page and its
+pieces: test_comparison_build.py; in Chromium: test_browser_comparison.py."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from decimal import Decimal
+from itertools import permutations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, DataFiles
+from macros.sla.catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST
+from macros.sla.comparison import ComparisonPage, school_types_to_ask
+from macros.sla.entitlement import (
+    DescribedChange,
+    Status,
+    TierOffer,
+    described_changes,
+    price_difference,
+    tier_changes,
+    tier_offers,
+)
+from macros.sla.load import load
+from macros.sla.pages import Pages
+from spec_facts import MATRIX, TIERS
+from test_entitlement import BY_CODE
+
+pytestmark = pytest.mark.unit
+
+PRIMARY = ["core", "gold", "platinum", "platinum-plus"]
+"""The primary tiers' ids, in the order of TIERS['primary'] and of the codes in MATRIX."""
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load(ROOT / "data")
+
+
+def tier(catalog, phase: str, tier_id: str):
+    return catalog.tier(phase, tier_id)
+
+
+def expected_changes(before: str, after: str, yhgfl: bool) -> list[tuple[str, str, Status, Status]]:
+    """Every row of the published table whose two codes mean different things for this school."""
+    column = 0 if yhgfl else 1
+    changes = []
+    for group, service, codes in MATRIX:
+        by_tier = dict(zip(PRIMARY, codes.split(), strict=True))
+        was, will_be = BY_CODE[by_tier[before]][column], BY_CODE[by_tier[after]][column]
+        if was != will_be:
+            changes.append((group, service, was, will_be))
+    return changes
+
+
+def test_the_tiers_are_the_published_ones(catalog):
+    assert [t.name for t in catalog.phase("primary").tiers] == TIERS["primary"]
+    assert [t.id for t in catalog.phase("primary").tiers] == PRIMARY
+
+
+@pytest.mark.parametrize("yhgfl", [True, False], ids=["yhgfl", "not-yhgfl"])
+@pytest.mark.parametrize("before, after", list(permutations(PRIMARY, 2)), ids="-to-".join)
+def test_the_services_that_change_are_those_whose_codes_mean_different_things(catalog, before, after, yhgfl):
+    rows = tier_changes(catalog, "primary", tier(catalog, "primary", before), tier(catalog, "primary", after), yhgfl)
+    assert [(row.group, row.service, row.cells[0].status, row.cells[1].status) for row in rows] == \
+        expected_changes(before, after, yhgfl)
+    assert all(row.cells[0].tier.id == before and row.cells[1].tier.id == after for row in rows)
+
+
+def changes(catalog, before: str, after: str, yhgfl: bool) -> dict[str, tuple[str, str]]:
+    rows = tier_changes(catalog, "primary", tier(catalog, "primary", before), tier(catalog, "primary", after), yhgfl)
+    return {f"{row.group}: {row.service}": (row.cells[0].status.value, row.cells[1].status.value) for row in rows}
+
+
+def test_core_to_gold_software_installation_depends_on_yhgfl(catalog):
+    # Core N, Gold B (YHGFL schools only): not included either way for another school, so not a change.
+    assert "ICT Helpdesk: Software installation and configuration" not in changes(catalog, "core", "gold", False)
+    assert changes(catalog, "core", "gold", True)["ICT Helpdesk: Software installation and configuration"] == (
+        "Not included", "Included")
+    assert len(changes(catalog, "core", "gold", False)) == 15
+    assert len(changes(catalog, "core", "gold", True)) == 18
+
+
+def test_gold_to_platinum_virus_recovery_and_internet_access(catalog):
+    recovery = "ICT Helpdesk: Recovery from virus infection (best endeavours)"
+    internet = "Whole School Network: Support for Internet access"
+    other, member = changes(catalog, "gold", "platinum", False), changes(catalog, "gold", "platinum", True)
+    assert other[recovery] == ("Not available", "Included")        # O/B for a school that is not YHGFL
+    assert member[recovery] == ("Optional extra", "Included")      # O/B for a YHGFL school
+    assert other[internet] == ("Not included", "Supported software only")   # B, then S
+    assert member[internet] == ("Included", "Supported software only")
+    # Moving down reads the other way round.
+    assert changes(catalog, "platinum", "gold", False)[recovery] == ("Included", "Not available")
+
+
+def test_platinum_and_platinum_plus_share_every_row_of_the_table(catalog):
+    assert changes(catalog, "platinum", "platinum-plus", True) == {}
+    assert changes(catalog, "platinum-plus", "platinum", False) == {}
+
+
+def test_a_phase_without_a_table_has_no_rows_that_change(catalog):
+    assert tier_changes(catalog, "secondary", tier(catalog, "secondary", "core"),
+                        tier(catalog, "secondary", "platinum"), True) == []
+
+
+# --- the services the tiers' descriptions list ------------------------------------------
+
+
+def described(catalog, phase: str, before: str, after: str) -> list[tuple[str, Status, Status]]:
+    return [(change.tier.id, change.before, change.after)
+            for change in described_changes(catalog, phase, tier(catalog, phase, before), tier(catalog, phase, after))]
+
+
+def test_moving_up_adds_the_services_listed_for_each_tier_on_the_way(catalog):
+    assert described(catalog, "secondary", "core", "platinum") == [
+        ("silver", Status.NOT_LISTED, Status.INCLUDED), ("platinum", Status.NOT_LISTED, Status.INCLUDED)]
+    assert described(catalog, "secondary", "silver", "platinum") == [("platinum", Status.NOT_LISTED, Status.INCLUDED)]
+    assert described(catalog, "primary", "platinum", "platinum-plus") == [
+        ("platinum-plus", Status.NOT_LISTED, Status.INCLUDED)]
+
+
+def test_moving_down_loses_them(catalog):
+    assert described(catalog, "secondary", "platinum", "core") == [
+        ("silver", Status.INCLUDED, Status.NOT_LISTED), ("platinum", Status.INCLUDED, Status.NOT_LISTED)]
+    change = described_changes(catalog, "secondary", tier(catalog, "secondary", "platinum"),
+                               tier(catalog, "secondary", "silver"))
+    assert change == [DescribedChange(tier(catalog, "secondary", "platinum"), Status.INCLUDED, Status.NOT_LISTED)]
+    assert not change[0].added
+
+
+# --- prices ---------------------------------------------------------------------------
+
+
+def offer(cost: str | None, price: str | None = None) -> TierOffer:
+    """Gold, at a cost (and price) set by the test."""
+    gold = tier_offers(load(ROOT / "data"), "primary")[1]
+    return dataclasses.replace(gold, cost=cost, price=Decimal(price) if price else None)
+
+
+@pytest.mark.parametrize("before, after, difference", [
+    (offer(NO_ADDITIONAL_COST), offer(ADDITIONAL_COST, "1250"), Decimal("1250")),
+    (offer(ADDITIONAL_COST, "1250"), offer(NO_ADDITIONAL_COST), Decimal("-1250")),
+    (offer(ADDITIONAL_COST, "1250"), offer(ADDITIONAL_COST, "2400.50"), Decimal("1150.50")),
+    (offer(NO_ADDITIONAL_COST), offer(NO_ADDITIONAL_COST), Decimal("0")),
+    (offer(NO_ADDITIONAL_COST), offer(ADDITIONAL_COST), None),          # price to be notified
+    (offer(ADDITIONAL_COST), offer(ADDITIONAL_COST, "1250"), None),
+], ids=["free-to-priced", "priced-to-free", "priced-to-priced", "free-to-free", "to-be-notified",
+        "from-to-be-notified"])
+def test_price_difference(before, after, difference):
+    assert price_difference(before, after) == difference
+
+
+def test_a_price_difference_needs_a_school_type():
+    with pytest.raises(ValueError):
+        price_difference(offer(None), offer(NO_ADDITIONAL_COST))
+
+
+@pytest.fixture
+def data(tmp_path) -> DataFiles:
+    """A copy of the real data files, to change."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return DataFiles(tmp_path / "data")
+
+
+def test_the_school_type_is_asked_only_where_the_cost_depends_on_it(catalog, data):
+    assert school_types_to_ask(catalog, "primary") == []     # both primary types: Core free, the rest extra
+    assert [t.id for t in school_types_to_ask(catalog, "secondary")] == ["secondary", "secondary-formerly-gm"]
+    data.edit("prices.yaml", "package_prices: []",
+              "package_prices:\n  - school_type: primary\n    tier: gold\n    price: 1250\n")
+    assert [t.id for t in school_types_to_ask(load(data.dir), "primary")] == ["primary", "primary-formerly-gm"]
+
+
+# --- the pieces and the list of answers -------------------------------------------------
+
+
+def choice(catalog, phase: str) -> BeautifulSoup:
+    pages = Pages(catalog, href=lambda path, anchor: f"/{path}/" + (f"#{anchor}" if anchor else ""))
+    return BeautifulSoup(str(ComparisonPage(catalog, pages.href, pages).choice(phase)), "html.parser")
+
+
+@pytest.mark.parametrize("phase", ["primary", "secondary"])
+def test_every_answer_is_listed_and_every_piece_it_names_exists(catalog, phase):
+    soup = choice(catalog, phase)
+    answers = json.loads(soup.select_one("script[data-compare-answers]").string)
+    # (CSS selectors do not look inside a <template>, as in a browser; find_all does.)
+    pieces = {element["data-piece"] for element in soup.template.find_all(attrs={"data-piece": True})}
+    tiers = [t.id for t in catalog.phase(phase).tiers]
+    yhgfl = ["yes", "no"] if phase == "primary" else ["any"]
+    types = ["any"] if phase == "primary" else ["secondary", "secondary-formerly-gm"]
+    assert sorted(answers["changes"]) == sorted(f"{a}/{b}/{y}" for a, b in permutations(tiers, 2) for y in yhgfl)
+    assert sorted(answers["costs"]) == sorted(f"{a}/{b}/{t}" for a, b in permutations(tiers, 2) for t in types)
+    assert answers["statuses"] == [status.css for status in Status]
+    for change in answers["changes"].values():
+        assert change["summary"] in pieces
+        assert all(lines for _, lines in change["groups"]), "a group heading with nothing under it"
+        assert {f"group-{group}" for group, _ in change["groups"]} <= pieces
+        assert {f"service-{line[0]}" for _, lines in change["groups"] for line in lines} <= pieces
+        assert {f"described-{item[0]}" for item in change["described"]} <= pieces
+    assert set(answers["costs"].values()) <= pieces
+    assert {f"status-{status.css}" for status in Status} | {f"tier-{t}" for t in tiers} <= pieces
+    assert {"prompt", "same-tier", "heading", "shown", "line", "matrix-heading", "described-heading"} <= pieces
+
+
+def test_the_form_asks_only_what_the_answer_depends_on(catalog):
+    legends = [[legend.get_text() for legend in choice(catalog, phase).select("form legend")]
+               for phase in ("primary", "secondary")]
+    assert legends == [
+        ["Your school's current tier", "The tier you are considering",
+         "Is your school a YHGFL (Yorkshire and Humber Grid for Learning) school?"],
+        ["Your school's current tier", "The tier you are considering", "Your type of school"]]
+    secondary = choice(catalog, "secondary")
+    assert [label.get_text(" ", strip=True) for label in secondary.select("input[name=type]")[0].find_parents(
+        "fieldset")[0].select("label")] == ["Secondary schools", "Secondary schools formerly grant maintained"]
