@@ -7,12 +7,11 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-offline test test-unit test-build test-browser lint serve check schema bench clean \
+.PHONY: site site-offline test test-unit test-build test-browser lint serve check schema bench clean new-year \
         system-packages npm-package
 
 ## site: validate the data and build site/ (a failed build leaves site/ as it was)
 site: $(VENV)/.site-deps
-	@$(BIN)/python -m macros.sla check
 	@rm -rf .site-new
 	@$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; echo "Build failed: site/ is unchanged." >&2; exit 1; }
 	@rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
@@ -20,7 +19,6 @@ site: $(VENV)/.site-deps
 
 ## site-offline: build site-offline/, a copy that works opened from a folder (file://), search included
 site-offline: $(VENV)/.site-deps node_modules/.installed
-	@$(BIN)/python -m macros.sla check
 	@rm -rf .site-offline-new
 	@SITE_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir .site-offline-new || { rm -rf .site-offline-new; echo "Build failed: site-offline/ is unchanged." >&2; exit 1; }
 	@rm -rf .site-offline-old; if [ -d site-offline ]; then mv site-offline .site-offline-old; fi; mv .site-offline-new site-offline; rm -rf .site-offline-old
@@ -49,7 +47,7 @@ test-browser: system-packages $(VENV)/.test-deps node_modules/.installed
 
 ## serve: preview on http://$(HOST), reloading on changes to data/, content/, macros/, overrides/
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+	SITE_PREVIEW=true $(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
 ## check: validate the four data files (services, prices, schools, site) only
 check: $(VENV)/.site-deps
@@ -58,6 +56,11 @@ check: $(VENV)/.site-deps
 ## bench: full build time with 100 and 1,000 synthetic schools (targets: ratio <= 12, under 10 s)
 bench: $(VENV)/.test-deps
 	$(BIN)/python tests/benchmark.py
+
+## new-year: archive this year's data under data/archive/ and start YEAR, e.g. make new-year YEAR=2009/10
+new-year: $(VENV)/.site-deps
+	@test -n "$(YEAR)" || { echo "Give the new financial year: make new-year YEAR=2009/10" >&2; exit 2; }
+	@$(BIN)/python -m macros.sla new-year "$(YEAR)"
 
 ## schema: regenerate data/schema/*.json from the models
 schema: $(VENV)/.site-deps

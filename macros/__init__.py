@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from .sla.render import markdown_text
 
+CODE_STAMP: tuple[tuple[str, int], ...] = ()
+"""The Python files of this package and their times when it was loaded; see hooks.py."""
+
 
 def define_env(env) -> None:
     from . import site  # MkDocs glue, imported only when MkDocs runs
 
+    if site.STATE.problems is not None:  # the preview of bad data: its one page calls no macros
+        return
     catalog = site.catalog(env.conf)
     provider = catalog.services.provider
     # Facts for content pages, escaped for Markdown: a value can only ever show as text.
@@ -56,5 +61,7 @@ MACROS = {
     "accessibility_statement": ("accessibility_statement", "The accessibility statement, from data/site.yaml."),
     "privacy_notice": ("privacy_notice", "The privacy notice, from data/site.yaml."),
     "about_edition": ("about_edition", "How the site restores, reads and corrects the published copy."),
+    "changes_page": ("changes_page", "What has changed since last year's data (the latest archive)."),
+    "changes_link": ("changes_link", "A link to the page of what has changed, reading as its title."),
 }
 """Macro name: (method of sla.pages.Pages, description)."""

@@ -5,24 +5,37 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# `mkdocs serve` loads this file again on every change; dropping the cached
-# package makes it load the edited code as well as the edited data.
-for _name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
-    del sys.modules[_name]
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# `mkdocs serve` loads this file again on every change. When the code has changed since the package was
+# loaded, dropping the cached package makes it load the edited code; when only data or content changed,
+# the loaded package (and its compiled templates) serve the next build as they are, which keeps the
+# preview quick.
+_CODE = Path(__file__).resolve().parent
+_STAMP = tuple(sorted((str(path), path.stat().st_mtime_ns) for path in _CODE.rglob("*.py")))
+if getattr(sys.modules.get("macros"), "CODE_STAMP", None) != _STAMP:
+    for _name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
+        del sys.modules[_name]
+if str(_CODE.parent) not in sys.path:
+    sys.path.insert(0, str(_CODE.parent))
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
-from macros import site
+import macros
+from macros import preview, site
+
+macros.CODE_STAMP = _STAMP
 from macros.sla.downloads import downloads
 from macros.sla.pages import NAV_GROUPS, site_pages
 
 
 @event_priority(100)  # before mkdocs-macros reads the data, and before the offline plugin
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site.STATE = site.BuildState()  # each build starts afresh, though the package may stay loaded
+    site.STATE.problems = site.check_data(config)
+    if site.STATE.problems is not None:  # the preview shows the problems at every page of the last build
+        site.STATE.previous_pages = preview.page_sources(Path(config.site_dir))
+        return config
     catalog = site.catalog(config)
     config.site_name = site.theme_text(catalog.services.title)
     if site.offline(config):
@@ -32,31 +45,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-_files: Files | None = None
-"""The site's files, kept by `on_files` for the hooks that MkDocs does not give them to."""
-
-
-def _site_files() -> Files:
-    if _files is None:
-        raise PluginError("the site's files are not known yet: on_files has not run")
-    return _files
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """The generated pages and downloads, and the navigation."""
-    global _files
-    _files = files
+    site.STATE.files = files
+    if site.STATE.problems is not None:
+        return _problems_only(files, config, site.STATE.problems)
     catalog = site.catalog(config)
+    previous = site.previous_year(config)
     generated = set()
     groups: dict[str, list] = {group: [] for group in NAV_GROUPS}
-    for page in site_pages(catalog):
+    for page in site_pages(catalog, previous):
         src = f"{page.path}.md"
         front_matter = page.front_matter()
         files.append(File.generated(config, src, content=f"{front_matter}{{{{ {page.call} }}}}\n"))
         generated.add(src)
         if page.nav:
             groups[page.nav].append({site.theme_text(page.title): src})
-    for name, content in downloads(catalog).items():
+    for name, content in downloads(catalog, previous).items():
         files.append(File.generated(config, name, content=content))
     if site.offline(config):
         files.append(File.generated(config, site.WORKER_SHIM, abs_src_path=str(site.worker_shim_source(config))))
@@ -67,6 +72,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _problems_only(files: Files, config: MkDocsConfig, problems) -> Files:
+    """The preview with bad data: the problems page at the address of every page, and nothing else."""
+    for file in list(files.documentation_pages()):
+        files.remove(file)
+    content = preview.problems_page(problems)
+    for src in site.STATE.previous_pages:
+        inclusion = InclusionLevel.INCLUDED if src == "index.md" else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, src, content=content, inclusion=inclusion))
+    config.nav = [{"Problems in the data": "index.md"}]
+    return files
+
+
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     """Put back the HTML blocks that school pages kept out of Markdown."""
     return site.put_back(page, html)
@@ -74,13 +91,19 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
     """The council footer, with links relative to the page (see overrides/partials/copyright.html)."""
-    context["site_footer"] = site.renderer(config, _site_files(), page).footer()
+    if site.STATE.problems is None:
+        renderer = site.renderer(config, site.site_files(), page)
+        context["site_footer"], context["site_banner"] = renderer.footer(), renderer.banner()
     return context
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
     """The council footer of pages made from theme templates alone (404.html, at the site root)."""
-    context["site_footer"] = site.renderer(config, _site_files(), template_name).footer()
+    if site.STATE.problems is None:
+        renderer = site.renderer(config, site.site_files(), template_name)
+        context["site_footer"], context["site_banner"] = renderer.footer(), renderer.banner()
+    else:
+        context["data_problems"] = True
     return context
 
 

@@ -8,7 +8,10 @@ not import MkDocs; moving to another site generator means replacing this file,
 from __future__ import annotations
 
 import html
+import logging
+import sys
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
@@ -17,10 +20,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from . import preview
+from .sla.archive import latest_archive
 from .sla.catalog import Catalog
 from .sla.load import load_cached
 from .sla.pages import Pages
 from .sla.problems import DataError
+
+log = logging.getLogger("mkdocs.plugins.sla")
 
 WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
 """Where the offline build serves the iframe-worker shim, which lets search run from file://."""
@@ -56,18 +63,64 @@ def catalog(config: MkDocsConfig) -> Catalog:
         raise PluginError(error.report()) from None
 
 
+def previous_year(config: MkDocsConfig) -> Catalog | None:
+    """Last year's data (the latest archive in data/archive/), for what has changed; None when there is none.
+    An archive that cannot be compared stops the build with its problems, as bad data does."""
+    try:
+        archive = latest_archive(data_dir(config), catalog(config))
+    except DataError as error:
+        raise PluginError(error.report()) from None
+    return archive.catalog if archive else None
+
+
 def theme_text(text: str) -> str:
     """Text for the theme's templates, which do not escape: the site name and navigation titles."""
     return html.escape(text, quote=False).replace('"', "&quot;")
 
 
-_set_aside: dict[str, list[str]] = {}
-"""HTML blocks of each page (by source path) kept out of Markdown; see `Pages`."""
+@dataclass
+class BuildState:
+    """What the hooks of one build share. `mkdocs serve` loads the hooks afresh for every build (see
+    hooks.py), so each build starts with a new one."""
+
+    files: Files | None = None
+    """The site's files, kept by `on_files` for the hooks that MkDocs does not give them to."""
+    set_aside: dict[str, list[str]] = field(default_factory=dict)
+    """HTML blocks of each page (by source path) kept out of Markdown; see `Pages`."""
+    problems: DataError | None = None
+    """In the preview, what is wrong with the data: the build then writes the problems page instead."""
+    previous_pages: list[str] = field(default_factory=list)
+    """In the preview, the source paths of the pages of the last build, to show the problems at."""
+
+
+STATE = BuildState()
+
+
+def site_files() -> Files:
+    if STATE.files is None:
+        raise PluginError("the site's files are not known yet: on_files has not run")
+    return STATE.files
+
+
+def check_data(config: MkDocsConfig) -> DataError | None:
+    """Load the data once for the build. Bad data stops the build, except in the preview (`make serve`),
+    where it is returned, to be shown in place of the pages."""
+    try:
+        loaded = load_cached(data_dir(config))
+        latest_archive(data_dir(config), loaded)  # last year's data, for what has changed: checked as well
+    except DataError as error:
+        if not preview.previewing():
+            raise PluginError(error.report()) from None
+        print(error.report(), file=sys.stderr)
+        return error
+    for warning in loaded.warnings:
+        log.info(f"Warning: {warning}")
+    return None
 
 
 def set_aside(page: Page) -> Callable[[Markup], str]:
     """Keep an HTML block of `page` aside; return its placeholder, which Markdown leaves alone."""
-    blocks = _set_aside.setdefault(page.file.src_uri, [])
+    blocks = STATE.set_aside.setdefault(page.file.src_uri, [])
 
     def keep(html: Markup) -> str:
         blocks.append(str(html))
@@ -78,7 +131,7 @@ def set_aside(page: Page) -> Callable[[Markup], str]:
 
 def put_back(page: Page, html: str) -> str:
     """Replace the placeholders in the page's HTML with the blocks set aside."""
-    blocks = _set_aside.pop(page.file.src_uri, [])
+    blocks = STATE.set_aside.pop(page.file.src_uri, [])
     for index, block in enumerate(blocks):
         placeholder = f'<div data-set-aside="{index}"></div>'
         if placeholder not in html:  # pragma: no cover - Markdown passes raw HTML through unchanged
@@ -117,4 +170,4 @@ def renderer(config: MkDocsConfig, files: Files, where: Page | str) -> Pages:
         link = target.url_relative_to(here)
         return f"{link}#{anchor}" if anchor else link
 
-    return Pages(catalog(config), href, set_aside(where) if isinstance(where, Page) else None)
+    return Pages(catalog(config), href, set_aside(where) if isinstance(where, Page) else None, previous_year(config))

@@ -109,6 +109,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def changes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once after a year's changes: the data archived as data/archive/2008-09/, then changed for
+    2009/10 as tests/changes_edits.py says."""
+    from changes_edits import next_year
+
+    project = copy_project(tmp_path_factory.mktemp("changes") / "project")
+    next_year(project)
+    site = project.parent / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The copy of the site for opening from a folder (`make site-offline`), built once."""
     project = copy_project(tmp_path_factory.mktemp("offline") / "project")

@@ -56,7 +56,7 @@ def test_a_schools_summary_answers_the_three_questions_first():
         "Priority 1 (Critical): Ranks highest and above all other ICT Support Team activity.",
         "Priority 2 (High): attention within 1 working day", "Priority 3 (Medium): attention within 2 working days",
         "Priority 4 (Low): attention within 5 working days",
-        "Working days and how priorities are set: section 3.2.5"]
+        "What each priority means, and when a call will get attention: section 3.2.5"]
     assert rows["How to leave"] == [
         "To end the contract at any point after 1 April, either party must give the other at least one term's "
         "notice, in writing; the service then ends at the end of that financial year (section 5.3)."]
@@ -85,14 +85,14 @@ def test_the_summary_follows_the_data(data):
     data.edit("prices.yaml", "package_prices: []",
               "package_prices:\n  - school_type: primary\n    tier: gold\n    price: 1250\n")
     data.edit("prices.yaml", "financial_year: 2008/09", "financial_year: 2009/10")
-    data.edit("services.yaml", "      attention_within: 1 working day", "      attention_within: 4 working hours")
+    data.edit("services.yaml", "      attention_working_days: 1\n", "      attention_working_days: 3\n")
     rows = summary(data.dir, "primary", "gold")
     assert rows["Your tier and its cost"] == ["Gold: at additional cost, £1,250 a year (section 12.2)"]
     assert rows["How to leave"] == [
         "To end the contract at any point after 1 April, either party must give the other at least two terms' "
         "notice, by letter; the service then ends at the end of that financial year (section 5.3)."]
     assert rows["Prices shown for"] == ["the financial year 2009/10"]
-    assert "Priority 2 (High): attention within 4 working hours" in rows["Response times"]
+    assert "Priority 2 (High): attention within 3 working days" in rows["Response times"]
     assert summary(data.dir, "primary-formerly-gm", "gold")["Your tier and its cost"] == [
         "Gold: at additional cost; the price is to be notified (section 12.2)"]
 

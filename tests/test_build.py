@@ -109,6 +109,6 @@ def test_make_check_reports_valid_data(make_project):
     assert result.stdout.strip().splitlines() == [
         "The data in data/ is valid: 13 sections, 80 clauses, 7 tiers, 46 matrix rows, prices for 2008/09, "
         "6 schools.",
-        "Warning: data/services.yaml:60: service_desk: no telephone number, e-mail address or opening hours for "
+        "Warning: data/services.yaml:63: service_desk: no telephone number, e-mail address or opening hours for "
         "the ICT Service Desk; pages tell schools to log calls with it but cannot say how to reach it. Add "
         "`telephone:`, `email:` and `hours:` under service_desk when the council confirms them"]

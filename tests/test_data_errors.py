@@ -245,7 +245,8 @@ def test_unknown_placeholder_kind(minimal):
     line = minimal.edit("services.yaml", "text: From {term:year_start}.", "text: From {date:year_start}.")
     assert problems(minimal) == [
         f"{S}:{line}: sections[0].clauses[1] (the 2nd: two).text: unknown placeholder '{{date:year_start}}' "
-        "(valid: {section:id}, {term:name}, {tier:phase/id}, {provider:field})"]
+        "(valid: {section:id}, {term:name}, {tier:phase/id}, {provider:field}, "
+        "{working:start|end|days})"]
 
 
 def test_unknown_block(minimal):

@@ -10,6 +10,9 @@ from test_pages import page, summary_rows, text_of
 
 pytestmark = pytest.mark.build
 
+CALCULATOR = ["section 3.2.5", "the page for primary schools", "the page for primary schools formerly grant maintained",
+              "the page for secondary schools", "the page for secondary schools formerly grant maintained"]
+"""Where the response-time calculator is, which links to the notes on how the site counts working days."""
 NOTES = [
     ("note-clause-numbers", "Clause numbers", "Restored", []),
     ("note-platinum-plus", "The second primary Platinum is Platinum+", "The site's reading", ["section 7.4.3"]),
@@ -27,6 +30,12 @@ NOTES = [
     ("note-secondary-core", "What Core includes for secondary schools", "Added by the site",
      ["the page for secondary schools", "the page for secondary schools formerly grant maintained"]),
     ("note-gold-virus-recovery", "Gold and recovery from virus infection", "As published", ["section 7.4.1"]),
+    *((f"note-{note}", title, kind, CALCULATOR) for note, title, kind in (
+        ("who-sets-priority", "Who sets a call's priority?", "Added by the site"),
+        ("missed-target", "What if a target time is missed?", "Added by the site"),
+        ("bank-holidays", "Bank holidays are not working days", "The site's reading"),
+        ("counting-working-days", "Counting working days", "The site's reading"),
+        ("update-dates", "When progress updates fall due", "The site's reading"))),
 ]
 
 

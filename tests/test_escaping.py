@@ -4,6 +4,7 @@ The renderer alone, and Markdown attribute lists: test_escaping_render.py."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -93,7 +94,13 @@ def hostile_pages(hostile_site: Path) -> dict[str, BeautifulSoup]:
 def test_no_injected_script_runs(hostile_pages):
     for name, page in hostile_pages.items():
         for script in page.find_all("script"):
-            assert "alert" not in (script.string or ""), f"{name}: injected script element"
+            if script.get("type") == "application/json":
+                # A data block (the response-time calculator's) may hold the text, but cannot end the element
+                # early, and site.js puts its text into the page with textContent only.
+                assert "<" not in (script.string or ""), f"{name}: a data block can be closed early"
+                json.loads(script.string or "")
+            else:
+                assert "alert" not in (script.string or ""), f"{name}: injected script element"
 
 
 def test_no_injected_attributes_or_images(hostile_pages):

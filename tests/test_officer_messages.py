@@ -86,7 +86,7 @@ CLAUSES = "".join(f"      - id: {name}\n        text: Words.\n" for name in (
     "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"))
 """Ten more clauses, so that there are 13 clause ids: more than `one_of` lists in full."""
 UNKNOWN_BLOCK = ("(valid: escalation, service-levels, response-standards, supported-software, package-prices, "
-                 "service-prices, contact:…, tier:…, offer:…, price-list:…, matrix:…)")
+                 "service-prices, deadline-calculator, contact:…, tier:…, offer:…, price-list:…, matrix:…)")
 CONTACT_KEYS = "(valid: id, name, role, address, email, telephone, fax)"
 ID_RULE = "(valid: lower-case letters, digits and single hyphens, e.g. platinum-plus)"
 NOT_ALLOWED_TAG = "is not allowed; data files hold plain text, numbers, true/false, lists and mappings only"
@@ -488,7 +488,8 @@ REFERENCES = [
          "{section:responsiveness}"),
     case("unknown-placeholder", [("services.yaml", "title: Test specification", "title: Test {date:today}")],
          "services.yaml:{A}: title: unknown placeholder '{date:today}' "
-         "(valid: {section:id}, {term:name}, {tier:phase/id}, {provider:field})"),
+         "(valid: {section:id}, {term:name}, {tier:phase/id}, {provider:field}, "
+         "{working:start|end|days})"),
     case("placeholder-of-an-unknown-tier", [("services.yaml", "title: Test specification",
                                              "title: Test {tier:primary/silver}")],
          "services.yaml:{A}: title: in '{tier:primary/silver}': unknown tier 'silver' for phase primary "

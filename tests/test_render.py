@@ -99,13 +99,15 @@ def test_every_block_the_data_may_name_can_be_rendered(renderer):
 
     # A new kind of block fails here until it is added below.
     assert SIMPLE_BLOCKS == ("escalation", "service-levels", "response-standards", "supported-software",
-                             "package-prices", "service-prices")
+                             "package-prices", "service-prices", "deadline-calculator")
     escalation = BeautifulSoup(renderer.block("escalation", level=3), "html.parser")
     assert [li.p.get_text() for li in escalation.select("ol.escalation > li")] == ["First contact:"]
     assert [card.strong.get_text() for card in escalation.select(".contact-card")] == ["Alex Example"]
     assert captions(renderer.block("service-levels", level=3)) == ["Service levels by school type"]
     assert captions(renderer.block("response-standards", level=3)) == ["ICT Support Response Standards Summary"]
     assert captions(renderer.block("supported-software", level=3)) == ["Software"]
+    assert captions(renderer.block("deadline-calculator", level=3)) == [
+        "Bank holidays in England, financial year 2008/09", "Bank holidays in England, financial year 2009/10"]
     assert renderer.block("package-prices", level=3) == "<p>To be notified.</p>"
     assert renderer.block("service-prices", level=3) == "<p>To be notified.</p>"
     contact = BeautifulSoup(renderer.block("contact:alex", level=3), "html.parser")

@@ -1,4 +1,5 @@
-"""Command line for officers and `make`: `python -m macros.sla check` and `... schema`."""
+"""Command line for officers and `make`: `python -m macros.sla check`, `... schema`, `... new-year 2009/10` and
+`... deadline --raised "2026-12-24 16:45" --priority 3`."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import get_args
 
 from pydantic import BaseModel
 
+from . import deadlines, newyear
+from .archive import latest_archive
 from .load import FILES, load
 from .problems import DataError
 
@@ -23,15 +26,51 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("data_dir", nargs="?", type=Path, default=PROJECT / "data")
     schema = commands.add_parser("schema", help="write the JSON Schema and the reference of the data files")
     schema.add_argument("out_dir", nargs="?", type=Path, default=PROJECT / "data" / "schema")
+    year = commands.add_parser("new-year", help="archive this year's data and start the next financial year")
+    year.add_argument("year", help="the new financial year, e.g. 2009/10")
+    year.add_argument("--data-dir", type=Path, default=PROJECT / "data")
+    deadline = commands.add_parser("deadline", help="when a call must receive attention, and its update dates")
+    deadline.add_argument("--raised", help="when the call was logged: YYYY-MM-DD HH:MM, e.g. '2026-12-24 16:45'")
+    deadline.add_argument("--priority", help="its priority: a number (1 to 6) or a name, e.g. 3 or medium")
+    deadline.add_argument("--data-dir", type=Path, default=PROJECT / "data")
     args = parser.parse_args(argv)
+    if args.command == "deadline":
+        return _deadline(args.data_dir, args.raised, args.priority)
     if args.command == "check":
         return _check(args.data_dir)
+    if args.command == "new-year":
+        return _new_year(args.data_dir, args.year)
     return _schema(args.out_dir)
+
+
+def _deadline(data_dir: Path, raised_text: str | None, priority_text: str | None) -> int:
+    """Print the deadline (or 'no deadline') first, then the rest; bad input is one line on stderr, exit 2."""
+    if raised_text is None or priority_text is None:
+        missing = " and ".join(name for name, value in (("--raised", raised_text), ("--priority", priority_text))
+                               if value is None)
+        print(f"error: give {missing}, e.g. deadline --raised '2026-12-24 16:45' --priority 3", file=sys.stderr)
+        return 2
+    try:
+        standards = load(data_dir).services.response_standards
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    try:
+        raised = deadlines.parse_raised(raised_text)
+        level = deadlines.parse_priority(standards, priority_text)
+        lines = deadlines.command_lines(standards, deadlines.any_year_calendar(standards, raised.date()), raised,
+                                        level)
+    except deadlines.DeadlineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print("\n".join(lines))
+    return 0
 
 
 def _check(data_dir: Path) -> int:
     try:
         catalog = load(data_dir)
+        archive = latest_archive(data_dir, catalog)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -40,8 +79,28 @@ def _check(data_dir: Path) -> int:
     print(f"The data in {data_dir.name}/ is valid: {len(catalog.sections)} sections, "
           f"{len(catalog.numbered)} clauses, {sum(len(phase.tiers) for phase in services.phases)} tiers, "
           f"{rows} matrix rows, prices for {catalog.prices.financial_year}, {len(catalog.schools)} schools.")
+    if archive is not None:
+        print(f"Changes are shown against {data_dir.name}/archive/{archive.name}/ ({archive.year}), which is also "
+              "valid.")
     for warning in catalog.warnings:
         print(f"Warning: {warning}")
+    return 0
+
+
+def _new_year(data_dir: Path, year: str) -> int:
+    try:
+        started = newyear.start(data_dir, year)
+    except newyear.Refused as refused:
+        print(f"New year not started: {refused}", file=sys.stderr)
+        return 1
+    archived = ", ".join(sorted(path.name for path in started.archive.iterdir()))
+    print(f"Archived {archived} to {started.archive}/.")
+    print(f"Set financial_year to {started.year} in {data_dir / 'prices.yaml'} (it was {started.previous}).")
+    print("Nothing else needed moving: the dates shown for a financial year are worked out from it.")
+    print(f"The page 'What has changed since {started.previous}' now compares the data with the archive.")
+    print("Now review:")
+    for item in started.to_review:
+        print(f"- {item}")
     return 0
 
 

@@ -7,6 +7,7 @@ right shape, and report every broken reference at once, each at its line.
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -15,11 +16,11 @@ from pydantic import BaseModel
 
 from .models import Clause, Matrix, Prices, School, Schools, SchoolType, Services, SiteInfo
 from .problems import Path, Problem, one_of
-from .text import KINDS, join_words, slugify, split, stray_braces
+from .text import KINDS, PLACEHOLDER, WORKING_KEYS, join_words, slugify, split, stray_braces
 from .yamlfile import YamlFile
 
 SIMPLE_BLOCKS = ("escalation", "service-levels", "response-standards", "supported-software",
-                 "package-prices", "service-prices")
+                 "package-prices", "service-prices", "deadline-calculator")
 BLOCKS_WITH_ID = ("contact", "tier", "offer", "price-list", "matrix")
 TITLED_BLOCKS = ("tier", "offer")
 """A clause showing one of these takes its heading from it."""
@@ -31,19 +32,36 @@ def find_problems(services: Services, prices: Prices, schools: Schools, site: Si
     return list(_Checker(services, prices, schools, site, sfile, pfile, schools_file, site_file).run())
 
 
-def find_warnings(services: Services, sfile: YamlFile) -> list[Problem]:
-    """What the data lacks that the site can do without, but an officer should fill in."""
+def find_warnings(services: Services, site: SiteInfo, sfile: YamlFile, site_file: YamlFile,
+                  today: datetime.date | None = None) -> list[Problem]:
+    """What the data lacks, or lets lapse, that the site can do without but an officer should see to."""
+    today = today or datetime.date.today()
+    warnings = []
+    due = datetime.date.fromisoformat(site.review.next_review_due)
+    if due < today:
+        warnings.append(site_file.problem(("review", "next_review_due"), (
+            f"the yearly review was due on {due.isoformat()} and is overdue; review the specification and prices, "
+            f"then set last_reviewed to the day it was done and next_review_due a year on")))
+    statement = datetime.date.fromisoformat(site.accessibility.last_reviewed)
+    if statement < today - datetime.timedelta(days=365):
+        warnings.append(site_file.problem(("accessibility", "last_reviewed"), (
+            f"the accessibility statement was last reviewed on {statement.isoformat()}, more than a year ago; "
+            f"review it and update last_reviewed")))
     desk = services.service_desk
     missing = {key: words for key, words in SERVICE_DESK_DETAILS.items() if getattr(desk, key) is None}
     if not missing:
-        return []
-    return [sfile.problem(("service_desk",), (
+        return warnings
+    return warnings + [sfile.problem(("service_desk",), (
         f"no {join_words(list(missing.values()), 'or')} for the {desk.name}; pages tell schools to log calls with "
         f"it but cannot say how to reach it. Add {join_words([f'`{key}:`' for key in missing])} under service_desk "
         f"when the council confirms them"))]
 
 
 SERVICE_DESK_DETAILS = {"telephone": "telephone number", "email": "e-mail address", "hours": "opening hours"}
+
+TYPED_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[.:]\d{2}\b", re.IGNORECASE)
+TYPED_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+"""A time of day or a weekday typed into the words of the working day."""
 
 
 
@@ -85,6 +103,7 @@ class _Checker:
         yield from self._escalation()
         yield from self._offers()
         yield from self._sections()
+        yield from self._response_standards()
         yield from self._prices()
         yield from self._schools()
         yield from self._site()
@@ -255,6 +274,23 @@ class _Checker:
                                                   f"show each item once and link to it with {{section:id}}")
                     shown[block] = here
 
+    def _response_standards(self) -> Iterator[Problem]:
+        """The working day's words show its hours and days through placeholders, never typed out, so that they
+        cannot disagree with the hours and days the calculator counts; each day is listed once."""
+        standards, path = self.s.response_standards, ("response_standards",)
+        text = PLACEHOLDER.sub("", standards.working_day)
+        for typed, placeholder, key in ((TYPED_TIME, "{working:start} or {working:end}", "working_hours"),
+                                        (TYPED_DAY, "{working:days}", "working_days")):
+            found = typed.search(text)
+            if found:
+                yield self._problem(path + ("working_day",), (
+                    f"'{found.group(0)}' is typed out; write {placeholder} instead, which shows {key} (line "
+                    f"{self.sfile.line_of(path + (key,))}), so that the words and the calculator agree"))
+        yield from self._duplicates([(path + ("working_days", i), day) for i, day in enumerate(standards.working_days)],
+                                    "working day")
+        for k, note in enumerate(standards.edition_notes):
+            yield from self._note_ref(path + ("edition_notes", k), note)
+
     def _summary(self, path: Path, clause: Clause) -> Iterator[Problem]:
         """A summary keeps the clause's conditions: every term and tier its text uses."""
         def facts(texts: list[str]) -> list[str]:
@@ -384,6 +420,15 @@ class _Checker:
                     f"write the date it was done"), file)
         yield from self._duplicates([(("edition", "notes", i, "id"), note.id)
                                      for i, note in enumerate(self.site.edition.notes)], "edition note id", file)
+        review = self.site.review
+        if datetime.date.fromisoformat(review.last_reviewed) > today:
+            yield self._problem(("review", "last_reviewed"), (
+                f"{review.last_reviewed} is in the future (today is {today.isoformat()}); write the date it was done"),
+                file)
+        if review.next_review_due <= review.last_reviewed:
+            yield self._problem(("review", "next_review_due"), (
+                f"{review.next_review_due} is not after the last review ({review.last_reviewed}); the next review is "
+                f"due after it, usually a year later"), file)
         if statement.last_reviewed < statement.prepared:
             yield self._problem(("accessibility", "last_reviewed"), (
                 f"{statement.last_reviewed} is before the statement was prepared ({statement.prepared}, line "
@@ -417,16 +462,18 @@ class _Checker:
         for part in split(text):
             if isinstance(part, str):
                 continue
-            valid = {"section": self.clauses, "term": self.terms, "provider": self.provider}
+            valid = {"section": self.clauses, "term": self.terms, "provider": self.provider,
+                     "working": list(WORKING_KEYS)}
             if part.kind not in KINDS:
                 yield self._problem(path, f"unknown placeholder '{part}' "
                                           f"(valid: {{section:id}}, {{term:name}}, {{tier:phase/id}}, "
-                                          f"{{provider:field}})", file)
+                                          f"{{provider:field}}, {{working:start|end|days}})", file)
             elif part.kind == "tier":
                 problem = self._tier_key_problem(part.key)
                 if problem:
                     yield self._problem(path, f"in '{part}': {problem}", file)
             elif part.key not in valid[part.kind]:
-                what = {"section": "clause id", "term": "term", "provider": "provider field"}[part.kind]
+                what = {"section": "clause id", "term": "term", "provider": "provider field",
+                        "working": "working-day detail"}[part.kind]
                 yield self._problem(
                     path, f"in '{part}': unknown {what} '{part.key}' {one_of(valid[part.kind], part.key)}", file)

@@ -17,6 +17,7 @@ the page shows the full tables.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import permutations
 from typing import Protocol
 
@@ -74,8 +75,8 @@ def answer_key(*parts: str) -> str:
 class ComparisonPage(Renderer):
     """Renders a phase's comparison page; `tags` (the entitlement pages' renderer) words statuses and costs."""
 
-    def __init__(self, catalog: Catalog, href: Href, tags: TierTags):
-        super().__init__(catalog, href)
+    def __init__(self, catalog: Catalog, href: Href, tags: TierTags, set_aside: Callable[[Markup], str] | None = None):
+        super().__init__(catalog, href, set_aside)
         self.tags = tags
 
     def page(self, phase_id: str) -> str:
@@ -83,7 +84,7 @@ class ComparisonPage(Renderer):
         school_types = [t for t in self.catalog.services.school_types if t.phase == phase_id]
         offers = tier_offers(self.catalog, phase_id)
         rows = matrix_rows(self.catalog, phase_id)
-        return _page(
+        return self.markdown_page(
             f"# Compare the tiers: {markdown_text(phase.name.lower())}",
             self._template("comparison_costs.html", phase=phase, costs=[
                 {"type": t, "href": self.href(type_page(t.id), None),
@@ -222,11 +223,6 @@ class ComparisonPage(Renderer):
     def _tier_clause_link(self, phase_id: str, tier: Tier) -> Markup | None:
         clause = self.catalog.clause_showing(f"tier:{phase_id}/{tier.id}")
         return self.clause_link(clause.id) if clause else None
-
-
-def _page(*chunks: str | Markup) -> str:
-    """Markdown headings and HTML blocks, separated by blank lines (as `pages` writes its pages)."""
-    return "\n\n".join(str(chunk) for chunk in chunks) + "\n"
 
 
 def _and(items: list[str] | list[Markup]) -> Markup:

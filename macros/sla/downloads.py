@@ -1,4 +1,5 @@
-"""The downloadable files: the entitlements as CSV (all types, and one per type) and all the data as JSON."""
+"""The downloadable files: the entitlements as CSV (all types, and one per type), what has changed since last
+year as CSV, and all the data as JSON."""
 
 from __future__ import annotations
 
@@ -7,16 +8,20 @@ import io
 import json
 
 from .catalog import Catalog
+from .changes_page import CSV_COLUMNS as CHANGES_COLUMNS
+from .changes_page import csv_rows as changes_rows
 from .paths import download
 
 CSV_COLUMNS = ["school_type", "tier", "tier_cost", "group", "service", "code"]
 
 
-def downloads(catalog: Catalog) -> dict[str, bytes]:
-    """Each download by its path under the site root."""
+def downloads(catalog: Catalog, previous: Catalog | None = None) -> dict[str, bytes]:
+    """Each download by its path under the site root; `previous` is last year's data (the latest archive), if
+    any, for changes.csv."""
     files = {download("entitlements.csv"): entitlements_csv(catalog)}
     for school_type in catalog.services.school_types:
         files[download(f"entitlements-{school_type.id}.csv")] = entitlements_csv(catalog, school_type.id)
+    files[download("changes.csv")] = changes_csv(catalog, previous)
     files[download("specification.json")] = data_json(catalog)
     return files
 
@@ -48,6 +53,16 @@ def entitlements_csv(catalog: Catalog, school_type_id: str | None = None) -> byt
     writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     writer.writerows(entitlement_rows(catalog, school_type_id))
+    return text.getvalue().encode("utf-8-sig")
+
+
+def changes_csv(catalog: Catalog, previous: Catalog | None) -> bytes:
+    """What has changed since `previous`, a row per change (only the header when there is no earlier year), in
+    UTF-8 with a byte-order mark, as the entitlements."""
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=CHANGES_COLUMNS)
+    writer.writeheader()
+    writer.writerows(changes_rows(catalog, previous))
     return text.getvalue().encode("utf-8-sig")
 
 

@@ -50,7 +50,8 @@ def load(data_dir: FsPath) -> Catalog:
     if problems:
         raise DataError(problems)
     return Catalog(models["services.yaml"], models["prices.yaml"], models["schools.yaml"], models["site.yaml"],
-                   warnings=find_warnings(models["services.yaml"], files["services.yaml"]))
+                   warnings=find_warnings(models["services.yaml"], models["site.yaml"], files["services.yaml"],
+                                          files["site.yaml"]))
 
 
 def load_cached(data_dir: FsPath) -> Catalog:

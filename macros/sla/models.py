@@ -257,6 +257,58 @@ class EnquiryTarget(Model):
     target: Text = Field(description="The reply time, e.g. '48 hours'.")
 
 
+Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+UpdateUnit = Literal["working-day", "day", "week", "month"]
+
+
+def _time_of_day(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{2}:\d{2}", value):
+        raise PydanticCustomError("time_of_day", "expected a time on the 24-hour clock written as 08:30 or 17:00")
+    if int(value[:2]) > 23 or int(value[3:]) > 59:
+        raise PydanticCustomError("time_of_day", "{value} is not a time of day (valid: 00:00 to 23:59)",
+                                  {"value": value})
+    return value
+
+
+TimeOfDay = Annotated[str, BeforeValidator(_time_of_day),
+                      WithJsonSchema({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"})]
+"""A time of day on the 24-hour clock: '08:30', '17:00'."""
+
+
+class WorkingHours(Model):
+    """When a working day starts and ends, on the 24-hour clock."""
+
+    start: TimeOfDay = Field(description="When the working day starts, e.g. '08:30' (8.30 am).")
+    end: TimeOfDay = Field(description="When it ends, e.g. '17:00' (5.00 pm); later than the start.")
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> WorkingHours:
+        if self.end <= self.start:
+            raise PydanticCustomError("working_hours", "the working day must end after it starts (start {start}, "
+                                      "end {end})", {"start": self.start, "end": self.end})
+        return self
+
+
+class Updates(Model):
+    """How often the school is updated on a case's progress; the words shown are made from these keys."""
+
+    upon_receipt: bool = Field(default=False, description="true: an update when the case is received "
+                                                          "('Upon receipt').")
+    after_initial_assessment: bool = Field(default=False, description=(
+        "true: an update after the initial assessment ('After initial assessment'). The specification gives no "
+        "time for the assessment; regular updates are counted from the attention target, or from receipt for "
+        "a priority without one."))
+    every: int = Field(ge=1, description="How many units (`unit`) apart the regular updates are, e.g. 2 for "
+                                         "'every two days', 1 for 'weekly'.")
+    unit: UpdateUnit = Field(description=(
+        "What `every` counts: working-day (working days, counted as for the attention target), day (calendar "
+        "days), week or month; a regular update that falls on a day that is not a working day moves to the next "
+        "working day. Shown as 'daily', 'weekly', 'monthly' or 'every two days' (working days are 'days', as "
+        "the specification words them)."))
+    while_unresolved: bool = Field(default=False, description="true: the words add ', while unresolved' "
+                                                              "('Daily, while unresolved').")
+
+
 class Priority(Model):
     """One priority level of the ICT support response standards."""
 
@@ -266,16 +318,43 @@ class Priority(Model):
                                                                    "e.g. 'less than 5%'.")
     definition: Paragraphs = Field(min_length=1, description="What puts a problem at this level; "
                                                             "several items are shown as bullet points.")
-    attention_within: Text | None = Field(default=None, description="Attention target, e.g. '1 working day'.")
+    attention_working_days: int | None = Field(default=None, ge=1, description=(
+        "The attention target in working days: the case receives attention within this many (shown as 'Will "
+        "receive attention within 1 working day.'). Leave out where the specification gives none."))
     attention_note: Text | None = Field(default=None, description="Attention given when there is no target time.")
-    updates: list[Text] = Field(min_length=1, description="When the school is updated on progress.")
+    updates: Updates | None = Field(default=None, description=(
+        "When the school is updated on progress: the schedule the calculator counts. Give this or `monitoring`."))
+    monitoring: Text | None = Field(default=None, description=(
+        "For a priority with no update schedule (Hold, Waiting for school): how its cases are followed, in the "
+        "specification's words. Give this or `updates`; the calculator then gives no deadline."))
+
+    @model_validator(mode="after")
+    def _updates_or_monitoring(self) -> Priority:
+        if (self.updates is None) == (self.monitoring is None):
+            raise PydanticCustomError("priority_updates", "give exactly one of 'updates' (the schedule of progress "
+                                      "updates) or 'monitoring' (words, for a priority without one)")
+        return self
 
 
 class ResponseStandards(Model):
     """Response times for enquiries and ICT support."""
 
     enquiry_targets: list[EnquiryTarget] = Field(min_length=1, description="Reply times for general enquiries.")
-    working_day: Text = Field(description="The definition of one working day.")
+    working_day: Text = Field(description=(
+        "The definition of one working day, in the specification's words. Write its hours and days as "
+        "{working:start}, {working:end} and {working:days} (from working_hours and working_days), never typed "
+        "out, so that the words cannot disagree with the hours the calculator counts."))
+    working_hours: WorkingHours = Field(description="The hours of a working day, e.g. {start: '08:30', "
+                                                    "end: '17:00'}.")
+    working_days: list[Weekday] = Field(min_length=1, description=(
+        "The days of the week that are working days, each once, e.g. [Monday, Tuesday, Wednesday, Thursday, "
+        "Friday]."))
+    bank_holidays: Literal["england", "none"] = Field(description=(
+        "Bank holidays that are not working days: england (the bank holidays of England, from the `holidays` "
+        "package) or none."))
+    edition_notes: list[Id] = Field(default=[], description=(
+        "Edition notes (by id, from `edition.notes` in site.yaml) on how the site reads the working day and the "
+        "update schedules; the response-time calculator links to each."))
     priorities: list[Priority] = Field(min_length=1, description="The priority levels, most urgent first.")
 
 
@@ -530,6 +609,14 @@ class FooterLink(Model):
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] = Field(description="Where it leads.")
 
 
+class Review(Model):
+    """The yearly review of the specification and prices, which the specification says happens each year."""
+
+    last_reviewed: Date = Field(description="When an officer last reviewed the data, e.g. 2026-11-29.")
+    next_review_due: Date = Field(description="When the next review is due; `make check` warns once it has "
+                                              "passed.")
+
+
 class SiteInfo(Model):
     """`data/site.yaml`: the site itself: footer, accessibility statement, privacy notice."""
 
@@ -542,6 +629,9 @@ class SiteInfo(Model):
     accessibility: AccessibilityStatement = Field(description="The accessibility statement.")
     privacy: Paragraphs = Field(description="The privacy notice of this site.")
     edition: Edition = Field(description="The editorial decisions, shown on the 'About this edition' page.")
+    review: Review = Field(description="When the site's specification and prices were last reviewed, and when "
+                                       "the next review is due; shown on every page.")
+
 
 
 class Prices(Model):

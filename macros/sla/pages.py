@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
+from .changes_page import ChangesPage, changes_title
 from .checks import school_slug
 from .comparison import ComparisonPage
 from .entitlement import (
@@ -29,6 +30,7 @@ from .entitlement import (
 from .paths import (
     ABOUT_EDITION,
     ACCESSIBILITY,
+    CHANGES,
     PRIVACY,
     SCHOOLS_INDEX,
     WHOLE_SPECIFICATION,
@@ -39,6 +41,7 @@ from .paths import (
     type_page,
 )
 from .render import Href, Renderer, markdown_text, money
+from .response import ResponseTimes
 from .summary import Line, Summary, SummaryRow
 from .text import join_words
 
@@ -68,14 +71,15 @@ class SitePage:
 # specification itself.
 
 
-def site_pages(catalog: Catalog) -> list[SitePage]:
-    """The generated pages, in navigation order."""
+def site_pages(catalog: Catalog, previous: Catalog | None = None) -> list[SitePage]:
+    """The generated pages, in navigation order; `previous` is last year's data (the latest archive), if any."""
     services = catalog.services
     pages = [SitePage(type_page(t.id), t.name, f"entitlement_page('{t.id}')", "entitlement")
              for t in services.school_types]
     pages += [SitePage(comparison_page(p.id), f"Compare the tiers: {p.name.lower()}",
                        f"comparison_page('{p.id}')", "entitlement") for p in services.phases]
     pages.append(SitePage(SCHOOLS_INDEX, "Find your school", "schools_index()", "entitlement"))
+    pages.append(SitePage(CHANGES, changes_title(previous), "changes_page()", "entitlement"))
     pages += [SitePage(school_page(school_slug(school)), school.name, f"school_page({index})", None, searched=False)
               for index, school in enumerate(catalog.schools)]
     pages += [SitePage(section_page(s.id), f"{s.number} {s.clause.title}", f"specification_section('{s.id}')",
@@ -88,24 +92,14 @@ def site_pages(catalog: Catalog) -> list[SitePage]:
     return pages
 
 
-def _page(*chunks: str | Markup) -> str:
-    """Markdown headings and HTML blocks, separated by blank lines."""
-    return "\n\n".join(str(chunk) for chunk in chunks) + "\n"
-
-
 class Pages(Renderer):
-    """Renders the entitlement pages, on top of the specification's blocks.
+    """Renders the entitlement pages, on top of the specification's blocks. `previous` is last year's data
+    (the latest archive), for what has changed since; None when there is none."""
 
-    `set_aside` (given by the site adapter) takes an HTML block of a school page
-    and returns a placeholder for it, to be put back once Markdown has run:
-    there may be thousands of school pages, and their HTML, already final, is
-    the bulk of the build time if Markdown parses it too. By default the HTML
-    stays in place.
-    """
-
-    def __init__(self, catalog: Catalog, href: Href, set_aside: Callable[[Markup], str] | None = None):
-        super().__init__(catalog, href)
-        self.set_aside = set_aside or str
+    def __init__(self, catalog: Catalog, href: Href, set_aside: Callable[[Markup], str] | None = None,
+                 previous: Catalog | None = None):
+        super().__init__(catalog, href, set_aside)
+        self.previous = previous
 
     # -- a school type -----------------------------------------------------------
 
@@ -113,6 +107,7 @@ class Pages(Renderer):
         school_type = self.catalog.school_type(school_type_id)
         phase = self.catalog.phase(school_type.phase)
         offers = tier_offers(self.catalog, phase.id, school_type)
+        changes = self.changes()
         sections = [  # (anchor, heading, body, searched): search leads to the specification, not to copies of it
             ("services-by-tier", "Services by tier", self._services_by_tier(phase.id), True),
             ("tiers", "What each tier includes",
@@ -121,8 +116,9 @@ class Pages(Renderer):
             ("every-school", "Available to every school", self._every_school(phase.id), False),
             ("response-standards", "Response times", self._response_times(), False),
             ("contacts", "Whom to contact", self.escalation(), False),
+            ("changes", changes.title, changes.for_school_type(school_type), False),
         ]
-        return _page(
+        return self.markdown_page(
             f"# {markdown_text(school_type.name)}: what you are entitled to",
             self._template("entitlement_intro.html", school_type=school_type, offers=offers,
                            summary=self._summary(offers),
@@ -140,11 +136,12 @@ class Pages(Renderer):
                               financial_year=self.catalog.prices.financial_year)
 
     def _response_times(self) -> Markup:
-        """The responsiveness clause as the specification words it, with its link."""
+        """The responsiveness clause as the specification words it, with its link, and the calculator."""
         clause = self.catalog.clause_showing("response-standards")
         return self._template("response_times.html", text=clause.clause.text if clause else [],
                               standards=self.response_standards(level=3, words=False),
-                              clause=self.clause_link(clause.id) if clause else None)
+                              clause=self.clause_link(clause.id) if clause else None,
+                              calculator=ResponseTimes(self).calculator(level=3, holiday_tables=False))
 
     def _contract_terms(self, offers: list[TierOffer]) -> Markup:
         """The summaries of the clauses that have one, in document order, each with its clause; at the clause
@@ -270,7 +267,21 @@ class Pages(Renderer):
 
     def comparison_page(self, phase_id: str) -> str:
         """The tiers of a phase side by side, and what changes between two of them (see `comparison`)."""
-        return ComparisonPage(self.catalog, self.href, self).page(phase_id)
+        return ComparisonPage(self.catalog, self.href, self, self.set_aside).page(phase_id)
+
+    # -- what has changed since last year ------------------------------------------
+
+    def changes_page(self) -> str:
+        """What has changed since last year (see `changes_page`)."""
+        return self.changes().changes_page()
+
+    def changes_link(self) -> Markup:
+        """A link to the page of what has changed, reading as its title."""
+        return self.changes().link()
+
+    def changes(self) -> ChangesPage:
+        """What has changed since last year, rendered for this page (see `changes_page`)."""
+        return ChangesPage(self.catalog, self.href, self, self.previous, self.set_aside)
 
     # -- schools -----------------------------------------------------------------
 
@@ -290,7 +301,7 @@ class Pages(Renderer):
                               index=self.href(SCHOOLS_INDEX, None))
 
     def schools_index(self) -> str:
-        return _page("# Find your school",
+        return self.markdown_page("# Find your school",
                      self._template("schools_index.html", schools=self._schools(),
                                     school_types=[{"type": t, "href": self.href(type_page(t.id), None)}
                                                   for t in self.catalog.services.school_types]))
@@ -310,11 +321,12 @@ class Pages(Renderer):
         facts = [SummaryRow("YHGFL school", [Line(Markup("Yes" if school.yhgfl else "No"))]),
                  SummaryRow("PCs on the administration network", [Line(pcs)]),
                  SummaryRow("School type", [Line(self.page_link(type_page(school_type.id), school_type.name))])]
+        changes = self.changes()
         sections = [("what-you-get", "What your school gets"), ("tier", f"What {offer.tier.name} includes"),
-                    ("contacts", "Whom to contact")]
+                    ("contacts", "Whom to contact"), ("changes", changes.title)]
         # Only the title is Markdown. The page is out of the navigation, so it must not have a table of
         # contents either: Material's would refer to a navigation entry the page does not have.
-        return _page(f"# {markdown_text(school.name)}", self.set_aside(self._template(
+        return self.markdown_page(f"# {markdown_text(school.name)}", self.set_aside(self._template(
             "school_page.html", school=school, school_type=school_type, offer=offer,
             summary=self._summary([offer], facts), sections=sections,
             type_href=self.href(type_page(school_type.id), None), index_href=self.href(SCHOOLS_INDEX, None),
@@ -323,7 +335,7 @@ class Pages(Renderer):
             if rows else self._template("no_matrix.html", phase=phase),
             tiers=self._template("tier_sections.html", sections=[
                 self._tier_section(o, school.tier) for o in offers if o.tier in offer.builds_on or o is offer]),
-            contacts=self.escalation())))
+            contacts=self.escalation(), changes=changes.for_school(school))))
 
     # -- the whole specification, for printing ------------------------------------
 
@@ -335,19 +347,19 @@ class Pages(Renderer):
                 return f"#{anchor or path.removeprefix(section_page(''))}"
             return self.href(path, anchor)
 
-        one_page = Pages(self.catalog, here)
+        one_page = Pages(self.catalog, here, self.set_aside)
         chunks = [f"# {markdown_text(self.catalog.services.title)}",
                   self._template("whole_specification.html", provider=self.catalog.services.provider,
                                  financial_year=self.catalog.prices.financial_year)]
         for section in self.catalog.sections:
             chunks += one_page._clause(section, level=2)
-        return _page(*chunks)
+        return self.markdown_page(*chunks)
 
     # -- about this site ------------------------------------------------------------
 
     def accessibility_statement(self) -> str:
         statement = self.catalog.site.accessibility
-        return _page(
+        return self.markdown_page(
             "# Accessibility statement",
             self._template("accessibility.html", site=self.catalog.site, statement=statement,
                            contact=self.contact(statement.contact),
@@ -363,7 +375,7 @@ class Pages(Renderer):
             chunks.append(f"## {markdown_text(self.plain(note.title))} {{#note-{note.id}}}")
             chunks.append(self._template("edition_note.html", note=note, tag=EDITION_KINDS[note.kind][0],
                                          uses=uses.get(note.id, [])))
-        return _page(*chunks)
+        return self.markdown_page(*chunks)
 
     def _edition_note_uses(self) -> dict[str, list[Markup]]:
         """For each edition note, links to the clauses (or pages) whose text relies on it."""
@@ -382,6 +394,10 @@ class Pages(Renderer):
                 pages = self._type_page_links(phase.id)
                 for where in [self.clause_link(clause.id)] if clause else pages:
                     use(tier.edition_notes, where)
+        calculator = self.catalog.clause_showing("deadline-calculator")
+        for where in ([self.clause_link(calculator.id)] if calculator else []) + [
+                link for phase in self.catalog.services.phases for link in self._type_page_links(phase.id)]:
+            use(self.catalog.services.response_standards.edition_notes, where)  # the response-time calculator
         for matrix in self.catalog.services.matrices:
             pages = self._type_page_links(matrix.phase)
             if self.catalog.schools:
@@ -405,8 +421,14 @@ class Pages(Renderer):
         links += [{"text": link.text, "href": link.url} for link in site.footer_links]
         return self._template("footer.html", site=site, links=links)
 
+    def banner(self) -> Markup:
+        """The line above every page: which financial year the site applies to, and when it was reviewed."""
+        review = self.catalog.site.review
+        return Markup("Applies to {} · Last reviewed {} · Next review due {}").format(
+            self.catalog.prices.financial_year, long_date(review.last_reviewed), long_date(review.next_review_due))
+
     def privacy_notice(self) -> str:
-        return _page("# Privacy", self._template("privacy.html", paragraphs=self.catalog.site.privacy))
+        return self.markdown_page("# Privacy", self._template("privacy.html", paragraphs=self.catalog.site.privacy))
 
 
 EDITION_KINDS = {

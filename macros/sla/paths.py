@@ -12,6 +12,7 @@ WHOLE_SPECIFICATION = "whole-specification"
 ACCESSIBILITY = "accessibility"
 PRIVACY = "privacy"
 ABOUT_EDITION = "about-this-edition"
+CHANGES = "changes"
 
 
 def section_page(section_id: str) -> str:

@@ -26,6 +26,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from .catalog import Catalog, Numbered
+from .deadlines import attention_words, update_words, working_words
 from .models import Offer, PriceList, Tier
 from .paths import ABOUT_EDITION, section_page
 from .text import Placeholder, slugify, split
@@ -80,10 +81,18 @@ def money(amount: Decimal) -> str:
 class Renderer:
     """Renders clauses and data blocks for one page."""
 
-    def __init__(self, catalog: Catalog, href: Href):
+    def __init__(self, catalog: Catalog, href: Href, set_aside: Callable[[Markup], str] | None = None):
         self.catalog = catalog
         self.href = href
+        self.set_aside = set_aside or str
+        """Takes an HTML block and returns a placeholder for it, to be put back once Markdown has run (given
+        by the site adapter): the blocks are final HTML, and Markdown parsing them again is the bulk of the
+        build time. By default the HTML stays in place."""
         self.env = _environment()
+
+    def markdown_page(self, *chunks: str | Markup) -> str:
+        """A page's Markdown: headings (str) and HTML blocks (Markup, set aside), separated by blank lines."""
+        return "\n\n".join(self.set_aside(chunk) if isinstance(chunk, Markup) else chunk for chunk in chunks) + "\n"
 
     # -- text ----------------------------------------------------------------
 
@@ -126,6 +135,8 @@ class Renderer:
             return getattr(self.catalog.services.terms, part.key)
         if part.kind == "provider":
             return getattr(self.catalog.services.provider, part.key)
+        if part.kind == "working":
+            return working_words(self.catalog.services.response_standards, part.key)
         phase, _, tier = part.key.partition("/")
         return self.catalog.tier(phase, tier).name
 
@@ -138,7 +149,7 @@ class Renderer:
 
     def section(self, section_id: str) -> str:
         """The Markdown of a whole section page."""
-        return "\n\n".join(self._clause(self.catalog.clause(section_id), level=1)) + "\n"
+        return self.markdown_page(*self._clause(self.catalog.clause(section_id), level=1))
 
     def section_list(self) -> Markup:
         """Every section, numbered and linked."""
@@ -159,9 +170,9 @@ class Renderer:
                 return self.catalog.offer(key).title
         return None
 
-    def _clause(self, numbered: Numbered, level: int) -> list[str]:
+    def _clause(self, numbered: Numbered, level: int) -> list[str | Markup]:
         title = self.clause_title(numbered)
-        chunks = []
+        chunks: list[str | Markup] = []
         if title:
             heading = self.plain(title)
             chunks.append(f"{'#' * min(level, 6)} <span class=\"clause-number\">{numbered.number}</span> "
@@ -190,6 +201,7 @@ class Renderer:
             "service-levels": self.service_levels,
             "matrix": lambda: self.matrix(key, level),
             "response-standards": lambda: self.response_standards(level),
+            "deadline-calculator": lambda: self.deadline_calculator(level),
             "supported-software": lambda: self.supported_software(level),
             "package-prices": lambda: self.package_prices(level),
             "service-prices": lambda: self.service_prices(level),
@@ -260,15 +272,23 @@ class Renderer:
                 definition = self.prose(priority.definition[0])
             else:
                 definition = self._list(priority.definition)
-            if priority.attention_within:
-                attention = Markup("Will receive attention within {}.").format(priority.attention_within)
+            if priority.attention_working_days:
+                attention = Markup("Will receive attention within {}.").format(
+                    attention_words(priority.attention_working_days))
             else:
                 attention = self.prose(priority.attention_note) if priority.attention_note else Markup("—")
-            updates = self._list(priority.updates)
+            updates = self._list(update_words(priority))
             cells = [Cell(value, value) for value in (definition, attention, updates)]
             table.rows.append(Row(header, cells, f"priority-{priority.level}"))
         return self._template("response_standards.html", standards=standards,
                               table=self._table(table, level, words))
+
+    def deadline_calculator(self, level: int) -> Markup:
+        """When a case will receive attention: the questions a school asks, the calculator, worked examples and
+        the bank holidays of the financial year (see `response.py`)."""
+        from .response import ResponseTimes  # response.py builds on this module
+
+        return ResponseTimes(self).calculator(level, holiday_tables=True)
 
     def supported_software(self, level: int) -> Markup:
         software = self.catalog.services.supported_software

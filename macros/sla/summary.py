@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .catalog import ADDITIONAL_COST, Catalog
+from .deadlines import attention_words
 from .entitlement import TierOffer
 from .render import Renderer, money
 
@@ -43,7 +44,7 @@ class Summary:
         narrowed = len(offers) > 1
         rows = [SummaryRow("Tier and cost" if narrowed else "Your tier and its cost",
                            [Line(self._tier_line(offer), offer.tier.id if narrowed else None) for offer in offers]),
-                SummaryRow("How to get help", self._help()),
+                SummaryRow("How to get help", self.help()),
                 *(facts or []),
                 SummaryRow("Response times", self._response_times())]
         r = self.renderer
@@ -72,7 +73,7 @@ class Summary:
             return Markup("{}: at additional cost; the price is to be notified{}").format(tier, where)
         return Markup("{}: at additional cost, {} a year{}").format(tier, money(offer.price), where)
 
-    def _help(self) -> list[Line]:
+    def help(self) -> list[Line]:
         """Whom to call first, and then, as the complaints route says; nothing the data does not give."""
         r, services = self.renderer, self.catalog.services
         desk = services.service_desk
@@ -104,8 +105,8 @@ class Summary:
         r = self.renderer
         lines = []
         for priority in self.catalog.services.response_standards.priorities:
-            if priority.attention_within:
-                said = Markup("attention within {}").format(priority.attention_within)
+            if priority.attention_working_days:
+                said = Markup("attention within {}").format(attention_words(priority.attention_working_days))
             elif priority.attention_note:
                 said = r.prose(priority.attention_note)
             else:
@@ -113,6 +114,6 @@ class Summary:
             lines.append(Line(Markup("Priority {} ({}): {}").format(priority.level, r.prose(priority.name), said)))
         clause = self.catalog.clause_showing("response-standards")
         if lines and clause is not None:
-            lines.append(Line(Markup("Working days and how priorities are set: {}").format(
+            lines.append(Line(Markup("What each priority means, and when a call will get attention: {}").format(
                 r.clause_link(clause.id))))
         return lines

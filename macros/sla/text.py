@@ -1,4 +1,5 @@
-"""Placeholders in data text: `{section:id}`, `{term:name}`, `{tier:phase/id}`, `{provider:field}`.
+"""Placeholders in data text: `{section:id}`, `{term:name}`, `{tier:phase/id}`, `{provider:field}`,
+`{working:start}`, `{working:end}`, `{working:days}` (the working hours and days of the response standards).
 
 A placeholder lets a fact stored once (a clause number, a contract term, a tier
 name) appear in running text. Every `{...}` in a text value is a placeholder;
@@ -11,7 +12,9 @@ import re
 from dataclasses import dataclass
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-KINDS = ("section", "term", "tier", "provider")
+KINDS = ("section", "term", "tier", "provider", "working")
+WORKING_KEYS = ("start", "end", "days")
+"""The keys of `{working:...}`: when the working day starts and ends, and its days ("Monday to Friday")."""
 
 
 @dataclass(frozen=True)

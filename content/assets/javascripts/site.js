@@ -1,8 +1,8 @@
 /* Progressive enhancements. Without JavaScript every page shows everything;
  * with it, readers can narrow an entitlement page to their tier and YHGFL
  * membership, filter the schools index, show only the services that differ
- * between tiers, see what changes moving from one tier to another, and print
- * the address of each link. */
+ * between tiers, see what changes moving from one tier to another, work out
+ * when a call must receive attention, and print the address of each link. */
 (function () {
   "use strict";
 
@@ -225,6 +225,230 @@
     });
   });
 
+  /* Response times: when a call must receive attention and when the school hears about progress. The sums are
+   * those of macros/sla/deadlines.py (`answer`, `answer_words`), over the calendar the page carries in
+   * <script data-deadline-calendar> (the working hours and days, each priority's target and schedule, and the
+   * bank holidays, worked out when the site was built); tests/test_browser_deadlines.py checks that both give
+   * the same answers. Days are numbered from 1 January 1970 in UTC and times are minutes after midnight, so
+   * that no time zone or clock change can move a date. */
+  var DAY_MS = 86400000;
+  function pad(number) { return (number < 10 ? "0" : "") + number; }
+  function dayNumber(iso) {
+    var parts = iso.split("-");
+    return Math.round(Date.UTC(+parts[0], +parts[1] - 1, +parts[2]) / DAY_MS);
+  }
+  function dayParts(day) {
+    var date = new Date(day * DAY_MS);
+    return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  }
+  function isoDay(day) { var p = dayParts(day); return p.year + "-" + pad(p.month) + "-" + pad(p.day); }
+  function weekday(day) { return (((day + 3) % 7) + 7) % 7; } /* 1 January 1970 was a Thursday; 0 is Monday */
+  function isoMoment(moment) {
+    return isoDay(moment.day) + "T" + pad(Math.floor(moment.minute / 60)) + ":" + pad(moment.minute % 60);
+  }
+  function later(a, b) { return a.day * 1440 + a.minute >= b.day * 1440 + b.minute ? a : b; }
+
+  function workingCalendar(data) {
+    var cal = data.calendar;
+    var holidays = {};
+    cal.holidays.forEach(function (holiday) { holidays[dayNumber(holiday[0])] = holiday[1]; });
+    return { start: cal.start, end: cal.end, days: cal.days, holidays: holidays,
+             known: cal.known ? cal.known.map(dayNumber) : null, weekdays: cal.weekdays, months: cal.months };
+  }
+  function isWorkingDay(cal, day) { return cal.days.indexOf(weekday(day)) >= 0 && !(day in cal.holidays); }
+  function nextWorkingDay(cal, day) {
+    day += 1;
+    while (!isWorkingDay(cal, day)) { day += 1; }
+    return day;
+  }
+  function countedFrom(cal, moment) {
+    if (isWorkingDay(cal, moment.day) && cal.start <= moment.minute && moment.minute < cal.end) { return moment; }
+    var day = moment.day;
+    if (!(isWorkingDay(cal, day) && moment.minute < cal.start)) { day = nextWorkingDay(cal, day); }
+    return { day: day, minute: cal.start };
+  }
+  function workingDaysAfter(cal, moment, count) {
+    moment = countedFrom(cal, moment);
+    var day = moment.day, i;
+    if (moment.minute === cal.start) {
+      for (i = 0; i < count - 1; i += 1) { day = nextWorkingDay(cal, day); }
+      return { day: day, minute: cal.end };
+    }
+    for (i = 0; i < count; i += 1) { day = nextWorkingDay(cal, day); }
+    return { day: day, minute: moment.minute };
+  }
+  function addMonths(day, count) {
+    var p = dayParts(day);
+    var months = p.month - 1 + count;
+    var year = p.year + Math.floor(months / 12), month = months % 12;
+    var last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    return Math.round(Date.UTC(year, month, Math.min(p.day, last)) / DAY_MS);
+  }
+  function regularUpdate(cal, anchor, count, unit) {
+    if (unit === "working-day") { return workingDaysAfter(cal, anchor, count); }
+    var day = unit === "month" ? addMonths(anchor.day, count) : anchor.day + count * (unit === "week" ? 7 : 1);
+    while (!isWorkingDay(cal, day)) { day += 1; }
+    return { day: day, minute: anchor.minute };
+  }
+  function priorityOf(data, level) {
+    var found = data.priorities.filter(function (p) { return p.level === level; })[0];
+    if (!found) {
+      throw new Error("unknown priority '" + level + "' (valid: " +
+                      data.priorities.map(function (p) { return p.level; }).join(", ") + ")");
+    }
+    return found;
+  }
+  function timeWords(minute) {
+    var hour = Math.floor(minute / 60);
+    return ((hour + 11) % 12 + 1) + "." + pad(minute % 60) + " " + (hour < 12 ? "am" : "pm");
+  }
+  function dateWords(cal, day) {
+    var p = dayParts(day);
+    return cal.weekdays[weekday(day)] + " " + p.day + " " + cal.months[p.month - 1] + " " + p.year;
+  }
+  function momentWords(cal, moment) { return timeWords(moment.minute) + " on " + dateWords(cal, moment.day); }
+  function capital(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+
+  /* deadlines.answer: `raised` is "YYYY-MM-DDTHH:MM"; the moments are kept as {day, minute}. */
+  function deadlineAnswer(data, raised, level) {
+    var cal = workingCalendar(data);
+    var priority = priorityOf(data, level);
+    var moment = { day: dayNumber(raised.slice(0, 10)), minute: +raised.slice(11, 13) * 60 + +raised.slice(14, 16) };
+    if (cal.known && (moment.day < cal.known[0] || moment.day > cal.known[1])) {
+      throw new Error("choose a day from " + dateWords(cal, cal.known[0]) + " to " + dateWords(cal, cal.known[1]) +
+                      ": the bank holidays of those days only are known here");
+    }
+    var found = { level: level, raised: moment, counted_from: null, deadline: null, receipt_update: null,
+                  assessment_update: false, updates: [], skipped: [], beyond_known: false };
+    var schedule = priority.updates;
+    if (!priority.attention_days && !schedule) { return found; }
+    var start = countedFrom(cal, moment);
+    found.counted_from = start;
+    found.deadline = priority.attention_days ? workingDaysAfter(cal, start, priority.attention_days) : null;
+    var last = found.deadline ? later(start, found.deadline) : start;
+    if (schedule) {
+      for (var number = 1; number <= data.shown; number += 1) {
+        var update = regularUpdate(cal, found.deadline || start, schedule.every * number, schedule.unit);
+        found.updates.push(update);
+        last = later(last, update);
+      }
+      found.receipt_update = schedule.upon_receipt ? start : null;
+      found.assessment_update = schedule.after_initial_assessment;
+    }
+    Object.keys(cal.holidays).map(Number).sort(function (a, b) { return a - b; }).forEach(function (day) {
+      if (moment.day <= day && day <= last.day && cal.days.indexOf(weekday(day)) >= 0) { found.skipped.push(day); }
+    });
+    found.beyond_known = Boolean(cal.known && last.day > cal.known[1]);
+    return found;
+  }
+  /* The answer as plain values, as deadlines.Answer.as_json gives it. */
+  function answerJson(found) {
+    function iso(moment) { return moment ? isoMoment(moment) : null; }
+    return { level: found.level, counted_from: iso(found.counted_from), deadline: iso(found.deadline),
+             receipt_update: iso(found.receipt_update), assessment_update: found.assessment_update,
+             updates: found.updates.map(iso), skipped: found.skipped.map(isoDay), beyond_known: found.beyond_known };
+  }
+  /* deadlines.answer_words: one sentence for the live region, then labelled facts. */
+  function deadlineWords(data, found) {
+    var cal = workingCalendar(data);
+    var priority = priorityOf(data, found.level);
+    var name = "Priority " + priority.level + " (" + priority.name + ")";
+    if (!found.counted_from) { return { status: name + ": no deadline.", facts: [["Why", [capital(priority.reason)]]] }; }
+    var raised = name + ", logged at " + momentWords(cal, found.raised);
+    var facts = [], status;
+    if (isoMoment(found.counted_from) !== isoMoment(found.raised)) {
+      facts.push(["Counted from", [momentWords(cal, found.counted_from) +
+                                   ", when working hours next start (the call was logged outside them)"]]);
+    }
+    if (found.deadline) {
+      status = raised + ": attention by " + momentWords(cal, found.deadline) + ".";
+      facts.push(["Attention by", [momentWords(cal, found.deadline)]]);
+    } else {
+      status = raised + ": " + priority.reason;
+      facts.push(["Attention", [capital(priority.reason)]]);
+    }
+    var labels = priority.labels.slice(), updates = [];
+    if (found.receipt_update) { updates.push(labels.shift() + ": " + momentWords(cal, found.receipt_update)); }
+    if (found.assessment_update) {
+      updates.push(labels.shift() + ": the specification gives no time" + (found.deadline ?
+        "; the later updates are counted from the attention target, the latest time for it" : ""));
+    }
+    updates.push(labels[0] + ": " + found.updates.map(function (u) { return momentWords(cal, u); }).join("; ") +
+                 "; and so on");
+    facts.push(["Updates", updates]);
+    var skipped = found.skipped.map(function (day) { return dateWords(cal, day) + " (" + cal.holidays[day] + ")"; });
+    facts.push(["Bank holidays not counted", skipped.length ? skipped : ["none in this time"]]);
+    if (found.beyond_known && cal.known) {
+      facts.push(["Check", ["The bank holidays after " + dateWords(cal, cal.known[1]) +
+                            " are not known here, so a later date above may need to move to the next working day."]]);
+    }
+    return { status: status, facts: facts };
+  }
+  /* For the tests and for anyone scripting the page: the same answers as `python -m macros.sla deadline`. */
+  window.slaDeadlines = {
+    answer: function (data, raised, level) { return answerJson(deadlineAnswer(data, raised, level)); },
+    words: function (data, raised, level) { return deadlineWords(data, deadlineAnswer(data, raised, level)); }
+  };
+
+  /* The calculator's form: hidden without JavaScript, when the worked examples stand in for it. */
+  function deadlines(section) {
+    var form = section.querySelector("form[data-deadline-form]");
+    var data = JSON.parse(section.querySelector("script[data-deadline-calendar]").textContent);
+    var status = form.querySelector("[data-deadline-status]");
+    var answer = form.querySelector("[data-deadline-answer]");
+    function element(tag, text, className) {
+      var node = document.createElement(tag);
+      if (text) { node.textContent = text; }
+      if (className) { node.className = className; }
+      return node;
+    }
+    function show(raised, level) {
+      var words = deadlineWords(data, deadlineAnswer(data, raised, level));
+      var priority = priorityOf(data, level);
+      answer.textContent = "";
+      var facts = answer.appendChild(element("dl", "", "deadline-facts"));
+      words.facts.forEach(function (fact) {
+        var row = facts.appendChild(element("div"));
+        row.appendChild(element("dt", fact[0]));
+        fact[1].forEach(function (line) { row.appendChild(element("dd", line)); });
+      });
+      answer.appendChild(element("p", "What priority " + priority.level + " (" + priority.name + ") means:",
+                                 "deadline-definition-heading"));
+      if (priority.definition.length === 1) {
+        answer.appendChild(element("p", priority.definition[0]));
+      } else {
+        var list = answer.appendChild(element("ul"));
+        priority.definition.forEach(function (text) { list.appendChild(element("li", text)); });
+      }
+      answer.hidden = false;
+      return words.status;
+    }
+    function apply(asked) {
+      var date = form.elements.date.value, time = form.elements.time.value.slice(0, 5);
+      var level = form.elements.priority.value;
+      var missing = [];
+      if (!date) { missing.push("the date"); }
+      if (!time) { missing.push("the time"); }
+      if (!level) { missing.push("the priority"); }
+      answer.hidden = true;
+      if (missing.length) {
+        if (asked) {
+          status.textContent = "Choose " + (missing.length > 1 ? missing.slice(0, -1).join(", ") + " and " : "") +
+            missing[missing.length - 1] + " of the call.";
+        }
+        return;
+      }
+      try {
+        status.textContent = show(date + "T" + time, +level);
+      } catch (error) {
+        status.textContent = capital(error.message) + ".";
+      }
+    }
+    form.addEventListener("change", function () { apply(false); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
+    form.hidden = false;
+  }
+
   function start() {
     document.querySelectorAll("form[data-narrow]").forEach(narrowing);
     document.querySelectorAll("form[data-school-filter]").forEach(schoolFilter);
@@ -232,6 +456,7 @@
     printDate();
     document.querySelectorAll("input[data-only-differences]").forEach(onlyDifferences);
     document.querySelectorAll("[data-compare]").forEach(comparing);
+    document.querySelectorAll("[data-deadlines]").forEach(deadlines);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

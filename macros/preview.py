@@ -1,0 +1,51 @@
+"""The preview's answer to bad data: a page listing the problems, in place of every page.
+
+While `make serve` runs (SITE_PREVIEW=true), data that fails its checks does not stop the build, which
+would leave the browser waiting: the build instead writes the list of problems, as `make check` prints it,
+at the address of every page of the last good build, with the preview's live-reload script, so that
+fixing the data brings the site back by itself. `make site` and `make test` still stop on bad data.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from .sla.problems import DataError
+
+PREVIEW = "SITE_PREVIEW"
+"""Set to `true` by `make serve`."""
+
+
+def previewing() -> bool:
+    return os.environ.get(PREVIEW, "").lower() == "true"
+
+
+def page_sources(site_dir: Path) -> list[str]:
+    """The source path of each page a build wrote into `site_dir` ('entitlement/primary.md' for
+    entitlement/primary/index.html), the home page first."""
+    sources = {"index.md"}
+    if site_dir.is_dir():
+        for page in site_dir.rglob("index.html"):
+            folder = page.parent.relative_to(site_dir).as_posix()
+            if folder != "." and not folder.startswith(("assets/", "search")):
+                sources.add(f"{folder}.md")
+    return sorted(sources, key=lambda source: (source != "index.md", source))
+
+
+def problems_page(error: DataError) -> str:
+    """The Markdown of the page that lists the problems (macros off: it must show the text as it is)."""
+    items = "\n".join(f"<li><code>{html.escape(str(problem))}</code></li>" for problem in error.problems)
+    waiting = ("<p>References between entries (tiers, codes, ids) are checked once these are fixed.</p>"
+               if not error.references_checked else "")
+    count = len(error.problems)
+    return (
+        "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n\n"
+        "# The data has problems\n\n"
+        f'<div class="data-problems">\n<p>{count} {"problem" if count == 1 else "problems"} in the data files '
+        "stop the site from being built. <code>make check</code> lists the same:</p>\n"
+        f"<ul>\n{items}\n</ul>\n{waiting}\n"
+        "<p>Open each file at the line given, fix what it says and save. This page reloads by itself; when the "
+        "data is valid, the site comes back.</p>\n</div>\n"
+    )

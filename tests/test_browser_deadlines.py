@@ -1,0 +1,182 @@
+"""In Chromium: the response-time calculator gives the same answers as Python (macros/sla/deadlines.py) for
+hundreds of generated cases and for every worked example, works by keyboard, says its answer in a live
+region, passes axe with an answer shown, and without JavaScript leaves the worked examples.
+
+The answers themselves are checked by hand in test_deadlines.py; here the page is checked against them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import ROOT
+from macros.sla.deadlines import answer, answer_words, page_calendar
+from macros.sla.load import load
+from test_accessibility import AXE, AXE_TAGS
+
+pytestmark = pytest.mark.browser
+
+CATALOG = load(ROOT / "data")
+STANDARDS = CATALOG.services.response_standards
+CALENDAR = page_calendar(STANDARDS, CATALOG.prices.financial_year)
+RESPONSE_PAGE = "/specification/service-standards/"
+ALL = """cases => {
+  const data = JSON.parse(document.querySelector("script[data-deadline-calendar]").textContent);
+  return cases.map(c => [window.slaDeadlines.answer(data, c[0], c[1]), window.slaDeadlines.words(data, c[0], c[1])]);
+}"""
+
+
+def python_answer(raised: str, level: int) -> list:
+    found = answer(STANDARDS, CALENDAR, datetime.datetime.fromisoformat(raised), level)
+    words = answer_words(STANDARDS, found, CALENDAR)
+    return [found.as_json(), {"status": words.status, "facts": [[term, lines] for term, lines in words.facts]}]
+
+
+def generated_cases(count: int = 400, seed: int = 2008) -> list[list]:
+    """Times across both years the page knows, at every priority, with the edges of the working day (8.29, 8.30,
+    16.59, 17.00, midnight) more often than chance would pick them."""
+    rnd = random.Random(seed)
+    first, last = CALENDAR.known or (datetime.date(2008, 4, 1), datetime.date(2010, 3, 31))
+    span = (last - first).days
+    cases = []
+    for _ in range(count):
+        day = first + datetime.timedelta(days=rnd.randrange(span + 1))
+        minute = rnd.choice([0, 509, 510, 511, 1019, 1020, 1439, rnd.randrange(1440), rnd.randrange(510, 1020)])
+        cases.append([f"{day.isoformat()}T{minute // 60:02d}:{minute % 60:02d}", rnd.randrange(1, 7)])
+    # Holidays and the days around them, and the end of each financial year.
+    for holiday in CALENDAR.holidays:
+        for offset in (-1, 0, 1):
+            day = holiday + datetime.timedelta(days=offset)
+            if first <= day <= last:
+                cases.append([f"{day.isoformat()}T16:45", rnd.randrange(1, 7)])
+    cases += [["2009-03-31T14:00", 4], ["2010-03-31T16:59", 4], ["2010-03-31T17:00", 2], ["2008-04-01T00:00", 3]]
+    return cases
+
+
+def test_the_page_and_python_agree_on_hundreds_of_cases(page, site_url):
+    page.goto(site_url + RESPONSE_PAGE)
+    cases = generated_cases()
+    in_page = page.evaluate(ALL, cases)
+    differ = [(case, python_answer(*case), js) for case, js in zip(cases, in_page, strict=True)
+              if python_answer(*case) != js]
+    assert differ == []
+    assert len(cases) >= 400
+    assert sum(1 for js in in_page if js[0]["skipped"]) > 50  # many of them skip a bank holiday
+    assert any(js[0]["beyond_known"] for js in in_page)
+
+
+def test_every_worked_example_is_what_the_calculator_says(page, site_url):
+    page.goto(site_url + RESPONSE_PAGE)
+    examples = page.locator("li.deadline-example")
+    expect(examples).to_have_count(5)
+    for index in range(examples.count()):
+        example = examples.nth(index)
+        raised, level = example.get_attribute("data-raised"), int(example.get_attribute("data-level") or 0)
+        shown = example.evaluate("""li => ({
+            status: li.querySelector(".deadline-example-status").textContent,
+            facts: [...li.querySelectorAll("dl > div")].map(row => [
+                row.querySelector("dt").textContent, [...row.querySelectorAll("dd")].map(dd => dd.textContent)])
+        })""")
+        assert page.evaluate(ALL, [[raised, level]])[0][1] == shown
+
+
+def date_keys(page: Page, iso: str) -> str:
+    """The digits that type `iso` into a date field, in the order of the browser's locale (day first in en-GB)."""
+    order = page.evaluate("""() => new Intl.DateTimeFormat(undefined, {year: "numeric", month: "2-digit",
+        day: "2-digit"}).formatToParts(new Date(2008, 7, 22)).filter(p => p.type !== "literal").map(p => p.type)""")
+    year, month, day = iso.split("-")
+    return "".join({"year": year, "month": month, "day": day}[part] for part in order)
+
+
+def time_keys(page: Page, hh_mm: str) -> str:
+    """The keys that type `hh_mm` into a time field: 24-hour, or 12-hour with A or P, as the locale has it."""
+    twelve = page.evaluate("() => new Intl.DateTimeFormat(undefined, {hour: 'numeric'}).resolvedOptions().hour12")
+    hour, minute = (int(part) for part in hh_mm.split(":"))
+    if twelve:
+        return f"{(hour + 11) % 12 + 1:02d}{minute:02d}{'A' if hour < 12 else 'P'}"
+    return f"{hour:02d}{minute:02d}"
+
+
+def tab_to(page: Page, field_id: str) -> None:
+    """Press Tab until the field has the focus: Chromium's date and time fields take a Tab for each of their parts
+    (day, month, year; hours, minutes, am or pm) before the next field."""
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == field_id:
+            return
+    raise AssertionError(f"Tab never reached #{field_id}")
+
+
+@pytest.mark.parametrize("raised, level", [("2008-08-22T16:45", 2), ("2009-04-09T15:00", 3), ("2008-12-27T10:00", 5),
+                                           ("2009-12-24T16:45", 1)])
+def test_by_keyboard_the_answer_is_said_in_the_live_region(page, site_url, raised, level):
+    page.goto(site_url + RESPONSE_PAGE)
+    form = page.locator("form[data-deadline-form]")
+    expect(form).to_be_visible()
+    status = form.get_by_role("status")
+    page.get_by_label("Date the call was logged").focus()
+    page.keyboard.type(date_keys(page, raised[:10]))
+    tab_to(page, "deadline-time")  # past the parts of the date field
+    page.keyboard.type(time_keys(page, raised[11:]))
+    tab_to(page, "deadline-priority")
+    page.keyboard.type(str(level))
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Show the dates")).to_be_focused()
+    page.keyboard.press("Enter")
+    expected = python_answer(raised, level)[1]
+    expect(status).to_have_text(expected["status"])
+    expect(status).to_have_attribute("aria-live", "polite")
+    answer_box = form.locator("[data-deadline-answer]")
+    expect(answer_box.locator("dl > div > dt")).to_have_text([term for term, _ in expected["facts"]])
+    expect(answer_box).to_contain_text(f"What priority {level} (")
+
+
+def test_a_missing_field_is_said_and_no_answer_shown(page, site_url):
+    page.goto(site_url + RESPONSE_PAGE)
+    page.get_by_label("Priority").select_option("3")
+    page.get_by_role("button", name="Show the dates").click()
+    expect(page.locator("[data-deadline-status]")).to_have_text("Choose the date and the time of the call.")
+    expect(page.locator("[data-deadline-answer]")).to_be_hidden()
+
+
+def test_a_day_whose_bank_holidays_the_page_does_not_know_is_refused(page, site_url):
+    page.goto(site_url + "/entitlement/primary/")
+    page.get_by_label("Date the call was logged").fill("2011-01-05")
+    page.get_by_label("Time it was logged").fill("10:00")
+    page.get_by_label("Priority").select_option("2")
+    page.get_by_role("button", name="Show the dates").click()
+    expect(page.locator("[data-deadline-status]")).to_have_text(
+        "Choose a day from Tuesday 1 April 2008 to Wednesday 31 March 2010: the bank holidays of those days only are "
+        "known here.")
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "mobile"])
+@pytest.mark.parametrize("path", [RESPONSE_PAGE, "/entitlement/secondary/"])
+def test_no_axe_violations_with_an_answer_shown(browser, site_url, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + path)
+    page.get_by_label("Date the call was logged").fill("2008-12-24")
+    page.get_by_label("Time it was logged").fill("16:45")
+    page.get_by_label("Priority").select_option("1")
+    page.get_by_role("button", name="Show the dates").click()
+    expect(page.locator("[data-deadline-answer]")).to_be_visible()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                           "resultTypes: ['violations']})", AXE_TAGS)
+    context.close()
+    assert [f"{v['id']}: {v['help']}: {v['nodes'][0]['html'][:120]}" for v in result["violations"]] == []
+
+
+def test_without_javascript_the_worked_examples_stand_in(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + RESPONSE_PAGE)
+    expect(page.locator("form[data-deadline-form]")).to_be_hidden()
+    expect(page.locator("li.deadline-example")).to_have_count(5)
+    expect(page.locator("li.deadline-example").first).to_be_visible()
+    context.close()

@@ -1,0 +1,257 @@
+"""What has changed between two years' data (`changes.compare`), without MkDocs: each kind of change as typed
+data, and the changes narrowed to a school type and to a school.
+
+Last year's data is the latest archive (test_archive.py); the built page and CSV: test_changes_build.py; in
+Chromium: test_browser_changes.py."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+
+import pytest
+
+from conftest import FIXTURES, DataFiles
+from macros.sla.changes import (
+    CellChange,
+    Changes,
+    ClauseChange,
+    Code,
+    ContactChange,
+    CostChange,
+    ListedChange,
+    OfferChange,
+    PriceChange,
+    Renumbered,
+    RouteChange,
+    RowChange,
+    TierCode,
+    Words,
+    compare,
+    word_changes,
+)
+from macros.sla.entitlement import Status
+from macros.sla.load import load
+from macros.sla.models import Clause, School, SchoolType
+
+pytestmark = pytest.mark.unit
+
+Y = Code("Y", "included", "included")
+N = Code("N", "not included", "not-included")
+B = Code("B", "YHGFL schools only", "yhgfl-only")
+LEGEND_B = "      - code: N\n        meaning: not included\n        kind: not-included\n"
+"""Where the minimal data's legend ends: a code B is added after it."""
+
+
+@pytest.fixture
+def years(tmp_path) -> tuple[DataFiles, DataFiles]:
+    """Last year's data and this year's: two copies of the minimal data set, this year's to change."""
+    before, after = tmp_path / "before" / "data", tmp_path / "after" / "data"
+    shutil.copytree(FIXTURES / "minimal", before)
+    shutil.copytree(FIXTURES / "minimal", after)
+    return DataFiles(before), DataFiles(after)
+
+
+def compared(years: tuple[DataFiles, DataFiles]) -> Changes:
+    before, after = years
+    return compare(load(before.dir), load(after.dir))
+
+
+def only(changes: Changes, **kinds: object) -> None:
+    """`changes` holds exactly `kinds` (e.g. prices=(...)), and nothing of any other kind."""
+    assert changes == Changes(changes.before_year, changes.after_year, **kinds)
+
+
+def add_code_b(data: DataFiles) -> None:
+    data.edit("services.yaml", LEGEND_B, LEGEND_B + "      - code: B\n        meaning: YHGFL schools only\n"
+                                                  "        kind: yhgfl-only\n")
+
+
+# -- each kind of change -----------------------------------------------------------------
+
+
+def test_the_same_data_has_no_changes(years):
+    changes = compared(years)
+    only(changes)
+    assert changes.count == 0
+    assert (changes.before_year, changes.after_year) == ("2008/09", "2008/09")
+
+
+def test_a_price_change_with_its_difference(years):
+    years[1].edit("prices.yaml", "financial_year: 2008/09", "financial_year: 2009/10")
+    years[1].edit("prices.yaml", "prices: {primary: 850}", "prices: {primary: 900.50}")
+    changes = compared(years)
+    only(changes, prices=(PriceChange("price-list", "Top-up prices", "Help desk", Decimal("850.00"),
+                                      Decimal("900.50"), group="Support", phase_id="primary",
+                                      for_whom="Primary schools"),))
+    assert (changes.before_year, changes.after_year) == ("2008/09", "2009/10")
+    assert changes.prices[0].difference == Decimal("50.50")
+    assert changes.prices[0].change == "changed"
+    assert changes.count == 1
+
+
+def test_a_matrix_cell_change_with_its_meaning_in_words(years):
+    add_code_b(years[0])
+    add_code_b(years[1])
+    years[1].edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: B, gold: Y}")
+    changes = compared(years)
+    cell = CellChange("primary", "Group one", "Second service", "core", "Core", N, B)
+    only(changes, cells=(cell,))
+    assert (cell.before.meaning, cell.after.meaning) == ("not included", "YHGFL schools only")
+    assert cell.statuses() == (Status.NOT_INCLUDED, Status.YHGFL_ONLY)
+    assert cell.statuses(yhgfl=True) == (Status.NOT_INCLUDED, Status.INCLUDED)
+    assert cell.statuses(yhgfl=False) == (Status.NOT_INCLUDED, Status.NOT_INCLUDED)
+
+
+def test_a_contact_change_field_by_field(years):
+    years[1].edit("services.yaml", "telephone: 01000 000001", "telephone: 01000 000002")
+    years[1].edit("services.yaml", "address: [1 Test Street]", "address: [1 Test Street, Testtown]")
+    only(compared(years), contacts=(
+        ContactChange("changed", "alex", "Alex Example", "address", "1 Test Street", "1 Test Street, Testtown"),
+        ContactChange("changed", "alex", "Alex Example", "telephone", "01000 000001", "01000 000002")))
+
+
+def test_an_inserted_clause_renumbers_the_clauses_after_it(years):
+    years[1].edit("services.yaml", "    clauses:\n      - id: one\n",
+                  "    clauses:\n      - id: zero\n        text: A new first clause.\n      - id: one\n")
+    changes = compared(years)
+    added = Clause.model_validate({"id": "zero", "text": "A new first clause."})
+    # 'one' still says "See {section:two}": its data is unchanged, though 'two' now has another number.
+    only(changes, clauses=(ClauseChange("added", "zero", None, "1.1", None, added),),
+         renumbered=(Renumbered("one", "1.1", "1.2"), Renumbered("two", "1.2", "1.3")))
+    assert changes.count == 1
+
+
+def test_a_changed_clause_says_what_changed_and_which_words(years):
+    years[1].edit("services.yaml", "text: From {term:year_start}.", "text: From {term:year_start} each year.")
+    changes = compared(years)
+    [clause] = changes.clauses
+    assert (clause.change, clause.clause_id, clause.before_number, clause.after_number, clause.fields) == (
+        "changed", "two", "1.2", "1.2", ("text",))
+    assert clause.phases == {"primary"}  # it shows a primary tier
+    assert clause.paragraphs() == [((Words("From", False), Words("{term:year_start}.", True)),
+                                    (Words("From", False), Words("{term:year_start} each year.", True)))]
+    assert changes.renumbered == ()
+
+
+def test_an_added_and_a_removed_matrix_row(years):
+    years[1].edit("services.yaml", "          - service: First service\n            codes: {core: Y, gold: Y}\n", "")
+    years[1].edit("services.yaml", "codes: {core: N, gold: Y}",
+                  "codes: {core: N, gold: Y}\n"
+                  "          - service: Third service\n            codes: {core: N, gold: Y}")
+    only(compared(years), rows=(
+        RowChange("added", "primary", "Group one", "Third service", (TierCode("core", "Core", N),
+                                                                     TierCode("gold", "Gold", Y))),
+        RowChange("removed", "primary", "Group one", "First service", (TierCode("core", "Core", Y),
+                                                                       TierCode("gold", "Gold", Y)))))
+
+
+def test_a_cost_change_for_a_school_type_and_its_package_price(years):
+    years[0].edit("prices.yaml", "price_lists:", "package_prices:\n  - {school_type: primary, tier: gold, price: 1250}"
+                                                "\nprice_lists:")
+    years[1].edit("services.yaml", "    no_additional_cost: [core]\n    additional_cost: [gold]",
+                  "    no_additional_cost: [core, gold]\n    additional_cost: []")
+    changes = compared(years)
+    only(changes, costs=(CostChange("primary", "Primary schools", "primary", "gold", "Gold", "additional cost",
+                                    "no additional cost"),),
+         prices=(PriceChange("package", "Prices of packages", "Gold", Decimal("1250.00"), None, phase_id="primary",
+                             for_whom="Primary schools", school_type_id="primary", tier_id="gold"),))
+    assert (changes.costs[0].change, changes.prices[0].change, changes.prices[0].difference) == (
+        "changed", "removed", None)
+
+
+def test_the_route_for_complaints_and_the_service_desk(years):
+    years[1].edit("services.yaml", "escalation:\n  - when: First contact\n    contact: alex\n",
+                  "escalation:\n  - when: First contact\n    contact: alex\n"
+                  "  - when: Then\n    who: the complaints procedure.\n")
+    years[1].edit("services.yaml", "  name: ICT Service Desk\n",
+                  "  name: ICT Service Desk\n  telephone: 01000 000009\n")
+    only(compared(years),
+         contacts=(ContactChange("changed", None, "ICT Service Desk", "telephone", None, "01000 000009"),),
+         route=RouteChange(("First contact: Alex Example, Officer",),
+                           ("First contact: Alex Example, Officer", "Then the complaints procedure.")))
+
+
+def test_services_listed_by_a_tier_and_offers(years):
+    years[1].edit("services.yaml", "          - a gold service\n", "          - a better gold service\n")
+    years[1].edit("services.yaml", "    price_list: top-up\n", "    price_list: top-up\n"
+                                                                "  - id: bespoke\n    title: Bespoke services\n")
+    years[1].edit("services.yaml", "        show: tier:primary/gold\n",
+                  "        show: tier:primary/gold\n      - id: three\n        show: offer:bespoke\n")
+    changes = compared(years)
+    assert changes.offers == (OfferChange("added", "bespoke", "Bespoke services"),)
+    assert changes.listed == (ListedChange("added", "tier", "gold", "Gold", "a better gold service", "primary"),
+                              ListedChange("removed", "tier", "gold", "Gold", "a gold service", "primary"))
+    assert [clause.clause_id for clause in changes.clauses] == ["three"]
+
+
+def test_a_build_compares_its_two_years_once(years):
+    before, after = load(years[0].dir), load(years[1].dir)
+    assert compare(before, after) is compare(before, after)
+
+
+def test_word_changes_mark_the_words_that_differ():
+    assert word_changes("kept under review. As before", "kept under review each spring. As before") == (
+        (Words("kept under", False), Words("review.", True), Words("As before", False)),
+        (Words("kept under", False), Words("review each spring.", True), Words("As before", False)))
+
+
+# -- narrowed to a school type, and to a school -------------------------------------------------
+
+
+PRIMARY = SchoolType(id="primary", name="Primary schools", phase="primary", no_additional_cost=["core"],
+                     additional_cost=["gold"])
+CORE_CELL = CellChange("primary", "Group one", "Second service", "core", "Core", N, B)
+PCS_CELL = CellChange("primary", "Group one", "First service", "core", "Core", N, Y, admin_pcs_over=10)
+GOLD_CELL = CellChange("primary", "Group one", "Second service", "gold", "Gold", N, Y)
+SECONDARY_CELL = CellChange("secondary", "Group", "Service", "core", "Core", N, Y)
+EVERYTHING = Changes(
+    "2008/09", "2009/10",
+    rows=(RowChange("added", "primary", "Group one", "New", ()), RowChange("added", "secondary", "G", "New", ())),
+    offers=(OfferChange("added", "bespoke", "Bespoke services"),),
+    listed=(ListedChange("added", "tier", "core", "Core", "a core service", "primary"),
+            ListedChange("added", "tier", "gold", "Gold", "a gold service", "primary"),
+            ListedChange("added", "tier", "core", "Core", "a secondary service", "secondary"),
+            ListedChange("added", "offer", "bespoke", "Bespoke services", "training")),
+    cells=(CORE_CELL, PCS_CELL, GOLD_CELL, SECONDARY_CELL),
+    costs=(CostChange("primary", "Primary schools", "primary", "gold", "Gold", "additional cost", "no additional cost"),
+           CostChange("primary", "Primary schools", "primary", "core", "Core", None, "no additional cost"),
+           CostChange("secondary", "Secondary schools", "secondary", "core", "Core", None, "no additional cost")),
+    prices=(PriceChange("price-list", "Top-up", "Help desk", Decimal(1), Decimal(2), phase_id="primary"),
+            PriceChange("price-list", "Top-up", "Help desk", Decimal(1), Decimal(2), phase_id="secondary"),
+            PriceChange("package", "Packages", "Gold", None, Decimal(5), school_type_id="primary", tier_id="gold"),
+            PriceChange("package", "Packages", "Gold", None, Decimal(5), school_type_id="other", tier_id="gold"),
+            PriceChange("service", "Services", "Training", None, Decimal(3))),
+    contacts=(ContactChange("added", "sam", "Sam"),),
+    route=RouteChange(("a",), ("b",)),
+    clauses=(ClauseChange("added", "everyone", None, "1.1", None, None),
+             ClauseChange("added", "secondary-only", None, "1.2", None, None, phases=frozenset({"secondary"}))),
+    renumbered=(Renumbered("later", "1.1", "1.3"),))
+
+
+def test_the_changes_that_affect_a_school_type():
+    narrowed = EVERYTHING.for_school_type(PRIMARY)
+    assert narrowed.rows == EVERYTHING.rows[:1]
+    assert narrowed.offers == EVERYTHING.offers
+    assert narrowed.listed == (EVERYTHING.listed[0], EVERYTHING.listed[1], EVERYTHING.listed[3])
+    assert narrowed.cells == (CORE_CELL, PCS_CELL, GOLD_CELL)
+    assert narrowed.costs == EVERYTHING.costs[:2]
+    assert narrowed.prices == (EVERYTHING.prices[0], EVERYTHING.prices[2], EVERYTHING.prices[4])
+    assert (narrowed.contacts, narrowed.route, narrowed.renumbered) == (
+        EVERYTHING.contacts, EVERYTHING.route, EVERYTHING.renumbered)
+    assert [clause.clause_id for clause in narrowed.clauses] == ["everyone"]
+
+
+@pytest.mark.parametrize("yhgfl, admin_pcs, cells", [
+    (True, 11, [CORE_CELL, PCS_CELL]),  # B becomes included for a YHGFL school
+    (False, 11, [PCS_CELL]),  # N to B changes nothing for another school
+    (True, 10, [CORE_CELL]),  # the row concerns more than 10 PCs: it does not apply to this school
+])
+def test_the_changes_that_affect_a_school(minimal, yhgfl, admin_pcs, cells):
+    school = School(name="Test School", school_type="primary", tier="core", yhgfl=yhgfl, admin_pcs=admin_pcs)
+    narrowed = EVERYTHING.for_school(load(minimal.dir), school)
+    assert list(narrowed.cells) == cells
+    assert narrowed.listed == (EVERYTHING.listed[0], EVERYTHING.listed[3])  # its tier's, and the offer's
+    assert narrowed.costs == EVERYTHING.costs[1:2]  # its tier's cost only
+    assert narrowed.prices == (EVERYTHING.prices[0], EVERYTHING.prices[4])  # no package price for its tier
+    assert narrowed.school == school

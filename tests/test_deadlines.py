@@ -1,0 +1,261 @@
+"""Working-day deadlines (macros/sla/deadlines.py) against cases worked out by hand from a calendar.
+
+Every expected value is typed here: the weekday of each date and the bank holidays of England were looked up in
+a calendar, and the counting done by hand with the rules of the edition notes "Counting working days" and "When
+progress updates fall due" (data/site.yaml): a working day is 8.30 am to 5.00 pm, Monday to Friday, less the
+bank holidays of England; a case raised in working hours is due the same time N working days later; one raised
+outside them counts from the next start of working hours and is due by 5.00 pm on the Nth working day counting
+that one. Priorities: 2 High (1 working day, updates every two working days), 3 Medium (2, weekly), 4 Low (5,
+monthly), 1 Critical (no target, daily), 5 Hold and 6 Waiting for school (no deadline).
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from macros.sla.deadlines import (
+    DeadlineError,
+    answer,
+    answer_words,
+    any_year_calendar,
+    page_calendar,
+    parse_priority,
+    parse_raised,
+)
+from macros.sla.load import load
+
+pytestmark = pytest.mark.unit
+
+ROOT = Path(__file__).resolve().parent.parent
+STANDARDS = load(ROOT / "data").services.response_standards
+
+
+def deadline(raised: str, level: int) -> str | None:
+    moment = datetime.datetime.fromisoformat(raised)
+    found = answer(STANDARDS, any_year_calendar(STANDARDS, moment.date()), moment, level)
+    return found.deadline.isoformat(sep=" ", timespec="minutes") if found.deadline else None
+
+
+CASES = [
+    # -- Friday afternoons ------------------------------------------------------------------------------
+    ("friday-4.45pm-high", "2026-11-27 16:45", 2, "2026-11-30 16:45"),
+    ("friday-4.45pm-medium", "2026-11-27 16:45", 3, "2026-12-01 16:45"),
+    ("friday-4.45pm-low", "2026-11-27 16:45", 4, "2026-12-04 16:45"),
+    ("friday-4.59pm-high-still-in-hours", "2026-11-27 16:59", 2, "2026-11-30 16:59"),
+    ("friday-5.00pm-high-is-out-of-hours", "2026-11-27 17:00", 2, "2026-11-30 17:00"),
+    # -- the late-August bank holiday (Monday 31 August 2026) and the day before it -----------------------
+    ("friday-before-august-bank-holiday-high", "2026-08-28 16:45", 2, "2026-09-01 16:45"),
+    ("friday-before-august-bank-holiday-medium", "2026-08-28 16:45", 3, "2026-09-02 16:45"),
+    ("friday-before-august-bank-holiday-low", "2026-08-28 16:45", 4, "2026-09-07 16:45"),
+    ("saturday-of-august-bank-holiday-weekend", "2026-08-29 10:00", 2, "2026-09-01 17:00"),
+    ("on-the-august-bank-holiday", "2026-08-31 11:00", 2, "2026-09-01 17:00"),
+    ("friday-before-august-bank-holiday-2008", "2008-08-22 16:45", 2, "2008-08-26 16:45"),
+    # -- Christmas and New Year -----------------------------------------------------------------------------
+    ("christmas-eve-2026-medium-the-issue's-example", "2026-12-24 16:45", 3, "2026-12-30 16:45"),
+    ("christmas-eve-2026-high", "2026-12-24 16:45", 2, "2026-12-29 16:45"),
+    ("christmas-eve-2026-low-over-new-year", "2026-12-24 16:45", 4, "2027-01-05 16:45"),
+    ("new-year's-eve-high", "2026-12-31 12:00", 2, "2027-01-04 12:00"),
+    ("on-new-year's-day", "2027-01-01 09:00", 3, "2027-01-05 17:00"),
+    ("christmas-eve-2027-both-substitute-days", "2027-12-24 16:45", 2, "2027-12-29 16:45"),
+    ("christmas-eve-2008", "2008-12-24 16:45", 3, "2008-12-30 16:45"),
+    ("day-before-christmas-eve-2009-boxing-day-substitute", "2009-12-23 16:45", 3, "2009-12-29 16:45"),
+    # -- Easter: Good Friday and Easter Monday --------------------------------------------------------------
+    ("thursday-before-good-friday-2027-high", "2027-03-25 16:45", 2, "2027-03-30 16:45"),
+    ("thursday-before-good-friday-2027-medium", "2027-03-25 10:00", 3, "2027-03-31 10:00"),
+    ("on-good-friday-2027", "2027-03-26 10:00", 2, "2027-03-30 17:00"),
+    ("thursday-before-good-friday-2026-low", "2026-04-02 15:00", 4, "2026-04-13 15:00"),
+    # -- the other bank holidays ------------------------------------------------------------------------------
+    ("friday-before-may-day", "2026-05-01 16:45", 2, "2026-05-05 16:45"),
+    ("friday-before-spring-bank-holiday", "2026-05-22 09:00", 3, "2026-05-27 09:00"),
+    # -- the last working day of March (the end of the financial year) --------------------------------------
+    ("last-working-day-of-march-2026-medium", "2026-03-31 14:00", 3, "2026-04-02 14:00"),
+    ("last-working-day-of-march-2026-low-over-easter", "2026-03-31 14:00", 4, "2026-04-09 14:00"),
+    ("last-working-day-of-march-2027", "2027-03-31 16:00", 2, "2027-04-01 16:00"),
+    ("last-working-day-of-march-2028-a-friday", "2028-03-31 16:45", 2, "2028-04-03 16:45"),
+    # -- out of hours -------------------------------------------------------------------------------------------
+    ("before-the-day-starts", "2026-11-30 07:15", 2, "2026-11-30 17:00"),
+    ("at-the-start-of-the-day", "2026-11-30 08:30", 3, "2026-12-01 17:00"),
+    ("a-minute-after-the-start", "2026-11-30 08:31", 2, "2026-12-01 08:31"),
+    ("late-evening", "2026-11-30 22:00", 2, "2026-12-01 17:00"),
+    ("sunday-a-minute-before-midnight", "2026-11-29 23:59", 4, "2026-12-04 17:00"),
+    ("saturday-midnight", "2026-11-28 00:00", 3, "2026-12-01 17:00"),
+    # -- no deadline ------------------------------------------------------------------------------------------
+    ("critical-has-no-target-in-working-days", "2026-12-24 16:45", 1, None),
+    ("hold", "2026-12-24 16:45", 5, None),
+    ("waiting-for-school", "2026-11-28 10:00", 6, None),
+]
+
+
+@pytest.mark.parametrize("raised, level, expected", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_deadline(raised, level, expected):
+    assert deadline(raised, level) == expected
+
+
+def test_there_are_at_least_thirty_hand_checked_cases():
+    assert len(CASES) >= 30
+    assert len({case[0] for case in CASES}) == len(CASES)
+
+
+def full(raised: str, level: int) -> dict:
+    moment = datetime.datetime.fromisoformat(raised)
+    return answer(STANDARDS, any_year_calendar(STANDARDS, moment.date()), moment, level).as_json()
+
+
+# --- the whole answer: receipt, updates and the bank holidays skipped ------------------------------------------
+
+
+def test_high_every_two_working_days_over_the_august_bank_holiday():
+    assert full("2026-08-28 16:45", 2) == {
+        "level": 2, "counted_from": "2026-08-28T16:45", "deadline": "2026-09-01T16:45",
+        "receipt_update": "2026-08-28T16:45", "assessment_update": True,
+        "updates": ["2026-09-03T16:45", "2026-09-07T16:45", "2026-09-09T16:45"],
+        "skipped": ["2026-08-31"], "beyond_known": False}
+
+
+def test_medium_weekly_after_christmas():
+    assert full("2026-12-24 16:45", 3) == {
+        "level": 3, "counted_from": "2026-12-24T16:45", "deadline": "2026-12-30T16:45",
+        "receipt_update": "2026-12-24T16:45", "assessment_update": True,
+        "updates": ["2027-01-06T16:45", "2027-01-13T16:45", "2027-01-20T16:45"],
+        "skipped": ["2026-12-25", "2026-12-28", "2027-01-01"], "beyond_known": False}
+
+
+def test_a_weekly_update_on_a_bank_holiday_moves_to_the_next_working_day():
+    found = full("2026-08-20 10:00", 3)
+    assert found["deadline"] == "2026-08-24T10:00"
+    assert found["updates"] == ["2026-09-01T10:00", "2026-09-07T10:00", "2026-09-14T10:00"]
+
+
+def test_monthly_updates_keep_the_day_of_the_month_or_the_months_last_day():
+    # Attention by Monday 31 January 2028; a month later is Tuesday 29 February (a leap year), then Friday
+    # 31 March; 30 April is a Sunday and Monday 1 May is May Day, so Tuesday 2 May.
+    found = full("2028-01-24 10:00", 4)
+    assert found["deadline"] == "2028-01-31T10:00"
+    assert found["updates"] == ["2028-02-29T10:00", "2028-03-31T10:00", "2028-05-02T10:00"]
+
+
+def test_critical_is_updated_daily_from_receipt():
+    assert full("2026-11-27 16:45", 1) == {
+        "level": 1, "counted_from": "2026-11-27T16:45", "deadline": None, "receipt_update": None,
+        "assessment_update": False, "updates": ["2026-11-30T16:45", "2026-12-01T16:45", "2026-12-02T16:45"],
+        "skipped": [], "beyond_known": False}
+
+
+def test_critical_out_of_hours_counts_from_the_next_working_day():
+    found = full("2026-08-29 10:00", 1)
+    assert found["counted_from"] == "2026-09-01T08:30"
+    assert found["updates"] == ["2026-09-01T17:00", "2026-09-02T17:00", "2026-09-03T17:00"]
+    assert found["skipped"] == ["2026-08-31"]
+
+
+def test_an_update_after_the_end_of_a_working_day_counts_from_the_next():
+    # Attention by 5.00 pm on Tuesday 1 September; two working days after that is 5.00 pm on Thursday.
+    assert full("2026-08-29 10:00", 2)["updates"][0] == "2026-09-03T17:00"
+
+
+@pytest.mark.parametrize("level", [5, 6])
+def test_hold_and_waiting_for_school_have_no_dates(level):
+    assert full("2026-12-24 16:45", level) == {
+        "level": level, "counted_from": None, "deadline": None, "receipt_update": None,
+        "assessment_update": False, "updates": [], "skipped": [], "beyond_known": False}
+
+
+# --- words --------------------------------------------------------------------------------------------------
+
+
+def words(raised: str, level: int):
+    moment = datetime.datetime.fromisoformat(raised)
+    cal = any_year_calendar(STANDARDS, moment.date())
+    return answer_words(STANDARDS, answer(STANDARDS, cal, moment, level), cal)
+
+
+def test_the_answer_in_words():
+    said = words("2026-08-29 10:00", 2)
+    assert said.status == ("Priority 2 (High), logged at 10.00 am on Saturday 29 August 2026: attention by 5.00 pm "
+                           "on Tuesday 1 September 2026.")
+    assert said.facts == [
+        ("Counted from", ["8.30 am on Tuesday 1 September 2026, when working hours next start (the call was logged "
+                          "outside them)"]),
+        ("Attention by", ["5.00 pm on Tuesday 1 September 2026"]),
+        ("Updates", ["Upon receipt: 8.30 am on Tuesday 1 September 2026",
+                     "After initial assessment: the specification gives no time; the later updates are counted "
+                     "from the attention target, the latest time for it",
+                     "Then every two days: 5.00 pm on Thursday 3 September 2026; 5.00 pm on Monday 7 September "
+                     "2026; 5.00 pm on Wednesday 9 September 2026; and so on"]),
+        ("Bank holidays not counted", ["Monday 31 August 2026 (Late Summer Bank Holiday)"])]
+
+
+def test_no_deadline_in_words_quotes_the_specification():
+    assert words("2026-12-24 16:45", 5).status == "Priority 5 (Hold): no deadline."
+    assert words("2026-12-24 16:45", 5).facts == [("Why", [
+        'The specification sets no target time for it, and says: "Monitored monthly, and reported as and when '
+        'required by the Help Desk."'])]
+    assert words("2026-12-24 16:45", 1).status == (
+        "Priority 1 (Critical), logged at 4.45 pm on Thursday 24 December 2026: no target in working days; the "
+        'specification says: "Ranks highest and above all other ICT Support Team activity."')
+
+
+# --- the page's calendar: the financial year of the prices and the next -------------------------------------
+
+
+def test_the_page_knows_the_bank_holidays_of_two_financial_years():
+    cal = page_calendar(STANDARDS, "2008/09")
+    assert cal.known == (datetime.date(2008, 4, 1), datetime.date(2010, 3, 31))
+    assert [day.isoformat() for day in cal.holidays if day.weekday() < 5] == [
+        "2008-05-05", "2008-05-26", "2008-08-25", "2008-12-25", "2008-12-26", "2009-01-01",
+        "2009-04-10", "2009-04-13", "2009-05-04", "2009-05-25", "2009-08-31", "2009-12-25", "2009-12-28",
+        "2010-01-01"]
+
+
+def test_easter_monday_and_the_august_bank_holiday_are_holidays_in_england():
+    cal = page_calendar(STANDARDS, "2026/27")
+    assert cal.holidays[datetime.date(2026, 4, 6)] == "Easter Monday"
+    assert cal.holidays[datetime.date(2026, 8, 31)] == "Late Summer Bank Holiday"
+
+
+def test_a_day_outside_the_pages_years_is_refused():
+    cal = page_calendar(STANDARDS, "2008/09")
+    with pytest.raises(DeadlineError, match="^choose a day from Tuesday 1 April 2008 to Wednesday 31 March 2010: "):
+        answer(STANDARDS, cal, datetime.datetime(2010, 4, 1, 10, 0), 2)
+
+
+def test_an_answer_that_reaches_past_the_known_holidays_says_so():
+    cal = page_calendar(STANDARDS, "2008/09")
+    found = answer(STANDARDS, cal, datetime.datetime(2010, 3, 31, 14, 0), 4)
+    assert found.deadline == datetime.datetime(2010, 4, 7, 14, 0)  # Good Friday 2010 (2 April) is not known
+    assert found.beyond_known
+    assert answer_words(STANDARDS, found, cal).facts[-1] == ("Check", [
+        "The bank holidays after Wednesday 31 March 2010 are not known here, so a later date above may need to "
+        "move to the next working day."])
+
+
+# --- reading input ---------------------------------------------------------------------------------------------
+
+
+def test_reading_the_time_a_call_was_raised():
+    assert parse_raised("2026-12-24 16:45") == datetime.datetime(2026, 12, 24, 16, 45)
+    assert parse_raised("2026-12-24T16:45") == datetime.datetime(2026, 12, 24, 16, 45)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("2026-02-30 10:00", "2026-02-30 is not a date in the calendar"),
+    ("2026-12-24 24:00", "24:00 is not a time of day (valid: 00:00 to 23:59)"),
+    ("24/12/2026 16:45", "'24/12/2026 16:45' is not a date and time: write it as YYYY-MM-DD HH:MM, e.g. 2026-12-24 "
+                         "16:45"),
+])
+def test_a_raised_time_that_does_not_exist_is_refused(text, message):
+    with pytest.raises(DeadlineError) as caught:
+        parse_raised(text)
+    assert str(caught.value) == message
+
+
+def test_a_priority_by_number_or_name():
+    assert parse_priority(STANDARDS, "3") == 3
+    assert parse_priority(STANDARDS, "Waiting for school") == 6
+    with pytest.raises(DeadlineError) as caught:
+        parse_priority(STANDARDS, "urgent")
+    assert str(caught.value) == ("unknown priority 'urgent' (valid: 1 (Critical), 2 (High), 3 (Medium), 4 (Low), "
+                                 "5 (Hold), 6 (Waiting for school))")

@@ -1,0 +1,98 @@
+"""`make serve` survives mistakes: with bad data every page answers at once with the problems (file:line, as
+`make check` prints them) and the live-reload script, and fixing the data brings the site back by itself."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import copy_project
+
+pytestmark = pytest.mark.build
+
+PAGES = ["", "entitlement/primary/", "schools/example-hill-top-primary-school-fictional/",
+         "specification/service-standards/"]
+
+
+def fetch(url: str, timeout: float = 2.0) -> tuple[int, str, float]:
+    """Status, body and seconds taken; a request that takes longer than `timeout` fails the test."""
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8"), time.perf_counter() - started
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8"), time.perf_counter() - started
+
+
+def wait_until(url: str, text: str, seconds: float) -> str:
+    deadline = time.perf_counter() + seconds
+    body = ""
+    while time.perf_counter() < deadline:
+        try:
+            _, body, _ = fetch(url)
+            if text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{url} did not show {text!r} within {seconds} s; last answer:\n{body[:2000]}")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """`make serve` (mkdocs serve with SITE_PREVIEW=true) on a copy of the project; yields (project, url)."""
+    project = copy_project(tmp_path / "project")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_PREVIEW="true")
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+                                   "--livereload"], cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until(f"{url}/", "What is my school entitled to?", 90)
+        yield project, url
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert "Traceback" not in log.read_text(encoding="utf-8"), log.read_text(encoding="utf-8")
+
+
+def test_bad_data_shows_its_problems_at_every_page_and_the_fix_brings_the_site_back(preview):
+    project, url = preview
+    services = project / "data" / "services.yaml"
+    good = services.read_text(encoding="utf-8")
+    line = good.splitlines().index("    email: pam.plant@calderdale.gov.uk") + 1
+    services.write_text(good.replace("    email: pam.plant@calderdale.gov.uk", "    email: pam.plant"),
+                        encoding="utf-8")
+    problem = (f"data/services.yaml:{line}: contacts[0] (the 1st: pam-plant).email: &#x27;pam.plant&#x27; is not "
+               "valid (valid: an e-mail address, e.g. name@calderdale.gov.uk)")
+    wait_until(f"{url}/", problem, 30)
+    for path in PAGES:
+        status, body, seconds = fetch(f"{url}/{path}")
+        assert seconds < 2, f"{path} took {seconds:.1f} s"
+        assert (status, "The data has problems" in body, problem in body) == (200, True, True), path
+        assert "livereload" in body, path  # so that the fix brings the page back by itself
+    status, body, _ = fetch(f"{url}/no-such-page/")
+    assert (status, "The data has problems" in body) == (404, True)
+    services.write_text(good, encoding="utf-8")
+    body = wait_until(f"{url}/entitlement/primary/", "Primary schools: what you are entitled to", 30)
+    assert "The data has problems" not in body
+
+
+def test_an_edit_reaches_the_page_the_browser_asks_for(preview):
+    project, url = preview
+    services = project / "data" / "services.yaml"
+    services.write_text(services.read_text(encoding="utf-8").replace("title: Quality awards",
+                                                                     "title: Quality awards and marks"),
+                        encoding="utf-8")
+    wait_until(f"{url}/specification/service-standards/", "Quality awards and marks", 30)
