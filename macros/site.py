@@ -56,21 +56,15 @@ def worker_shim_source(config: MkDocsConfig) -> Path:
 
 
 def catalog(config: MkDocsConfig) -> Catalog:
-    """The validated data; bad data stops the build with the list of problems, no traceback."""
-    try:
-        return load_cached(data_dir(config))
-    except DataError as error:
-        raise PluginError(error.report()) from None
+    """The validated data, as `check_data` loaded it for this build."""
+    if STATE.catalog is None:
+        raise PluginError("the data is not loaded: on_config has not run, or the data has problems")
+    return STATE.catalog
 
 
 def previous_year(config: MkDocsConfig) -> Catalog | None:
-    """Last year's data (the latest archive in data/archive/), for what has changed; None when there is none.
-    An archive that cannot be compared stops the build with its problems, as bad data does."""
-    try:
-        archive = latest_archive(data_dir(config), catalog(config))
-    except DataError as error:
-        raise PluginError(error.report()) from None
-    return archive.catalog if archive else None
+    """Last year's data (the latest archive in data/archive/), for what has changed; None when there is none."""
+    return STATE.previous
 
 
 def theme_text(text: str) -> str:
@@ -91,6 +85,10 @@ class BuildState:
     """In the preview, what is wrong with the data: the build then writes the problems page instead."""
     previous_pages: list[str] = field(default_factory=list)
     """In the preview, the source paths of the pages of the last build, to show the problems at."""
+    catalog: Catalog | None = None
+    """The data, loaded and checked once for the build by `check_data`."""
+    previous: Catalog | None = None
+    """Last year's data (the latest archive), if there is one."""
 
 
 STATE = BuildState()
@@ -107,12 +105,13 @@ def check_data(config: MkDocsConfig) -> DataError | None:
     where it is returned, to be shown in place of the pages."""
     try:
         loaded = load_cached(data_dir(config))
-        latest_archive(data_dir(config), loaded)  # last year's data, for what has changed: checked as well
+        archive = latest_archive(data_dir(config), loaded)  # last year's data, for what has changed
     except DataError as error:
         if not preview.previewing():
             raise PluginError(error.report()) from None
         print(error.report(), file=sys.stderr)
         return error
+    STATE.catalog, STATE.previous = loaded, archive.catalog if archive else None
     for warning in loaded.warnings:
         log.info(f"Warning: {warning}")
     return None

@@ -335,7 +335,7 @@ class Pages(Renderer):
             if rows else self._template("no_matrix.html", phase=phase),
             tiers=self._template("tier_sections.html", sections=[
                 self._tier_section(o, school.tier) for o in offers if o.tier in offer.builds_on or o is offer]),
-            contacts=self.escalation(), changes=changes.for_school(school))))
+            contacts=self.shared("escalation", self.escalation), changes=changes.for_school(school))))
 
     # -- the whole specification, for printing ------------------------------------
 

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import html
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import TypeVar, cast
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -89,6 +91,15 @@ class Renderer:
         by the site adapter): the blocks are final HTML, and Markdown parsing them again is the bulk of the
         build time. By default the HTML stays in place."""
         self.env = _environment()
+
+    def shared(self, name: str, build: Callable[[], T]) -> T:
+        """What `build` returns, made once for these data and reused by every page whose links to the rest of
+        the site read the same (the pages at the same depth, such as every school's page)."""
+        memo = _SHARED.setdefault(self.catalog, {})
+        key = (name, self.href("index", None))
+        if key not in memo:
+            memo[key] = build()
+        return cast(T, memo[key])  # each name always holds what its `build` returned
 
     def markdown_page(self, *chunks: str | Markup) -> str:
         """A page's Markdown: headings (str) and HTML blocks (Markup, set aside), separated by blank lines."""
@@ -408,10 +419,18 @@ class Renderer:
         return result
 
 
+T = TypeVar("T")
+_SHARED: weakref.WeakKeyDictionary[Catalog, dict[tuple[str, str], object]] = weakref.WeakKeyDictionary()
+"""What `Renderer.shared` made, for each set of data while it is in use."""
+
+
 @cache
 def _environment() -> Environment:
+    # The compiled templates are kept between builds in the system's temporary folder (Jinja's bytecode cache,
+    # which checks each template's time), so that a build does not compile them all again.
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
+                      trim_blocks=True, lstrip_blocks=True, finalize=_finalize,
+                      bytecode_cache=FileSystemBytecodeCache())
     env.filters["plain"] = _plain
     return env
 

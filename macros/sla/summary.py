@@ -42,20 +42,23 @@ class Summary:
         """The summary rows: the tiers in view (one for a school; each line narrows with the form when there
         are several), how to get help, `facts` about the school, response times and the contract."""
         narrowed = len(offers) > 1
-        rows = [SummaryRow("Tier and cost" if narrowed else "Your tier and its cost",
+        help_rows, common = self.renderer.shared("summary", self._common_rows)
+        return [SummaryRow("Tier and cost" if narrowed else "Your tier and its cost",
                            [Line(self._tier_line(offer), offer.tier.id if narrowed else None) for offer in offers]),
-                SummaryRow("How to get help", self.help()),
-                *(facts or []),
-                SummaryRow("Response times", self._response_times())]
+                *help_rows, *(facts or []), *common]
+
+    def _common_rows(self) -> tuple[list[SummaryRow], list[SummaryRow]]:
+        """The rows that are the same on every page: how to get help; response times, the contract and the year."""
         r = self.renderer
+        common = [SummaryRow("Response times", self._response_times())]
         for numbered in self.catalog.numbered.values():  # in document order
             clause = numbered.clause
             if clause.summary and clause.summary_label:
-                rows.append(SummaryRow(clause.summary_label, [Line(Markup("{} ({}).").format(
+                common.append(SummaryRow(clause.summary_label, [Line(Markup("{} ({}).").format(
                     r.prose(clause.summary.removesuffix(".")), r.clause_link(clause.id)))]))
         year = self.catalog.prices.financial_year
-        rows.append(SummaryRow("Prices shown for", [Line(Markup("the financial year {}").format(year))]))
-        return rows
+        common.append(SummaryRow("Prices shown for", [Line(Markup("the financial year {}").format(year))]))
+        return [SummaryRow("How to get help", self.help())], common
 
     # -- rows ------------------------------------------------------------------
 

@@ -25,7 +25,8 @@ from typing import Any
 
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent
+from yaml.cyaml import CParser  # type: ignore[attr-defined] # libyaml's parser; not in the stubs' exports
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
@@ -48,6 +49,8 @@ class YamlFile:
     name: str
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
+    text: str = ""
+    """The file's text, as read."""
 
     def line_of(self, path: Path) -> int:
         """The line of `path`, or of the nearest enclosing key that has one."""
@@ -111,7 +114,7 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
             f"byte 0x{byte:02x} is not valid UTF-8; save the file with UTF-8 encoding "
             f"(a '£' typed in another encoding is the usual cause)"))]) from None
     try:
-        node = _Loader(text).get_single_node()
+        node = _compose(text)
     except _Refused as error:
         raise DataError([Problem(name, error.mark.line + 1, "", error.message)]) from None
     except yaml.MarkedYAMLError as error:
@@ -120,7 +123,7 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
         raise DataError([Problem(name, 1, "", f"the data is nested too deeply (at most {MAX_DEPTH} levels)")]) from None
     if node is None:
         raise DataError([Problem(name, 1, "", "the file is empty; it must hold the keys described in the README")])
-    result = YamlFile(name, None, {(): node.start_mark.line + 1})
+    result = YamlFile(name, None, {(): node.start_mark.line + 1}, text)
     found: list[_Found] = []
     result.data = _to_python(node, (), result, found)
     if found:
@@ -129,6 +132,40 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
 
 
 # ---------------------------------------------------------------------------
+
+
+def _compose(text: str) -> Node | None:
+    """The document's nodes. libyaml (in C) reads plain, well-formed data about ten times faster; data it
+    would have to refuse (an anchor, an alias, a tag, deep nesting) or cannot read goes through the Python
+    reader below, which says exactly what is wrong and where."""
+    if _FAST and _plain(text):
+        try:
+            return _FastLoader(text).get_single_node()
+        except yaml.YAMLError:
+            pass
+    return _Loader(text).get_single_node()
+
+
+def _plain(text: str) -> bool:
+    """True if libyaml reads `text` as plain data: no anchors, aliases or tags, not nested too deeply, and no
+    tab (libyaml allows one inside a value, where the Python reader refuses it)."""
+    if "\t" in text:
+        return False
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CBaseLoader):
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None) or \
+                    getattr(event, "tag", None) not in (None, "!"):
+                return False
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth >= MAX_DEPTH:
+                    return False
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 class _Refused(Exception):
@@ -179,6 +216,16 @@ class _Loader(Reader, Scanner, Parser, Composer, _Resolver):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+_FAST = yaml.__with_libyaml__
+if _FAST:
+    class _FastLoader(CParser, _Resolver):
+        """libyaml's reader with this module's YAML 1.2 resolver (only true/false are booleans)."""
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            _Resolver.__init__(self)
 
 
 def _child(value: Any, part: str | int) -> Any:
@@ -313,7 +360,7 @@ _Found = tuple[int, Path, str]
 
 def _to_python(node: Node, path: Path, result: YamlFile, found: list[_Found]) -> Any:
     if isinstance(node, ScalarNode):
-        convert = _PLAIN_TAGS.get(node.tag) if node.style is None else None
+        convert = _PLAIN_TAGS.get(node.tag) if not node.style else None  # plain: None, or "" from libyaml
         return convert(node.value) if convert else node.value
     if isinstance(node, SequenceNode):
         items = []
@@ -331,11 +378,11 @@ def _to_python(node: Node, path: Path, result: YamlFile, found: list[_Found]) ->
             found.append((line, path, "a key must be a plain word"))
             continue
         key = key_node.value
-        if key_node.style is None and _KEY_THEN_BRACKET.match(key):  # `prices {primary: 850}`
+        if not key_node.style and _KEY_THEN_BRACKET.match(key):  # `prices {primary: 850}`
             found.append((line, path, MISSING_COLON))
             continue
-        if ":" not in _text_between(key_node.end_mark, value_node.start_mark):
-            typed = _text_between(last[1].start_mark, key_node.end_mark) if last else ""
+        if ":" not in result.text[key_node.end_mark.index:value_node.start_mark.index]:
+            typed = result.text[last[1].start_mark.index:key_node.end_mark.index] if last else ""
             if last and price_fix(typed):  # `{primary: 1,090}` read as `{primary: 1, 090: }`
                 mapping[last[0]] = typed  # the price as typed, for the model to explain
             else:
@@ -351,6 +398,3 @@ def _to_python(node: Node, path: Path, result: YamlFile, found: list[_Found]) ->
         last = (key, value_node)
     return mapping
 
-
-def _text_between(start: yaml.Mark, end: yaml.Mark) -> str:
-    return start.buffer[start.pointer:end.pointer] if start.buffer else ""
