@@ -53,8 +53,9 @@ serve: $(VENV)/.site-deps
 check: $(VENV)/.site-deps
 	@$(BIN)/python -m macros.sla check
 
-## bench: full build time with 100 and 1,000 synthetic schools (targets: ratio <= 12, under 10 s)
-bench: $(VENV)/.test-deps
+## bench: full build time with 100 and 1,000 synthetic schools (targets: ratio <= 12, under 10 s), and
+## Lighthouse's mobile performance of each type of page against bare Material (needs Chromium and npm)
+bench: system-packages $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/python tests/benchmark.py
 
 ## new-year: archive this year's data under data/archive/ and start YEAR, e.g. make new-year YEAR=2009/10

@@ -37,7 +37,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site.STATE.previous_pages = preview.page_sources(Path(config.site_dir))
         return config
     catalog = site.catalog(config)
-    config.site_name = site.theme_text(catalog.services.title)
+    # The council's name leads the header and every page's title; its logo, if the officer added one, is in
+    # the header too.
+    config.site_name = site.theme_text(f"{catalog.site.owner} – {catalog.services.title}")
+    if catalog.site.logo is not None:
+        config.theme["logo"] = site.logo_path(catalog.site.logo)
     if site.offline(config):
         # The offline plugin would load its Worker shim from unpkg.com; the
         # intranet has no internet, so the site carries its own copy.
@@ -51,6 +55,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if site.STATE.problems is not None:
         return _problems_only(files, config, site.STATE.problems)
     catalog = site.catalog(config)
+    if catalog.site.logo is not None:
+        files.append(File.generated(config, site.logo_path(catalog.site.logo),
+                                    abs_src_path=str(site.data_dir(config) / catalog.site.logo)))
     previous = site.previous_year(config)
     generated = set()
     groups: dict[str, list] = {group: [] for group in NAV_GROUPS}
@@ -102,9 +109,17 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     if site.STATE.problems is None:
         renderer = site.renderer(config, site.site_files(), template_name)
         context["site_footer"], context["site_banner"] = renderer.footer(), renderer.banner()
+        if template_name == "404.html":
+            context["not_found"] = renderer.not_found()
     else:
         context["data_problems"] = True
     return context
+
+
+@event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it (-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Search in the reader's words: the site's own entries and synonyms in the search index."""
+    site.rewrite_search_index(config)
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:

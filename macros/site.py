@@ -8,11 +8,13 @@ not import MkDocs; moving to another site generator means replacing this file,
 from __future__ import annotations
 
 import html
+import json
 import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +28,7 @@ from .sla.catalog import Catalog
 from .sla.load import load_cached
 from .sla.pages import Pages
 from .sla.problems import DataError
+from .sla.search import SearchError, rewrite
 
 log = logging.getLogger("mkdocs.plugins.sla")
 
@@ -65,6 +68,11 @@ def catalog(config: MkDocsConfig) -> Catalog:
 def previous_year(config: MkDocsConfig) -> Catalog | None:
     """Last year's data (the latest archive in data/archive/), for what has changed; None when there is none."""
     return STATE.previous
+
+
+def logo_path(name: str) -> str:
+    """Where the site carries the council's logo (a file in data/)."""
+    return f"assets/images/{name}"
 
 
 def theme_text(text: str) -> str:
@@ -157,16 +165,42 @@ def fix_theme_markup(html: str, name: str) -> str:
     return html
 
 
+def rewrite_search_index(config: MkDocsConfig) -> None:
+    """Search in the reader's words: add the site's entries and synonyms to the index that the search plugin
+    has written (see `sla/search.py`)."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if STATE.problems is not None or not path.is_file():
+        return
+    files = site_files()
+
+    def url(page: str, anchor: str | None) -> str:
+        file = files.get_file_from_path(f"{page}.md")
+        if file is None:
+            raise PluginError(f"the search index refers to '{page}': no such page")
+        location = "" if file.url in (".", "./") else file.url  # the home page, as the theme's index has it
+        return f"{location}#{anchor}" if anchor else location
+
+    index = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        report = rewrite(index, catalog(config), url)
+    except SearchError as error:
+        raise PluginError(str(error)) from None
+    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    log.debug(f"search index: {report.added} entries added, {report.replaced} replaced, {report.dropped} dropped")
+
+
 def renderer(config: MkDocsConfig, files: Files, where: Page | str) -> Pages:
-    """A renderer whose links are relative to the page `where` (or, for theme-only pages such as 404.html, to
-    the address `where`)."""
+    """A renderer whose links are relative to the page `where`; for theme-only pages such as 404.html (`where`
+    is its name), which the server shows at any address, links start from the site's root, as the theme's
+    own links there do."""
     here = where.file if isinstance(where, Page) else where
+    root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
 
     def href(path: str, anchor: str | None) -> str:
         target = files.get_file_from_path(f"{path}.md") or files.get_file_from_path(path)
         if target is None:
             raise PluginError(f"a link to '{path}' from {here}: no such page or file")
-        link = target.url_relative_to(here)
+        link = target.url_relative_to(here) if isinstance(where, Page) else root + target.url.removeprefix("./")
         return f"{link}#{anchor}" if anchor else link
 
     return Pages(catalog(config), href, set_aside(where) if isinstance(where, Page) else None, previous_year(config))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -64,6 +65,15 @@ def minimal(tmp_path: Path) -> DataFiles:
     target = tmp_path / "data"
     shutil.copytree(FIXTURES / "minimal", target)
     return DataFiles(target)
+
+
+@pytest.fixture
+def years(tmp_path: Path) -> tuple[DataFiles, DataFiles]:
+    """Last year's data and this year's: two copies of the minimal data set, this year's to change."""
+    before, after = tmp_path / "before" / "data", tmp_path / "after" / "data"
+    shutil.copytree(FIXTURES / "minimal", before)
+    shutil.copytree(FIXTURES / "minimal", after)
+    return DataFiles(before), DataFiles(after)
 
 
 def copy_project(target: Path) -> Path:
@@ -137,17 +147,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """The built site served over HTTP on a free local port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def served(site: Path):
+    """`site` served over HTTP on a free local port; yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served over HTTP on a free local port."""
+    with served(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -177,3 +196,23 @@ def page(browser, site_url):
     hosts = {urlparse(url).netloc for url in page.requests if urlparse(url).scheme in ("http", "https")}
     assert hosts == {urlparse(site_url).netloc}, f"requests to other hosts: {hosts}"
     context.close()
+
+
+@pytest.fixture(scope="session")
+def many_schools_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once with 1,000 synthetic schools, those of `make bench` (tests/benchmark.py)."""
+    from benchmark import synthetic_schools
+
+    project = copy_project(tmp_path_factory.mktemp("many") / "project")
+    (project / "data" / "schools.yaml").write_text(synthetic_schools(1000), encoding="utf-8")
+    site = project.parent / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def many_schools_url(many_schools_site: Path):
+    """The site with 1,000 schools served over HTTP on a free local port."""
+    with served(many_schools_site) as url:
+        yield url

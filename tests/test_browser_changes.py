@@ -7,12 +7,9 @@ test_accessibility.py; the words of the changes: test_changes_build.py."""
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import socketserver
 import subprocess
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,7 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from changes_edits import INSERTED_CLAUSE, INSERTED_TEXT
-from conftest import _QuietHandler
+from conftest import served
 from test_accessibility import AXE, AXE_TAGS, VNU
 
 pytestmark = pytest.mark.browser
@@ -32,14 +29,8 @@ PAGES = ["changes/", "entitlement/primary/", "entitlement/secondary/",
 @pytest.fixture(scope="module")
 def changes_url(changes_site: Path):
     """The site after a year's changes, served over HTTP on a free local port."""
-    handler = functools.partial(_QuietHandler, directory=str(changes_site))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with served(changes_site) as url:
+        yield url
 
 
 @pytest.fixture

@@ -6,12 +6,11 @@ Chromium: test_browser_changes.py."""
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
 
 import pytest
 
-from conftest import FIXTURES, DataFiles
+from conftest import DataFiles
 from macros.sla.changes import (
     CellChange,
     Changes,
@@ -43,13 +42,6 @@ LEGEND_B = "      - code: N\n        meaning: not included\n        kind: not-in
 """Where the minimal data's legend ends: a code B is added after it."""
 
 
-@pytest.fixture
-def years(tmp_path) -> tuple[DataFiles, DataFiles]:
-    """Last year's data and this year's: two copies of the minimal data set, this year's to change."""
-    before, after = tmp_path / "before" / "data", tmp_path / "after" / "data"
-    shutil.copytree(FIXTURES / "minimal", before)
-    shutil.copytree(FIXTURES / "minimal", after)
-    return DataFiles(before), DataFiles(after)
 
 
 def compared(years: tuple[DataFiles, DataFiles]) -> Changes:

@@ -5,12 +5,10 @@ The built pages: test_changes_build.py."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, DataFiles
+from conftest import DataFiles
 from macros.sla.changes_page import NO_EARLIER_YEAR, csv_rows
 from macros.sla.load import load
 from macros.sla.pages import Pages
@@ -20,12 +18,6 @@ pytestmark = pytest.mark.unit
 HOSTILE = '<script>alert(1)</script> " onmouseover="x'
 
 
-@pytest.fixture
-def years(tmp_path) -> tuple[DataFiles, DataFiles]:
-    before, after = tmp_path / "before" / "data", tmp_path / "after" / "data"
-    shutil.copytree(FIXTURES / "minimal", before)
-    shutil.copytree(FIXTURES / "minimal", after)
-    return DataFiles(before), DataFiles(after)
 
 
 def pages(years: tuple[DataFiles, DataFiles] | None, data: DataFiles | None = None) -> Pages:

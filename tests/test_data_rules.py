@@ -179,3 +179,25 @@ def test_an_edition_note_kind_is_one_of_six(minimal):
     assert problems(minimal) == [
         f"{SITE}:{line}: edition.notes[0] (the 1st: restored-numbers).kind: 'guessed' is not valid (valid: restored, "
         "inferred, corrected, rearranged, added or as-published)"]
+
+
+# --- the council's logo -------------------------------------------------------
+
+
+def test_a_logo_must_be_a_file_in_data(minimal):
+    text = minimal.text("site.yaml")
+    minimal.write("site.yaml", text.replace("owner: Test Council\n", "owner: Test Council\nlogo: crest.svg\n"))
+    line = minimal.text("site.yaml").splitlines().index("logo: crest.svg") + 1
+    assert problems(minimal) == [
+        f"{SITE}:{line}: logo: there is no file crest.svg in data/; put the logo file there, or remove this line"]
+    minimal.write("crest.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    assert load(minimal.dir).site.logo == "crest.svg"
+
+
+def test_a_logo_is_an_svg_or_png_file_name(minimal):
+    text = minimal.text("site.yaml")
+    minimal.write("site.yaml", text.replace("owner: Test Council\n", "owner: Test Council\nlogo: ../crest.gif\n"))
+    line = minimal.text("site.yaml").splitlines().index("logo: ../crest.gif") + 1
+    assert problems(minimal) == [
+        f"{SITE}:{line}: logo: '../crest.gif' is not valid (valid: the name of an .svg or .png file in data/, "
+        "e.g. council-logo.svg)"]

@@ -154,7 +154,7 @@ def test_school_names_stay_text(hostile_pages):
 
 def test_page_titles_stay_text(hostile_pages):
     standards = hostile_pages["specification/service-standards/index.html"]
-    assert standards.title.string == (f"3 Service Standards {PAYLOAD} - "
+    assert standards.title.string == (f"3 Service Standards {PAYLOAD} - Calderdale Council – "
                                       f"Traded services: ICT and information management {PAYLOAD}")
     assert len(standards.find_all("title")) == 1
 

@@ -75,18 +75,25 @@ def test_a_tier_that_a_clause_shows_is_a_link_where_another_builds_on_it(minimal
 
 def test_matrix_cells_carry_their_meaning(renderer):
     html = renderer.matrix("primary", level=3)
-    # Each cell starts with its column's name for the phone layout, hidden from screen readers.
-    assert ('<td><span class="cell-label" data-label="Core" aria-hidden="true"></span>'
-            'N<span class="visually-hidden"> (not included)</span></td>') in html
-    assert "<li>Core: not included (N)</li>" in html
-    assert '<h3 id="inclusions--group-one">Group one</h3>' in html
-    assert '<h4 id="inclusions--group-one--second-service">Second service – Group one</h4>' in html
+    # Each cell carries its column's name for the phone layout (site.css shows it before the cell).
+    assert '<td data-label="Core">N<span class="visually-hidden"> (not included)</span></td>' in html
+    # Each row, and each group's row, carries its anchor; the table is in the page once.
+    assert ('<tr class="group-row" id="inclusions--group-one"><th scope="rowgroup" colspan="3">Group one</th></tr>'
+            in html)
+    assert '<tr id="inclusions--group-one--second-service"><th scope="row">Second service</th>' in html
+    assert html.count("<table") == 1 and "<details" not in html and "<h" not in html
+
+
+def test_a_copy_of_a_table_leaves_the_anchors_to_the_specification(renderer):
+    html = renderer.response_standards(level=3, words=False)
+    assert '<tr><th scope="row">1. ' in html and ' id="priority-' not in html
+    assert '<tr id="priority-1"><th scope="row">1. ' in renderer.response_standards(level=3)
 
 
 def test_prices_not_offered_and_to_be_notified(renderer, minimal):
     html = renderer.price_list(renderer.catalog.price_list("top-up"), level=3)
     assert "<caption>Top-up prices 2008/09</caption>" in html
-    assert '<td><span class="cell-label" data-label="Primary schools" aria-hidden="true"></span>£850</td>' in html
+    assert '<td data-label="Primary schools">£850</td>' in html
     assert str(renderer.package_prices(level=3)) == "<p>To be notified.</p>"
 
 

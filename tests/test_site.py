@@ -103,13 +103,18 @@ def test_inclusion_matrix_legend(pages):
     assert legend == [f"{code}: {meaning}" for code, meaning in LEGEND.items()]
 
 
-def test_inclusion_matrix_row_by_row_in_words(pages):
-    words = pages["specification/services/"].select_one("details.in-words")
-    headings = [text_of(h) for h in words.find_all("h5")]
-    assert headings == [f"{service} – {group}" for group, service, _ in MATRIX]
-    first = words.find("h5", string=re.compile("Software installation and configuration"))
-    assert [text_of(li) for li in first.find_next("ul").find_all("li")] == [
-        "Core: not included (N)", "Gold: YHGFL schools only (B)", "Platinum: included (Y)", "Platinum+: included (Y)"]
+def test_inclusion_matrix_rows_carry_their_anchors(pages):
+    """Links and search results lead to a row of the table (the table is in the page once: on phones its rows
+    are cards, and each cell says what its code means)."""
+    matrix = table(pages, "Service Inclusions and Exclusions (Primary Schools)")
+    rows = [(text_of(tr.th), tr["id"]) for tr in matrix.select("tbody tr:not(.group-row)")]
+    assert [name for name, _ in rows] == [service for _, service, _ in MATRIX]
+    assert len({anchor for _, anchor in rows}) == len(rows) and all(anchor.startswith("inclusions--")
+                                                                    for _, anchor in rows)
+    first = matrix.find("tr", id="inclusions--ict-helpdesk--software-installation-and-configuration")
+    assert [text_of(td) for td in first.find_all("td")] == [
+        "N (not included)", "B (YHGFL schools only)", "Y (included)", "Y (included)"]
+    assert pages["specification/services/"].select("details.in-words") == []
 
 
 def test_service_levels_by_school_type(pages):

@@ -15,6 +15,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from .models import Clause, Matrix, Prices, School, Schools, SchoolType, Services, SiteInfo
+from .paths import SEARCH_PAGES
 from .problems import Path, Problem, one_of
 from .text import KINDS, PLACEHOLDER, WORKING_KEYS, join_words, slugify, split, stray_braces
 from .yamlfile import YamlFile
@@ -56,6 +57,10 @@ def find_warnings(services: Services, site: SiteInfo, sfile: YamlFile, site_file
         f"it but cannot say how to reach it. Add {join_words([f'`{key}:`' for key in missing])} under service_desk "
         f"when the council confirms them"))]
 
+
+SEARCH_TARGET_WORDS = {"clause": "clause id", "contact": "contact id", "priority": "priority level",
+                       "school-type": "school type id", "compare": "phase id", "page": "page"}
+"""What the id of each kind of search target is, in messages."""
 
 SERVICE_DESK_DETAILS = {"telephone": "telephone number", "email": "e-mail address", "hours": "opening hours"}
 
@@ -107,6 +112,7 @@ class _Checker:
         yield from self._prices()
         yield from self._schools()
         yield from self._site()
+        yield from self._search()
         yield from self._placeholders(self.s, (), self.sfile)
         yield from self._placeholders(self.p, (), self.pfile)
         yield from self._placeholders(self.schools, (), self.schools_file)
@@ -434,6 +440,31 @@ class _Checker:
                 f"{statement.last_reviewed} is before the statement was prepared ({statement.prepared}, line "
                 f"{file.line_of(('accessibility', 'prepared'))}); a statement is reviewed on or after the day "
                 f"it was prepared"), file)
+
+    def _search(self) -> Iterator[Problem]:
+        """Each synonym leads to places that exist, and each word is listed once."""
+        file, valid = self.site_file, self._search_targets()
+        words: list[tuple[Path, str]] = []
+        for i, synonym in enumerate(self.site.search.synonyms):
+            path = ("search", "synonyms", i)
+            words += [(path + ("words", k), word.casefold()) for k, word in enumerate(synonym.words)]
+            listed = isinstance(file.value_at(path + ("targets",)), list)  # or one target, without a list
+            for k, target in enumerate(synonym.targets):
+                here = path + ("targets", k) if listed else path + ("targets",)
+                kind, colon, key = target.partition(":")
+                if not colon or kind not in valid:
+                    yield self._problem(here, f"'{target}' is not a search target; write kind:id, such as "
+                                              f"clause:notice-period {one_of([f'{kind}:…' for kind in valid])}", file)
+                elif key not in valid[kind]:
+                    yield self._problem(here, (
+                        f"unknown {SEARCH_TARGET_WORDS[kind]} '{key}' in '{target}' {one_of(valid[kind], key)}"), file)
+        yield from self._duplicates(words, "search word", file)
+
+    def _search_targets(self) -> dict[str, list[str]]:
+        """For each kind of search target, the ids it may name."""
+        return {"clause": self.clauses, "contact": self.contacts,
+                "priority": [str(p.level) for p in self.s.response_standards.priorities],
+                "school-type": list(self.school_types), "compare": list(self.phases), "page": list(SEARCH_PAGES)}
 
     # -- text in all files ---------------------------------------------------
 

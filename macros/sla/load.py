@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from .catalog import Catalog
 from .checks import find_problems, find_warnings
-from .models import ID_PATTERN, Prices, Schools, Services, SiteInfo
+from .models import ID_PATTERN, LOGO_PATTERN, Prices, Schools, Services, SiteInfo
 from .problems import DataError, Path, Problem, one_of
 from .yamlfile import YamlFile, read_yaml
 
@@ -47,6 +47,10 @@ def load(data_dir: FsPath) -> Catalog:
     if problems:
         raise DataError(problems, references_checked=False)
     problems = find_problems(*(models[name] for name in FILES), *(files[name] for name in FILES))
+    logo = models["site.yaml"].logo
+    if logo is not None and not (data_dir / logo).is_file():
+        problems.append(files["site.yaml"].problem(("logo",), (
+            f"there is no file {logo} in {data_dir.name}/; put the logo file there, or remove this line")))
     if problems:
         raise DataError(problems)
     return Catalog(models["services.yaml"], models["prices.yaml"], models["schools.yaml"], models["site.yaml"],
@@ -75,6 +79,7 @@ _PATTERNS = {
     r"^[A-Z](?:/[A-Z])?$": "a capital letter, or two separated by '/', e.g. O/B",
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an e-mail address, e.g. name@calderdale.gov.uk",
     r"^https?://\S+$": "a web address starting with https://, e.g. https://www.calderdale.gov.uk",
+    LOGO_PATTERN: "the name of an .svg or .png file in data/, e.g. council-logo.svg",
 }
 
 

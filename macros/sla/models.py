@@ -29,6 +29,7 @@ from pydantic_core import PydanticCustomError, core_schema
 from .problems import price_fix
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LOGO_PATTERN = r"^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:svg|png)$"
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
@@ -617,12 +618,50 @@ class Review(Model):
                                               "passed.")
 
 
+SEARCH_TARGET_KINDS = {
+    "clause": "a clause of the specification, by id, e.g. clause:notice-period",
+    "contact": "a contact's card, by id: in the route for complaints, or else where a clause shows it, e.g. "
+               "contact:pam-plant",
+    "priority": "a priority of the response standards, by level, e.g. priority:1",
+    "school-type": "the page of a school type, by id, e.g. school-type:primary",
+    "compare": "the page comparing the tiers of a phase, by phase id, e.g. compare:primary",
+    "page": "a page of the site: home, schools (Find your school), changes, about-this-edition, accessibility "
+            "or privacy, e.g. page:schools",
+}
+"""The kinds of place a synonym can lead to (`kind:id`), and what each is."""
+
+
+class Synonym(Model):
+    """Words readers use for something the specification words differently, and where search takes them."""
+
+    words: list[Text] = Field(min_length=1, description=(
+        "The readers' words, e.g. [leave, cancel, terminate, end the contract]. A search for any of them finds "
+        "the targets; a phrase of several words is found by its words. List each word once in the file."))
+    targets: Annotated[list[Text], BeforeValidator(_one_or_many), WithJsonSchema(_TEXT_OR_LIST)] = Field(
+        min_length=1, description=(
+            "Where these words lead, best first, each written kind:id: "
+            + "; ".join(f"{kind}: {what}" for kind, what in SEARCH_TARGET_KINDS.items())
+            + ". One target, or a list."))
+
+
+class Search(Model):
+    """How the search box finds what readers look for in their own words."""
+
+    synonyms: list[Synonym] = Field(default=[], description=(
+        "Readers' words and where they lead: a search for 'cancel' finds the notice period although the "
+        "specification never says 'cancel'."))
+
+
 class SiteInfo(Model):
     """`data/site.yaml`: the site itself: footer, accessibility statement, privacy notice."""
 
     model_config = ConfigDict(title="site.yaml")
 
-    owner: Text = Field(description="Who runs the site, e.g. 'Calderdale Council'.")
+    owner: Text = Field(description="Who runs the site, e.g. 'Calderdale Council'; shown in the header of every "
+                                    "page and in every page's title.")
+    logo: Annotated[str, StringConstraints(pattern=LOGO_PATTERN)] | None = (
+        Field(default=None, description="The council's logo: the name of an SVG or PNG file in data/, shown in "
+                                        "the header; left out, the header shows the council's name alone."))
     copyright: Text = Field(description="The copyright line of the footer, e.g. '© Calderdale Council'.")
     address: Text = Field(description="The postal address in the footer.")
     footer_links: list[FooterLink] = Field(default=[], description="Links to other websites in the footer.")
@@ -631,6 +670,8 @@ class SiteInfo(Model):
     edition: Edition = Field(description="The editorial decisions, shown on the 'About this edition' page.")
     review: Review = Field(description="When the site's specification and prices were last reviewed, and when "
                                        "the next review is due; shown on every page.")
+    search: Search = Field(default=Search(), description="The search box: readers' words (synonyms) and where "
+                                                         "they lead.")
 
 
 

@@ -45,6 +45,12 @@ from .response import ResponseTimes
 from .summary import Line, Summary, SummaryRow
 from .text import join_words
 
+FINDER_SHOWN = 10
+"""At most this many schools are shown at once by the home page's finder, and INDEX_SHOWN by the schools index
+(until the reader asks for all): with a thousand schools, a page listing every one as elements is slow to
+show on a phone. Without JavaScript both pages list every school."""
+INDEX_SHOWN = 50
+
 NAV_GROUPS = {"entitlement": "What is my school entitled to?", "specification": "Specification",
               "about": "About this site"}
 
@@ -59,8 +65,9 @@ class SitePage:
     nav: str | None
     """The navigation group it is listed in; None keeps it out of the navigation (school pages)."""
     searched: bool = True
-    """False keeps the page out of the search index (school pages: one per school would make the index,
-    which every reader's browser loads, grow with the number of schools)."""
+    """False keeps the page's text out of the search index (school pages: one per school would make the index,
+    which every reader's browser loads, grow with the number of schools; `search.py` gives each school one
+    small entry of its name, type and tier instead)."""
 
     def front_matter(self) -> str:
         return "" if self.searched else "---\nsearch:\n  exclude: true\n---\n"
@@ -296,13 +303,20 @@ class Pages(Renderer):
         return schools
 
     def find_school(self) -> Markup:
-        """The home page's school finder: every listed school, and a name box that narrows the list."""
-        return self._template("find_school.html", schools=self._schools(),
-                              index=self.href(SCHOOLS_INDEX, None))
+        """The home page's school finder: every listed school, and a name box that narrows the list (the first
+        FINDER_SHOWN schools are in the list, the rest out of the way of a browser with JavaScript: see
+        find_school.html)."""
+        schools = self._schools()
+        return self._template("find_school.html", schools=schools[:FINDER_SHOWN], more=schools[FINDER_SHOWN:],
+                              shown=FINDER_SHOWN, count=f"{len(schools):,}", index=self.href(SCHOOLS_INDEX, None))
 
     def schools_index(self) -> str:
+        """Every listed school in a table, with a filter (the first INDEX_SHOWN rows in it, the rest out of the way
+        of a browser with JavaScript: see schools_index.html)."""
+        schools = self._schools()
         return self.markdown_page("# Find your school",
-                     self._template("schools_index.html", schools=self._schools(),
+                     self._template("schools_index.html", schools=schools[:INDEX_SHOWN], more=schools[INDEX_SHOWN:],
+                                    shown=INDEX_SHOWN, total=len(schools), count=f"{len(schools):,}",
                                     school_types=[{"type": t, "href": self.href(type_page(t.id), None)}
                                                   for t in self.catalog.services.school_types]))
 
@@ -420,6 +434,14 @@ class Pages(Renderer):
                  {"text": "Privacy", "href": self.href(PRIVACY, None)}]
         links += [{"text": link.text, "href": link.url} for link in site.footer_links]
         return self._template("footer.html", site=site, links=links)
+
+    def not_found(self) -> Markup:
+        """The page for an address that does not exist: where to go instead, and whom to ask."""
+        links = [("What is my school entitled to?", self.href("index", None)),
+                 ("Find your school", self.href(SCHOOLS_INDEX, None)),
+                 ("The specification, section by section", self.href(section_page(self.catalog.sections[0].id), None)),
+                 ("The whole specification on one page", self.href(WHOLE_SPECIFICATION, None))]
+        return self._template("not_found.html", links=links, help=Summary(self).help())
 
     def banner(self) -> Markup:
         """The line above every page: which financial year the site applies to, and when it was reviewed."""

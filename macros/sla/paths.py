@@ -14,6 +14,10 @@ PRIVACY = "privacy"
 ABOUT_EDITION = "about-this-edition"
 CHANGES = "changes"
 
+SEARCH_PAGES = {"home": "index", "schools": SCHOOLS_INDEX, "changes": CHANGES, "about-this-edition": ABOUT_EDITION,
+                "accessibility": ACCESSIBILITY, "privacy": PRIVACY}
+"""The pages a synonym can lead to by name (`page:schools` in data/site.yaml), and where each lives."""
+
 
 def section_page(section_id: str) -> str:
     return f"specification/{section_id}"

@@ -29,7 +29,7 @@ from markupsafe import Markup, escape
 
 from .catalog import Catalog, Numbered
 from .deadlines import attention_words, update_words, working_words
-from .models import Offer, PriceList, Tier
+from .models import Offer, PackagePrice, PriceGroup, PriceItem, PriceList, SoftwareRow, Tier
 from .paths import ABOUT_EDITION, section_page
 from .text import Placeholder, slugify, split
 
@@ -66,6 +66,55 @@ class Table:
 
 def slug(text: str) -> str:
     return slugify(text) or "item"
+
+
+# -- anchors of table rows ------------------------------------------------------
+# The pages and the search index (`search.py`) both take a row's anchor from these, so that a search result
+# lands on the row it describes.
+
+def matrix_group_anchor(group: str) -> str:
+    """The anchor of a group of rows of the inclusion matrix, e.g. 'inclusions--ict-helpdesk'."""
+    return f"inclusions--{slug(group)}"
+
+
+def matrix_row_anchor(group: str, service: str) -> str:
+    """The anchor of a row of the inclusion matrix, e.g. 'inclusions--ict-helpdesk--call-routing'."""
+    return f"{matrix_group_anchor(group)}--{slug(service)}"
+
+
+def software_anchor(row: SoftwareRow) -> str:
+    """The anchor of a row of the supported software, e.g. 'software--antivirus-software-sophos-f-secure'."""
+    return f"software--{slug(row.type + ' ' + ' '.join(row.products))[:60]}"
+
+
+def price_group_anchor(price_list: PriceList, group: PriceGroup) -> str:
+    """The anchor of a group of a price list, or of the list itself for items under no heading."""
+    return f"{price_list.id}--{slug(group.name)}" if group.name else price_list.id
+
+
+def price_item_anchor(price_list: PriceList, group: PriceGroup, item: PriceItem) -> str:
+    """The anchor of an item of a price list, e.g. 'capita-top-up--complete-sims-help-desk-support'."""
+    return f"{price_group_anchor(price_list, group)}--{slug(item.name)}"
+
+
+def package_anchor(package: PackagePrice) -> str:
+    """The anchor of a package (tier) price, e.g. 'package--secondary-formerly-gm-silver'."""
+    return f"package--{package.school_type}-{package.tier}"
+
+
+def service_price_anchor(index: int) -> str:
+    """The anchor of the price of a special or pay-as-you-use service, by its position from 0."""
+    return f"service-price--{index + 1}"
+
+
+def priority_anchor(level: int) -> str:
+    """The anchor of a priority of the response standards, e.g. 'priority-1'."""
+    return f"priority-{level}"
+
+
+def escalation_anchor(step: int) -> str:
+    """The anchor of a step of the route for concerns and complaints, by its position from 0."""
+    return f"escalation--step-{step + 1}"
 
 
 def markdown_text(text: str) -> str:
@@ -231,9 +280,9 @@ class Renderer:
         return "+" + digits if number.lstrip().startswith("+") else "+44" + digits.removeprefix("0")
 
     def escalation(self) -> Markup:
-        steps = [{"when": step.when, "who": step.who,
+        steps = [{"when": step.when, "who": step.who, "anchor": escalation_anchor(index),
                   "contact": self.contact(step.contact) if step.contact else None}
-                 for step in self.catalog.services.escalation]
+                 for index, step in enumerate(self.catalog.services.escalation)]
         return self._template("escalation.html", steps=steps)
 
     def service_levels(self) -> Markup:
@@ -257,13 +306,13 @@ class Renderer:
         meanings = {entry.code: entry.meaning for entry in matrix.legend}
         table = Table(matrix.title, ["Service"] + [tier.name for tier in phase.tiers])
         for group in matrix.groups:
-            group_anchor = f"inclusions--{slug(group.name)}"
+            group_anchor = matrix_group_anchor(group.name)
             for index, row in enumerate(group.rows):
                 cells = [Cell(Markup('{}<span class="visually-hidden"> ({})</span>').format(
                                   row.codes[tier.id], meanings[row.codes[tier.id]]),
                               Markup("{} ({})").format(meanings[row.codes[tier.id]], row.codes[tier.id]))
                          for tier in phase.tiers]
-                table.rows.append(Row(self.prose(row.service), cells, f"{group_anchor}--{slug(row.service)}",
+                table.rows.append(Row(self.prose(row.service), cells, matrix_row_anchor(group.name, row.service),
                                       self.prose(group.name) if index == 0 else None, group_anchor,
                                       words_header=Markup("{} – {}").format(self.prose(row.service),
                                                                             self.prose(group.name))))
@@ -290,7 +339,7 @@ class Renderer:
                 attention = self.prose(priority.attention_note) if priority.attention_note else Markup("—")
             updates = self._list(update_words(priority))
             cells = [Cell(value, value) for value in (definition, attention, updates)]
-            table.rows.append(Row(header, cells, f"priority-{priority.level}"))
+            table.rows.append(Row(header, cells, priority_anchor(priority.level)))
         return self._template("response_standards.html", standards=standards,
                               table=self._table(table, level, words))
 
@@ -310,8 +359,7 @@ class Renderer:
             header = Markup("{}: {}").format(self.prose(row.type), products)
             cells = [Cell(self.prose(value), self.prose(value))
                      for value in (row.technical_support, row.use_support)]
-            anchor = f"software--{slug(row.type + ' ' + ' '.join(row.products))[:60]}"
-            table.rows.append(Row(self.prose(row.type), [Cell(products, products)] + cells, anchor,
+            table.rows.append(Row(self.prose(row.type), [Cell(products, products)] + cells, software_anchor(row),
                                   words_header=header))
         notes = self._template("items.html", list=software.notes) if software.notes else Markup("")
         return Markup("{}\n{}").format(self._table(table, level), notes)
@@ -340,7 +388,7 @@ class Renderer:
         caption = f"{price_list.title} {self.catalog.prices.financial_year}"
         table = Table(caption, [price_list.item_heading] + [phase.name for phase in phases])
         for group in price_list.groups:
-            group_anchor = f"{price_list.id}--{slug(group.name)}" if group.name else price_list.id
+            group_anchor = price_group_anchor(price_list, group)
             for index, item in enumerate(group.items):
                 cells = []
                 for phase in phases:
@@ -348,7 +396,7 @@ class Renderer:
                     text = Markup(money(price)) if price is not None else Markup("not offered")
                     cells.append(Cell(text, text))
                 group_name = self.prose(group.name) if group.name and index == 0 else None
-                table.rows.append(Row(self.prose(item.name), cells, f"{group_anchor}--{slug(item.name)}",
+                table.rows.append(Row(self.prose(item.name), cells, price_item_anchor(price_list, group, item),
                                       group_name, group_anchor))
         return self._table(table, level, words)
 
@@ -362,7 +410,7 @@ class Renderer:
             tier = self.catalog.tier(school_type.phase, package.tier)
             header = Markup("{} – {}").format(self.prose(tier.name), self.prose(school_type.name))
             price = Markup(money(package.price))
-            table.rows.append(Row(header, [Cell(price, price)], f"package--{package.school_type}-{package.tier}"))
+            table.rows.append(Row(header, [Cell(price, price)], package_anchor(package)))
         return self._table(table, level)
 
     def service_prices(self, level: int) -> Markup:
@@ -375,16 +423,15 @@ class Renderer:
             price = Markup(money(item.price))
             if item.unit:
                 price += Markup(" {}").format(self.prose(item.unit))
-            table.rows.append(Row(self.prose(item.service), [Cell(price, price)], f"service-price--{index + 1}"))
+            table.rows.append(Row(self.prose(item.service), [Cell(price, price)], service_price_anchor(index)))
         return self._table(table, level)
 
     # -- helpers -------------------------------------------------------------
 
     def _table(self, table: Table, level: int, words: bool = True) -> Markup:
-        level = min(level, 5)
-        has_groups = any(row.group for row in table.rows)
-        return self._template("table.html", table=table, words=words, level=level,
-                              row_level=min(level + 1 if has_groups else level, 6))
+        """A table; with `words`, its rows carry their anchors (copies of a table elsewhere, such as a type's page,
+        leave them to the specification's). `level` is unused: the rows are the anchors, not headings."""
+        return self._template("table.html", table=table, anchors=words)
 
     def _list(self, texts: list[str]) -> Markup:
         return Markup("<ul>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(self.prose(text))

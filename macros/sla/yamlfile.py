@@ -36,7 +36,8 @@ from yaml.scanner import Scanner
 from .problems import DataError, Path, Problem, format_path, ordinal, price_fix
 
 MAX_DEPTH = 40
-NAME_KEYS = ("id", "name", "service", "code", "phase", "heading", "title", "type", "channel", "when", "text")
+NAME_KEYS = ("id", "name", "service", "code", "phase", "heading", "title", "type", "channel", "when", "text",
+             "words")
 """Keys whose value names a list entry in a message, in order of preference."""
 MISSING_COLON = "a `:` is missing after the key on this line"
 UNCLOSED_QUOTE = "a quotation mark on this line is not closed; end the text with the same mark, or remove it"
@@ -238,8 +239,9 @@ def _entry_name(index: int, entry: Any, next_key: str | int | None) -> str:
     """`the 7th: Example Ridge Academy`, or `the 7th` for an entry without a name-like value.
 
     The key the path goes on to does not name the entry: the message is about that value."""
-    names = [entry[key] for key in NAME_KEYS
-             if isinstance(entry, dict) and key != next_key and isinstance(entry.get(key), str)]
+    values = [entry.get(key) for key in NAME_KEYS if isinstance(entry, dict) and key != next_key]
+    names = [value if isinstance(value, str) else value[0] for value in values  # a list is named by its first
+             if isinstance(value, str) or (isinstance(value, list) and value and isinstance(value[0], str))]
     name = " ".join(names[0].split()) if names else ""
     if len(name) > 40:
         name = name[:39].rstrip() + "…"

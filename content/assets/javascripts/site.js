@@ -2,7 +2,10 @@
  * with it, readers can narrow an entitlement page to their tier and YHGFL
  * membership, filter the schools index, show only the services that differ
  * between tiers, see what changes moving from one tier to another, work out
- * when a call must receive attention, and print the address of each link. */
+ * when a call must receive attention, and print the address of each link. The controls that need it carry
+ * the class js-only: site.css hides them without JavaScript, and they are drawn from the first paint with it,
+ * each already saying what the page shows, so that nothing moves when this script starts. The script is
+ * deferred (mkdocs.yml): it runs once the page is read, after Material's. */
 (function () {
   "use strict";
 
@@ -40,57 +43,103 @@
     }
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
     apply();
   }
 
-  /* Schools index: filter rows by name and school type. */
+  /* The rows or items of a list beyond the first ones, which the page holds in <noscript id=...>: without
+   * JavaScript they are part of the page; with it, the <noscript> holds them as text, and they become elements
+   * only when a reader searches them (schools_index.html, find_school.html). */
+  function moreElements(id, selector) {
+    var holder = document.getElementById(id);
+    if (!holder) { return []; }
+    var parsed = document.createElement("template");
+    parsed.innerHTML = holder.textContent;
+    return Array.prototype.slice.call(parsed.content.querySelectorAll(selector));
+  }
+  /* `container` with `elements` as its children, in order, and nothing else. Children already in place are
+   * left alone: a link taken out and put back between the press and the release of a click is not followed. */
+  function showOnly(container, elements) {
+    var children = container.children;
+    if (children.length === elements.length &&
+        elements.every(function (element, index) { return children[index] === element; })) { return; }
+    var fragment = document.createDocumentFragment();
+    elements.forEach(function (element) { fragment.appendChild(element); });
+    container.textContent = "";
+    container.appendChild(fragment);
+  }
+  /* 1000 as "1,000" (without Intl, whose first use costs a phone tens of milliseconds). */
+  function thousands(number) { return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
+
+  /* Schools index: the schools whose name holds the text typed and of the type chosen, at most data-shown of
+   * them until the reader asks for all. The page comes with the first ones in the table and its status saying
+   * so; the rest are in <noscript id="schools-more">. */
   function schoolFilter(form) {
-    var rows = Array.prototype.slice.call(document.querySelectorAll(".schools-table tbody tr"));
+    var body = document.querySelector(".schools-table tbody");
+    var limit = +form.getAttribute("data-shown"), total = +form.getAttribute("data-count");
     var status = form.querySelector("[role=status]");
+    var showAll = form.querySelector("[data-show-all]");
+    var first = Array.prototype.slice.call(body.rows), rows = null, everything = false;
     function apply() {
       var name = form.elements.name.value.trim().toLowerCase();
       var type = form.elements.type.value;
-      var shown = 0;
-      rows.forEach(function (row) {
-        var match = (!name || words(row.querySelector("th")).toLowerCase().indexOf(name) >= 0) &&
+      rows = rows || first.concat(moreElements("schools-more", "tbody tr"));
+      var matches = rows.filter(function (row) {
+        return (!name || words(row.querySelector("th")).toLowerCase().indexOf(name) >= 0) &&
           (!type || row.getAttribute("data-school-type") === type);
-        row.hidden = !match;
-        if (match) { shown += 1; }
       });
-      status.textContent = shown + " of " + rows.length + " schools shown.";
+      var shown = everything ? matches : matches.slice(0, limit);
+      showOnly(body, shown);
+      status.textContent = thousands(shown.length) + " of " + thousands(total) + " schools shown" +
+        (shown.length === matches.length ? "." : (matches.length < total ? " (" + thousands(matches.length) +
+          " match)" : "") + ": narrow the list by name or type, or show them all.");
+      showAll.textContent = "Show all " + thousands(matches.length) + " schools" +
+        (matches.length < total ? " that match" : "");
+      showAll.hidden = shown.length === matches.length;
     }
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
+    function narrowed() { everything = false; apply(); }
+    form.addEventListener("input", narrowed);
+    form.addEventListener("change", narrowed);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
-    apply();
+    showAll.addEventListener("click", function () {
+      everything = true;
+      apply();
+      var next = body.rows[limit];
+      if (next) { next.querySelector("a").focus(); }
+    });
+    /* The page came with what an empty filter shows; a filter the browser kept (going back) is applied. */
+    if (form.elements.name.value || form.elements.type.value) { apply(); }
   }
 
-  /* Home page: a name box that narrows the list of schools (the list itself works without JavaScript). */
+  /* Home page: a name box that narrows the list of schools, to at most data-shown of them. The page comes with
+   * the first ones in the list; any more are in <noscript id="home-schools-more">. */
   function listFilter(form) {
-    var items = Array.prototype.slice.call(document.getElementById(form.getAttribute("data-list-filter"))
-      .querySelectorAll("li"));
+    var list = document.getElementById(form.getAttribute("data-list-filter"));
+    var limit = +form.getAttribute("data-shown");
+    var first = Array.prototype.slice.call(list.children), items = null;
     var status = form.querySelector("[role=status]");
     function apply() {
       var name = form.elements.name.value.trim().toLowerCase();
-      var shown = 0;
-      items.forEach(function (item) {
-        var match = !name || words(item.querySelector("a")).toLowerCase().indexOf(name) >= 0;
-        item.hidden = !match;
-        if (match) { shown += 1; }
+      if (!name) {
+        showOnly(list, first);
+        status.textContent = "";
+        return;
+      }
+      items = items || first.concat(moreElements(list.id + "-more", "li"));
+      var matches = items.filter(function (item) {
+        return words(item.querySelector("a")).toLowerCase().indexOf(name) >= 0;
       });
-      status.textContent = name ? (shown === 0 ? "No school matches that name." :
-        shown + (shown === 1 ? " school matches." : " schools match.")) : "";
+      showOnly(list, matches.slice(0, limit));
+      status.textContent = matches.length === 0 ? "No school matches that name." :
+        matches.length === 1 ? "1 school matches." : thousands(matches.length) + " schools match" +
+        (matches.length > limit ? "; the first " + limit + " are shown: type more of the name." : ".");
     }
     form.addEventListener("input", apply);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var first = items.filter(function (item) { return !item.hidden; })[0];
-      if (first) { first.querySelector("a").focus(); }
+      var found = list.querySelector("a");
+      if (found) { found.focus(); }
     });
-    form.hidden = false;
-    apply();
+    if (form.elements.name.value) { apply(); }
   }
 
   /* Comparison pages: a checkbox that hides the services every tier gets alike, and the heading of a group
@@ -104,7 +153,6 @@
         group.hidden = checkbox.checked && !group.querySelector("tr.differs");
       });
     });
-    holder.hidden = false;
   }
 
   /* Comparison pages: what changes for a school moving from one tier to another. <div data-compare> is
@@ -202,16 +250,18 @@
     }
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    holder.hidden = false;
     apply();
   }
 
   /* Printing: the date printed, and each link's full address after it, except references to clauses
    * ("section 5.3") and the links of the summary at the top, which read the same on paper. */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"];
   function printDate() {
+    var today = new Date(); /* words made here, not by Intl, whose first use costs a phone tens of milliseconds */
     document.querySelectorAll("[data-print-date]").forEach(function (element) {
-      element.textContent = "Printed on " + new Date().toLocaleDateString("en-GB",
-        { day: "numeric", month: "long", year: "numeric" }) + ".";
+      element.textContent = "Printed on " + today.getDate() + " " + MONTHS[today.getMonth()] + " " +
+        today.getFullYear() + ".";
     });
   }
   window.addEventListener("beforeprint", function () {
@@ -446,7 +496,6 @@
     }
     form.addEventListener("change", function () { apply(false); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
-    form.hidden = false;
   }
 
   function start() {

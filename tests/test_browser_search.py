@@ -1,0 +1,134 @@
+"""In Chromium: what a reader types into the search box, in their own words, and the page (and the place on it)
+that must come first. Material's own search runs the queries against the index the site builds; see
+macros/sla/search.py for the entries, the synonyms and the weights.
+
+The page is opened once for the whole table: each query replaces the last in the search box."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+SPEC = "specification"
+QUERIES = [
+    # query, the page of the first result, the place on it its best entry leads to (None: the page itself)
+    # -- synonyms: leaving
+    ("leave", f"{SPEC}/contract-length/", "notice-period"),
+    ("cancel", f"{SPEC}/contract-length/", "notice-period"),
+    ("terminate", f"{SPEC}/contract-length/", "notice-period"),
+    ("end the contract", f"{SPEC}/contract-length/", "notice-period"),
+    ("how do I leave", f"{SPEC}/contract-length/", "notice-period"),
+    ("notice", f"{SPEC}/contract-length/", "notice-period"),
+    # -- synonyms: whom to call
+    ("phone", f"{SPEC}/complaints/", "escalation"),
+    ("call", f"{SPEC}/complaints/", "escalation"),
+    ("ring", f"{SPEC}/complaints/", "escalation"),
+    ("telephone", f"{SPEC}/complaints/", "escalation"),
+    ("contact", f"{SPEC}/complaints/", "escalation"),
+    ("email", f"{SPEC}/complaints/", "escalation"),
+    # -- synonyms: prices
+    ("cost", f"{SPEC}/price/", "package-prices"),
+    ("price", f"{SPEC}/price/", "package-prices"),
+    ("charge", f"{SPEC}/price/", "package-prices"),
+    ("fee", f"{SPEC}/price/", "package-prices"),
+    # -- synonyms: something is wrong
+    ("fault", f"{SPEC}/service-standards/", "responsiveness"),
+    ("broken", f"{SPEC}/service-standards/", "responsiveness"),
+    ("not working", f"{SPEC}/service-standards/", "responsiveness"),
+    ("problem", f"{SPEC}/service-standards/", "responsiveness"),
+    ("my computer is broken", f"{SPEC}/service-standards/", "responsiveness"),
+    ("response times", f"{SPEC}/service-standards/", "responsiveness"),
+    # -- a clause's subject: that clause first
+    ("priority 1", f"{SPEC}/service-standards/", "priority-1"),
+    ("priority 3", f"{SPEC}/service-standards/", "priority-3"),
+    ("critical", f"{SPEC}/service-standards/", "priority-1"),
+    ("Gold", f"{SPEC}/services/", "gold"),
+    ("Platinum+", f"{SPEC}/services/", "primary-platinum-plus"),
+    ("secondary platinum", f"{SPEC}/services/", "secondary-platinum"),
+    ("CRB", f"{SPEC}/service-standards/", "identification"),
+    ("commitment", f"{SPEC}/contract-length/", "initial-commitment"),
+    ("invoice", f"{SPEC}/charging/", None),
+    # -- rows of the tables, people and schools
+    ("Call routing", f"{SPEC}/services/", "inclusions--ict-helpdesk--call-routing"),
+    ("Supply of CDs", f"{SPEC}/services/", "inclusions--sims-technical-support--supply-of-cds"),
+    ("Sophos", f"{SPEC}/services/", "software--antivirus-software-sophos-f-secure"),
+    ("Microsoft Office", f"{SPEC}/services/", "software--desktop-applications-microsoft-office-family-of-products"),
+    ("Complete SIMS Help Desk", f"{SPEC}/services/", "capita-top-up--complete-sims-help-desk-support"),
+    ("Pam Plant", f"{SPEC}/complaints/", "escalation--step-2"),
+    ("Sue Rumbold", f"{SPEC}/complaints/", "escalation--step-3"),
+    ("Brookside", "schools/example-brookside-primary-school-fictional/", None),
+    ("Hill Top Primary", "schools/example-hill-top-primary-school-fictional/", None),
+]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    """The home page with the search box, kept open for the whole table; no request may leave the site."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + "/")
+    page.locator("input.md-search__input").click()
+    yield page
+    hosts = {urlparse(url).netloc for url in requests if urlparse(url).scheme in ("http", "https")}
+    assert hosts == {urlparse(site_url).netloc}, f"requests to other hosts: {hosts}"
+    context.close()
+
+
+def ask(page: Page, query: str) -> None:
+    """Put `query` in the search box (Material searches on key up), once the results of the last are gone."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("End")
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
+    box.fill(query)
+    box.press("End")
+
+
+@pytest.mark.parametrize("query, first, place", QUERIES, ids=[query for query, _, _ in QUERIES])
+def test_the_first_result_is_where_the_reader_means(search_page, site_url, query, first, place):
+    ask(search_page, query)
+    result = search_page.locator(".md-search-result__item").first
+    links = result.locator(":scope > a")  # the page, then its best parts (the rest are folded away)
+    expect(links.first).to_have_attribute("href", re.compile(rf"^{re.escape(site_url)}/{re.escape(first)}(\?|$)"))
+    if place is not None:
+        expect(links.nth(1)).to_have_attribute("href", re.compile(rf"/{re.escape(first)}(\?[^#]*)?#{place}$"))
+
+
+def test_the_table_asks_every_synonym_of_the_issue():
+    asked = {query for query, _, _ in QUERIES}
+    assert {"leave", "cancel", "terminate", "phone", "call", "ring", "cost", "price", "charge", "fault",
+            "broken"} <= asked
+    assert len(QUERIES) >= 25
+
+
+def test_a_synonym_leads_to_its_place_and_the_preview_reads_as_words(page, site_url):
+    page.goto(site_url + "/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("cancel", delay=10)
+    best = page.locator(".md-search-result__item").first.locator(":scope > a").nth(1)
+    expect(best).to_contain_text("5.3 How to leave")
+    expect(best).to_contain_text("either party must give the other at least one term's notice")
+    best.click()
+    page.wait_for_url("**/specification/contract-length/**#notice-period")
+    expect(page.locator("#notice-period")).to_be_in_viewport()
+
+
+def test_a_row_found_by_search_is_shown(page, site_url):
+    page.goto(site_url + "/specification/purpose/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("priority 1", delay=10)
+    best = page.locator(".md-search-result__item").first.locator(":scope > a").nth(1)
+    expect(best).to_contain_text("Priority 1: Critical")
+    expect(best).to_contain_text("Expected to apply to less than 5% of incidents.")
+    best.click()
+    page.wait_for_url("**/specification/service-standards/**#priority-1")
+    expect(page.locator("[id='priority-1']")).to_be_visible()
