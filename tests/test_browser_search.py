@@ -43,6 +43,8 @@ QUERIES = [
     ("problem", f"{SPEC}/service-standards/", "responsiveness"),
     ("my computer is broken", f"{SPEC}/service-standards/", "responsiveness"),
     ("response times", f"{SPEC}/service-standards/", "responsiveness"),
+    ("log a call", f"{SPEC}/complaints/", "escalation"),
+    ("service desk", f"{SPEC}/complaints/", "escalation"),
     # -- a clause's subject: that clause first
     ("priority 1", f"{SPEC}/service-standards/", "priority-1"),
     ("priority 3", f"{SPEC}/service-standards/", "priority-3"),
@@ -132,3 +134,13 @@ def test_a_row_found_by_search_is_shown(page, site_url):
     best.click()
     page.wait_for_url("**/specification/service-standards/**#priority-1")
     expect(page.locator("[id='priority-1']")).to_be_visible()
+
+
+def test_a_fault_also_finds_whom_to_call(search_page, site_url):
+    """The issue's "fault, broken → response times and how to log a call": the response times come first, and
+    the route that starts at the ICT Service Desk is among the results."""
+    ask(search_page, "broken")
+    results = search_page.locator(".md-search-result__item a")
+    expect(results.first).to_have_attribute("href", re.compile(r"/specification/service-standards/"))
+    expect(search_page.locator(".md-search-result__item a[href*='/specification/complaints/']").first) \
+        .to_be_attached()

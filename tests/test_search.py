@@ -107,8 +107,10 @@ def test_the_shipped_synonyms_lead_where_the_issue_asks(catalog):
         assert leads[word] == ["clause:escalation", "clause:provider-contact"]
     for word in ("cost", "price", "charge", "fee"):
         assert leads[word] == ["clause:package-prices", "clause:capita-top-up"]
-    for word in ("fault", "broken", "not working", "problem"):
-        assert leads[word] == ["clause:responsiveness"]
+    for word in ("fault", "broken", "not working", "problem"):  # response times, then how to log a call
+        assert leads[word] == ["clause:responsiveness", "clause:escalation"]
+    for word in ("log a call", "service desk"):
+        assert leads[word] == ["clause:escalation"]
 
 
 # --- the entries the site adds ---------------------------------------------------
