@@ -48,6 +48,23 @@ def test_narrowing_by_keyboard(page, site_url):
     expect(cell(page, SOFTWARE_INSTALL, 1)).to_have_text("Included", use_inner_text=True)
 
 
+def test_a_choice_made_before_site_js_starts_is_applied(page, site_url):
+    """site.js is asked for once the page is read (overrides/main.html): held back here until the reader has
+    chosen a tier, it applies that choice when it starts."""
+    held = []
+    page.route("**/assets/javascripts/site.js", lambda route: held.append(route))
+    page.goto(site_url + "/entitlement/primary/", wait_until="domcontentloaded")
+    form = page.locator("form[data-narrow]")
+    form.get_by_label("Gold (additional cost)").check()
+    expect(form.get_by_role("status")).to_have_text("Showing all tiers, for YHGFL and other schools.")
+    while not held:
+        page.wait_for_timeout(20)
+    held[0].continue_()
+    expect(form.get_by_role("status")).to_have_text("Showing Gold (additional cost), for YHGFL and other schools.")
+    expect(page.locator("#tier-platinum")).to_be_hidden()
+    assert "tier=gold" in page.url
+
+
 def test_optional_extra_for_yhgfl_schools_resolves(page, site_url):
     page.goto(site_url + "/entitlement/primary/?tier=gold&yhgfl=no")
     expect(cell(page, "Recovery from virus infection", 1)).to_have_text("Not available", use_inner_text=True)

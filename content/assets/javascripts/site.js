@@ -5,12 +5,22 @@
  * when a call must receive attention, and print the address of each link. The controls that need it carry
  * the class js-only: site.css hides them without JavaScript, and they are drawn from the first paint with it,
  * each already saying what the page shows, so that nothing moves when this script starts. The script is
- * deferred (mkdocs.yml): it runs once the page is read, after Material's. */
+ * asked for once the page is read (overrides/main.html), so it may start after a reader has chosen something: each
+ * control applies what it finds chosen when it starts. */
 (function () {
   "use strict";
 
   function words(label) {
     return label ? label.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  /* Whether any choice of `form` differs from the page as served: chosen by the address, or kept by the browser
+   * (going back). The page comes already showing what its choices as served show, so a script that starts with
+   * nothing changed has nothing to do: work on every element at start is what holds a phone up. */
+  function changed(form) {
+    return Array.prototype.some.call(form.elements, function (element) {
+      return (element.type === "radio" || element.type === "checkbox") && element.checked !== element.defaultChecked;
+    });
   }
 
   /* Entitlement pages: <form data-narrow> with radio groups "tier" and "yhgfl".
@@ -43,7 +53,7 @@
     }
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    apply();
+    if (changed(form)) { apply(); }
   }
 
   /* The rows or items of a list beyond the first ones, which the page holds in <noscript id=...>: without
@@ -147,12 +157,14 @@
   function onlyDifferences(checkbox) {
     var holder = checkbox.closest(".only-differences");
     var table = holder.nextElementSibling.querySelector("table");
-    checkbox.addEventListener("change", function () {
+    function apply() {
       table.querySelectorAll("tr.same").forEach(function (row) { row.hidden = checkbox.checked; });
       table.querySelectorAll("tbody").forEach(function (group) {
         group.hidden = checkbox.checked && !group.querySelector("tr.differs");
       });
-    });
+    }
+    checkbox.addEventListener("change", apply);
+    if (checkbox.checked) { apply(); }  /* kept by the browser (going back) */
   }
 
   /* Comparison pages: what changes for a school moving from one tier to another. <div data-compare> is
@@ -250,7 +262,7 @@
     }
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    apply();
+    if (changed(form)) { apply(); }
   }
 
   /* Printing: the date printed, and each link's full address after it, except references to clauses
@@ -496,6 +508,7 @@
     }
     form.addEventListener("change", function () { apply(false); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
+    apply(false);  /* a call chosen before this script started (or kept by the browser), answered now */
   }
 
   function start() {
