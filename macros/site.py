@@ -186,7 +186,7 @@ def rewrite_search_index(config: MkDocsConfig) -> None:
     except SearchError as error:
         raise PluginError(str(error)) from None
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
-    log.debug(f"search index: {report.added} entries added, {report.replaced} replaced, {report.dropped} dropped")
+    log.debug(f"search index: {report.added} entries added, {report.replaced} replaced")
 
 
 def renderer(config: MkDocsConfig, files: Files, where: Page | str) -> Pages:

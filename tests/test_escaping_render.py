@@ -37,21 +37,21 @@ def regions(html: str) -> list[tuple[str, str]]:
 
 
 def test_matrix_title_in_caption_and_label(hostile):
-    html = hostile.matrix("primary", level=3)
+    html = hostile.matrix("primary")
     assert f'<div class="table-wrap" role="region" aria-label="Matrix {ESCAPED}" tabindex="0">' in html
     assert f"<caption>Matrix {ESCAPED}</caption>" in html
     assert regions(html) == [(f"Matrix {HOSTILE}", f"Matrix {HOSTILE}")]
 
 
 def test_supported_software_title_in_caption_and_label(hostile):
-    html = hostile.supported_software(level=3)
+    html = hostile.supported_software()
     assert f'aria-label="Software {ESCAPED}"' in html
     assert f"<caption>Software {ESCAPED}</caption>" in html
     assert regions(html) == [(f"Software {HOSTILE}", f"Software {HOSTILE}")]
 
 
 def test_price_list_title_in_caption_and_label(hostile):
-    html = hostile.price_list(hostile.catalog.price_list("top-up"), level=3)
+    html = hostile.price_list(hostile.catalog.price_list("top-up"))
     assert f'aria-label="Top-up prices {ESCAPED} 2008/09"' in html
     assert f"<caption>Top-up prices {ESCAPED} 2008/09</caption>" in html
     assert regions(html) == [(f"Top-up prices {HOSTILE} 2008/09", f"Top-up prices {HOSTILE} 2008/09")]

@@ -74,7 +74,7 @@ def test_a_tier_that_a_clause_shows_is_a_link_where_another_builds_on_it(minimal
 
 
 def test_matrix_cells_carry_their_meaning(renderer):
-    html = renderer.matrix("primary", level=3)
+    html = renderer.matrix("primary")
     # Each cell carries its column's name for the phone layout (site.css shows it before the cell).
     assert '<td data-label="Core">N<span class="visually-hidden"> (not included)</span></td>' in html
     # Each row, and each group's row, carries its anchor; the table is in the page once.
@@ -85,16 +85,16 @@ def test_matrix_cells_carry_their_meaning(renderer):
 
 
 def test_a_copy_of_a_table_leaves_the_anchors_to_the_specification(renderer):
-    html = renderer.response_standards(level=3, words=False)
+    html = renderer.response_standards(anchors=False)
     assert '<tr><th scope="row">1. ' in html and ' id="priority-' not in html
-    assert '<tr id="priority-1"><th scope="row">1. ' in renderer.response_standards(level=3)
+    assert '<tr id="priority-1"><th scope="row">1. ' in renderer.response_standards()
 
 
 def test_prices_not_offered_and_to_be_notified(renderer, minimal):
-    html = renderer.price_list(renderer.catalog.price_list("top-up"), level=3)
+    html = renderer.price_list(renderer.catalog.price_list("top-up"))
     assert "<caption>Top-up prices 2008/09</caption>" in html
     assert '<td data-label="Primary schools">£850</td>' in html
-    assert str(renderer.package_prices(level=3)) == "<p>To be notified.</p>"
+    assert str(renderer.package_prices()) == "<p>To be notified.</p>"
 
 
 def captions(html: str) -> list[str]:

@@ -25,7 +25,6 @@ from macros.sla.search import (
     clause_place,
     entries,
     rewrite,
-    table_places,
 )
 from test_data_errors import problems
 
@@ -202,8 +201,7 @@ def url(path: str, anchor: str | None) -> str:
 
 
 def theme_index(catalog) -> dict:
-    """The index as Material's search plugin writes it today: an entry per page, one per clause heading, and
-    one per heading of the row-by-row view of the tables."""
+    """The index as Material's search plugin writes it today: an entry per page and one per clause heading."""
     words = Words(catalog)
     docs = [{"location": url(page.path, None), "title": page.title, "text": "<p>page</p>"}
             for page in site_pages(catalog) if page.searched]
@@ -211,24 +209,34 @@ def theme_index(catalog) -> dict:
     headed = [clause_place(numbered) for numbered in catalog.numbered.values()
               if numbered.depth > 1 and words.renderer.clause_title(numbered)]
     docs += [{"location": url(*place), "title": "heading", "text": "<p>Y Y N</p>"}
-             for place in headed + sorted(table_places(catalog))]
+             for place in headed]
     return {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
                        "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6}}},
             "docs": docs}
 
 
-def test_the_row_by_row_headings_give_way_to_the_sites_rows(catalog):
+def test_the_sites_entries_join_the_themes(catalog):
     index = theme_index(catalog)
+    themes = len(index["docs"])
     report = rewrite(index, catalog, url)
     docs = {doc["location"]: doc for doc in index["docs"]}
     assert len(docs) == len(index["docs"])  # one entry per place
     row = docs["specification/services/#inclusions--ict-helpdesk--call-routing"]
     assert (row["title"], row["boost"]) == ("Call routing – ICT Helpdesk", ROW_BOOST)
     assert row["text"] == "Primary schools: Core: included; Gold: included; Platinum: included; Platinum+: included."
-    assert "specification/services/#inclusions--ict-helpdesk" not in docs  # a group's heading: its rows are entries
-    assert report.dropped == 11  # the groups of the inclusion table (10) and of the Capita price list (1)
-    assert report.replaced == len(Words(catalog).rows())  # the priorities' rows too
-    assert report.added == len(catalog.schools) + 2 + 5  # the schools, the contacts, the clauses without a heading
+    assert "specification/services/#inclusions--ict-helpdesk" not in docs  # a group of rows: its rows are entries
+    # the rows, the schools, the contacts and the clauses without a heading
+    assert report.added == len(Words(catalog).rows()) + len(catalog.schools) + 2 + 5
+    assert report.replaced == 0 and len(docs) == themes + report.added
+
+
+def test_an_entry_of_the_site_takes_the_place_of_the_themes_at_the_same_place(catalog):
+    index = theme_index(catalog)
+    index["docs"].append({"location": "specification/service-standards/#priority-1", "title": "1. Critical",
+                          "text": "<p>heading</p>"})
+    report = rewrite(index, catalog, url)
+    entries = [doc for doc in index["docs"] if doc["location"] == "specification/service-standards/#priority-1"]
+    assert report.replaced == 1 and len(entries) == 1 and entries[0]["title"] != "1. Critical"
 
 
 def test_synonyms_become_fields_that_search_matches_but_never_shows(catalog):

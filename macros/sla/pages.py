@@ -146,7 +146,7 @@ class Pages(Renderer):
         """The responsiveness clause as the specification words it, with its link, and the calculator."""
         clause = self.catalog.clause_showing("response-standards")
         return self._template("response_times.html", text=clause.clause.text if clause else [],
-                              standards=self.response_standards(level=3, words=False),
+                              standards=self.response_standards(anchors=False),
                               clause=self.clause_link(clause.id) if clause else None,
                               calculator=ResponseTimes(self).calculator(level=3, holiday_tables=False))
 
@@ -266,7 +266,7 @@ class Pages(Renderer):
         offers = []
         for offer in self.catalog.services.offers:
             clause = self.catalog.clause_showing(f"offer:{offer.id}")
-            offers.append({"offer": offer, "body": self.offer(offer, level=4, phase_id=phase_id),
+            offers.append({"offer": offer, "body": self.offer(offer, phase_id=phase_id),
                            "clause": self.clause_link(clause.id) if clause else None})
         return self._template("every_school.html", offers=offers)
 

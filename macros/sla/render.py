@@ -42,19 +42,12 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 @dataclass
-class Cell:
-    short: Markup
-    long: Markup
-
-
-@dataclass
 class Row:
     header: Markup
-    cells: list[Cell]
+    cells: list[Markup]
     anchor: str
     group: Markup | None = None
     group_anchor: str | None = None
-    words_header: Markup | None = None
 
 
 @dataclass
@@ -255,16 +248,16 @@ class Renderer:
         renderers = {
             "contact": lambda: self.contact(key),
             "tier": lambda: self.tier(*key.split("/")),
-            "offer": lambda: self.offer(self.catalog.offer(key), level),
-            "price-list": lambda: self.price_list(self.catalog.price_list(key), level),
+            "offer": lambda: self.offer(self.catalog.offer(key)),
+            "price-list": lambda: self.price_list(self.catalog.price_list(key)),
             "escalation": self.escalation,
             "service-levels": self.service_levels,
-            "matrix": lambda: self.matrix(key, level),
-            "response-standards": lambda: self.response_standards(level),
+            "matrix": lambda: self.matrix(key),
+            "response-standards": self.response_standards,
             "deadline-calculator": lambda: self.deadline_calculator(level),
-            "supported-software": lambda: self.supported_software(level),
-            "package-prices": lambda: self.package_prices(level),
-            "service-prices": lambda: self.service_prices(level),
+            "supported-software": self.supported_software,
+            "package-prices": self.package_prices,
+            "service-prices": self.service_prices,
         }
         return renderers[kind]()
 
@@ -294,11 +287,11 @@ class Renderer:
             for school_type in school_types:
                 names = Markup(", ").join(self._tier_link(school_type.phase, tier_id)
                                           for tier_id in getattr(school_type, key)) or Markup("none")
-                cells.append(Cell(names, names))
+                cells.append(names)
             table.rows.append(Row(escape(label), cells, f"service-levels--{slug(label)}"))
-        return self._table(table, level=6, words=False)
+        return self._table(table, anchors=False)
 
-    def matrix(self, phase_id: str, level: int) -> Markup:
+    def matrix(self, phase_id: str) -> Markup:
         matrix = self.catalog.matrix(phase_id)
         phase = self.catalog.phase(phase_id)
         if matrix is None:
@@ -308,18 +301,14 @@ class Renderer:
         for group in matrix.groups:
             group_anchor = matrix_group_anchor(group.name)
             for index, row in enumerate(group.rows):
-                cells = [Cell(Markup('{}<span class="visually-hidden"> ({})</span>').format(
-                                  row.codes[tier.id], meanings[row.codes[tier.id]]),
-                              Markup("{} ({})").format(meanings[row.codes[tier.id]], row.codes[tier.id]))
-                         for tier in phase.tiers]
+                cells = [Markup('{}<span class="visually-hidden"> ({})</span>').format(
+                             row.codes[tier.id], meanings[row.codes[tier.id]]) for tier in phase.tiers]
                 table.rows.append(Row(self.prose(row.service), cells, matrix_row_anchor(group.name, row.service),
-                                      self.prose(group.name) if index == 0 else None, group_anchor,
-                                      words_header=Markup("{} – {}").format(self.prose(row.service),
-                                                                            self.prose(group.name))))
+                                      self.prose(group.name) if index == 0 else None, group_anchor))
         legend = self._template("legend.html", legend=matrix.legend)
-        return Markup("{}\n{}").format(self._table(table, level), legend)
+        return Markup("{}\n{}").format(self._table(table), legend)
 
-    def response_standards(self, level: int, words: bool = True) -> Markup:
+    def response_standards(self, anchors: bool = True) -> Markup:
         standards = self.catalog.services.response_standards
         table = Table("ICT Support Response Standards Summary",
                       ["Priority level", "Definition of problem", "Attention",
@@ -338,10 +327,10 @@ class Renderer:
             else:
                 attention = self.prose(priority.attention_note) if priority.attention_note else Markup("—")
             updates = self._list(update_words(priority))
-            cells = [Cell(value, value) for value in (definition, attention, updates)]
+            cells = [definition, attention, updates]
             table.rows.append(Row(header, cells, priority_anchor(priority.level)))
         return self._template("response_standards.html", standards=standards,
-                              table=self._table(table, level, words))
+                              table=self._table(table, anchors))
 
     def deadline_calculator(self, level: int) -> Markup:
         """When a case will receive attention: the questions a school asks, the calculator, worked examples and
@@ -350,19 +339,16 @@ class Renderer:
 
         return ResponseTimes(self).calculator(level, holiday_tables=True)
 
-    def supported_software(self, level: int) -> Markup:
+    def supported_software(self) -> Markup:
         software = self.catalog.services.supported_software
         table = Table(software.title, ["Type of software", "Product", "Technical support?",
                                        "Use/operation of the application?"])
         for row in software.rows:
             products = Markup(", ").join(self.prose(product) for product in row.products)
-            header = Markup("{}: {}").format(self.prose(row.type), products)
-            cells = [Cell(self.prose(value), self.prose(value))
-                     for value in (row.technical_support, row.use_support)]
-            table.rows.append(Row(self.prose(row.type), [Cell(products, products)] + cells, software_anchor(row),
-                                  words_header=header))
+            cells = [products, self.prose(row.technical_support), self.prose(row.use_support)]
+            table.rows.append(Row(self.prose(row.type), cells, software_anchor(row)))
         notes = self._template("items.html", list=software.notes) if software.notes else Markup("")
-        return Markup("{}\n{}").format(self._table(table, level), notes)
+        return Markup("{}\n{}").format(self._table(table), notes)
 
     def tier(self, phase_id: str, tier_id: str) -> Markup:
         tier = self.catalog.tier(phase_id, tier_id)
@@ -370,20 +356,19 @@ class Renderer:
                               builds_on=self._builds_on_phrase(phase_id, tier),
                               exclusions=self._exclusions(phase_id, tier), notes=self.edition_links(tier.edition_notes))
 
-    def offer(self, offer: Offer, level: int, phase_id: str | None = None) -> Markup:
+    def offer(self, offer: Offer, phase_id: str | None = None) -> Markup:
         """An offer to all schools; with `phase_id`, only that phase's prices (and no row-by-row view)."""
         price_list = None
         if offer.price_list:
             prices = self.catalog.price_list(offer.price_list)
             if phase_id is None:
-                price_list = self.price_list(prices, level)
+                price_list = self.price_list(prices)
             elif phase_id in prices.phases:
-                price_list = self.price_list(prices, level, only=[phase_id], words=False)
+                price_list = self.price_list(prices, only=[phase_id], anchors=False)
         return self._template("offer.html", offer=offer, price_list=price_list)
 
-    def price_list(self, price_list: PriceList, level: int, only: list[str] | None = None,
-                   words: bool = True) -> Markup:
-        """The price list as a table; `only` keeps the columns of those phases."""
+    def price_list(self, price_list: PriceList, only: list[str] | None = None, anchors: bool = True) -> Markup:
+        """The price list as a table; `only` keeps the columns of those phases; see `_table` for `anchors`."""
         phases = [self.catalog.phase(phase_id) for phase_id in price_list.phases if not only or phase_id in only]
         caption = f"{price_list.title} {self.catalog.prices.financial_year}"
         table = Table(caption, [price_list.item_heading] + [phase.name for phase in phases])
@@ -394,13 +379,13 @@ class Renderer:
                 for phase in phases:
                     price = item.prices.get(phase.id)
                     text = Markup(money(price)) if price is not None else Markup("not offered")
-                    cells.append(Cell(text, text))
+                    cells.append(text)
                 group_name = self.prose(group.name) if group.name and index == 0 else None
                 table.rows.append(Row(self.prose(item.name), cells, price_item_anchor(price_list, group, item),
                                       group_name, group_anchor))
-        return self._table(table, level, words)
+        return self._table(table, anchors)
 
-    def package_prices(self, level: int) -> Markup:
+    def package_prices(self) -> Markup:
         packages = self.catalog.prices.package_prices
         if not packages:
             return Markup("<p>To be notified.</p>")
@@ -410,10 +395,10 @@ class Renderer:
             tier = self.catalog.tier(school_type.phase, package.tier)
             header = Markup("{} – {}").format(self.prose(tier.name), self.prose(school_type.name))
             price = Markup(money(package.price))
-            table.rows.append(Row(header, [Cell(price, price)], package_anchor(package)))
-        return self._table(table, level)
+            table.rows.append(Row(header, [price], package_anchor(package)))
+        return self._table(table)
 
-    def service_prices(self, level: int) -> Markup:
+    def service_prices(self) -> Markup:
         prices = self.catalog.prices.service_prices
         if not prices:
             return Markup("<p>To be notified.</p>")
@@ -423,15 +408,15 @@ class Renderer:
             price = Markup(money(item.price))
             if item.unit:
                 price += Markup(" {}").format(self.prose(item.unit))
-            table.rows.append(Row(self.prose(item.service), [Cell(price, price)], service_price_anchor(index)))
-        return self._table(table, level)
+            table.rows.append(Row(self.prose(item.service), [price], service_price_anchor(index)))
+        return self._table(table)
 
     # -- helpers -------------------------------------------------------------
 
-    def _table(self, table: Table, level: int, words: bool = True) -> Markup:
-        """A table; with `words`, its rows carry their anchors (copies of a table elsewhere, such as a type's page,
-        leave them to the specification's). `level` is unused: the rows are the anchors, not headings."""
-        return self._template("table.html", table=table, anchors=words)
+    def _table(self, table: Table, anchors: bool = True) -> Markup:
+        """A table; with `anchors`, its rows carry their anchors (copies of a table elsewhere, such as a type's
+        page, leave them to the specification's)."""
+        return self._template("table.html", table=table, anchors=anchors)
 
     def _list(self, texts: list[str]) -> Markup:
         return Markup("<ul>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(self.prose(text))

@@ -35,7 +35,7 @@ from .deadlines import (
     working_words,
 )
 from .paths import ABOUT_EDITION
-from .render import Cell, Renderer, Row, Table
+from .render import Renderer, Row, Table
 from .summary import Summary
 
 FORM_ID = "deadline"
@@ -104,9 +104,9 @@ class ResponseTimes(Renderer):
             for day, name in sorted(self.calendar.holidays.items()):
                 if first <= day <= last and day.weekday() in self.calendar.days:
                     text = self.prose(name)
-                    table.rows.append(Row(Markup.escape(date_words(day)), [Cell(text, text)],
+                    table.rows.append(Row(Markup.escape(date_words(day)), [text],
                                           f"bank-holiday-{day.isoformat()}"))
-            tables.append(self._table(table, level, words=False))
+            tables.append(self._table(table, anchors=False))
         return tables
 
 

@@ -5,8 +5,8 @@ entries made from the data, worded as a reader reads them (see `entries`):
 
 - one for each row of its tables (the inclusion matrix, the supported software, the price lists, the package
   and service prices, the priorities of the response standards), at the row's anchor, with the same anchor
-  functions as the pages (`render.py`), so that a result lands on the row; the row-by-row view of the tables
-  plays no part, and the theme's entries for its headings are replaced;
+  functions as the pages (`render.py`), so that a result lands on the row (the theme indexes headings only, and
+  a table's rows are not headings);
 - one for each contact, at their step of the route for complaints;
 - one for each clause without a heading of its own that has a summary label, shows a contact or the route,
   or is a synonym's target, so that a search lands on the clause rather than on the top of its section;
@@ -37,11 +37,9 @@ from .paths import SEARCH_PAGES, comparison_page, school_page, section_page, typ
 from .render import (
     Renderer,
     escalation_anchor,
-    matrix_group_anchor,
     matrix_row_anchor,
     money,
     package_anchor,
-    price_group_anchor,
     price_item_anchor,
     priority_anchor,
     service_price_anchor,
@@ -96,7 +94,6 @@ class Rewritten:
 
     added: int = 0
     replaced: int = 0
-    dropped: int = 0
     targets: list[tuple[list[str], list[str]]] = field(default_factory=list)
     """Each synonym's words, and the locations they lead to."""
 
@@ -107,17 +104,13 @@ class SearchError(Exception):
 
 def rewrite(index: dict[str, Any], catalog: Catalog, url: Url) -> Rewritten:
     """Add the site's entries and synonyms to the theme's search index (`search_index.json`, as a dict),
-    in place. The theme's entries for the row-by-row view of the tables give way to the site's."""
+    in place. Where the theme has an entry at a place the site has one for, the site's takes its place."""
     report = Rewritten()
     ours = _our_docs(catalog, url)
-    gone = {url(*place) for place in table_places(catalog)} - set(ours)
     clauses = {url(*clause_place(numbered)) for numbered in catalog.numbered.values() if numbered.depth > 1}
     by_page: dict[str, list[Doc]] = {}
     for doc in index["docs"]:
         location = doc["location"]
-        if location in gone:
-            report.dropped += 1
-            continue
         if location in ours:
             report.replaced += 1
             doc = ours.pop(location)
@@ -187,20 +180,6 @@ def entries(catalog: Catalog) -> list[Entry]:
     words = Words(catalog)
     return [*words.schools(), *words.priorities(), *words.contacts(), *words.clauses(), *words.matrix_rows(),
             *words.software_rows(), *words.price_rows(), *words.package_rows(), *words.service_price_rows()]
-
-
-def table_places(catalog: Catalog) -> set[Place]:
-    """The anchors of the tables' rows and groups of rows, where the theme indexed the row-by-row view."""
-    places = {entry.place for entry in Words(catalog).rows()}
-    for matrix in catalog.services.matrices:
-        page = _page_showing(catalog, f"matrix:{matrix.phase}")
-        if page:
-            places |= {(page, matrix_group_anchor(group.name)) for group in matrix.groups}
-    for price_list in catalog.prices.price_lists:
-        page = _price_list_page(catalog, price_list.id)
-        if page:
-            places |= {(page, price_group_anchor(price_list, group)) for group in price_list.groups if group.name}
-    return places
 
 
 def target_place(catalog: Catalog, target: str) -> Place:
