@@ -187,8 +187,16 @@ def browser():
 
 @pytest.fixture
 def page(browser, site_url):
-    """A fresh browser page; afterwards, fails if the page requested anything from another host."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """A fresh browser page at desktop width; afterwards, fails if it requested anything from another host."""
+    with watched_page(browser, site_url, viewport={"width": 1280, "height": 900}) as page:
+        yield page
+
+
+@contextlib.contextmanager
+def watched_page(browser, site_url: str, **options):
+    """A fresh page in a browser context of its own (`options`: Playwright's, such as the viewport), its requests
+    in `page.requests`; afterwards, fails if it requested anything from a host other than `site_url`'s."""
+    context = browser.new_context(**options)
     page = context.new_page()
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))

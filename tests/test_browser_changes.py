@@ -11,13 +11,12 @@ import json
 import re
 import subprocess
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from changes_edits import INSERTED_CLAUSE, INSERTED_TEXT
-from conftest import served
+from conftest import served, watched_page
 from test_accessibility import AXE, AXE_TAGS, VNU
 
 pytestmark = pytest.mark.browser
@@ -36,14 +35,8 @@ def changes_url(changes_site: Path):
 @pytest.fixture
 def reader(browser, changes_url):
     """A fresh page at desktop width; afterwards, fails if anything was requested from another host."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    yield page
-    assert {urlparse(url).netloc for url in requests if urlparse(url).scheme.startswith("http")} == {
-        urlparse(changes_url).netloc}
-    context.close()
+    with watched_page(browser, changes_url, viewport={"width": 1280, "height": 900}) as page:
+        yield page
 
 
 def test_the_changes_page_in_chromium(reader: Page, changes_url):

@@ -10,13 +10,12 @@ import json
 import re
 import subprocess
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT
+from conftest import ROOT, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -35,14 +34,8 @@ LAYOUT_SHIFTS = """() => new Promise(resolve => {
 @pytest.fixture
 def phone(browser, many_schools_url):
     """A phone-sized page of the site with 1,000 schools; afterwards, fails if it asked any other host."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    yield page
-    hosts = {urlparse(url).netloc for url in requests if urlparse(url).scheme in ("http", "https")}
-    assert hosts == {urlparse(many_schools_url).netloc}
-    context.close()
+    with watched_page(browser, many_schools_url, viewport={"width": 390, "height": 844}) as page:
+        yield page
 
 
 def school_types(site: Path) -> dict[str, str]:

@@ -7,10 +7,11 @@ The page is opened once for the whole table: each query replaces the last in the
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from conftest import watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -71,16 +72,10 @@ QUERIES = [
 @pytest.fixture(scope="module")
 def search_page(browser, site_url):
     """The home page with the search box, kept open for the whole table; no request may leave the site."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(site_url + "/")
-    page.locator("input.md-search__input").click()
-    yield page
-    hosts = {urlparse(url).netloc for url in requests if urlparse(url).scheme in ("http", "https")}
-    assert hosts == {urlparse(site_url).netloc}, f"requests to other hosts: {hosts}"
-    context.close()
+    with watched_page(browser, site_url, viewport={"width": 1280, "height": 900}) as page:
+        page.goto(site_url + "/")
+        page.locator("input.md-search__input").click()
+        yield page
 
 
 def ask(page: Page, query: str) -> None:
@@ -110,12 +105,17 @@ def test_the_table_asks_every_synonym_of_the_issue():
     assert len(QUERIES) >= 25
 
 
-def test_a_synonym_leads_to_its_place_and_the_preview_reads_as_words(page, site_url):
-    page.goto(site_url + "/")
+def typed(page: Page, address: str, query: str):
+    """The best part of the first result for `query`, typed key by key into the search box at `address`."""
+    page.goto(address)
     box = page.locator("input.md-search__input")
     box.click()
-    box.press_sequentially("cancel", delay=10)
-    best = page.locator(".md-search-result__item").first.locator(":scope > a").nth(1)
+    box.press_sequentially(query, delay=10)
+    return page.locator(".md-search-result__item").first.locator(":scope > a").nth(1)
+
+
+def test_a_synonym_leads_to_its_place_and_the_preview_reads_as_words(page, site_url):
+    best = typed(page, site_url + "/", "cancel")
     expect(best).to_contain_text("5.3 How to leave")
     expect(best).to_contain_text("either party must give the other at least one term's notice")
     best.click()
@@ -124,11 +124,7 @@ def test_a_synonym_leads_to_its_place_and_the_preview_reads_as_words(page, site_
 
 
 def test_a_row_found_by_search_is_shown(page, site_url):
-    page.goto(site_url + "/specification/purpose/")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("priority 1", delay=10)
-    best = page.locator(".md-search-result__item").first.locator(":scope > a").nth(1)
+    best = typed(page, site_url + "/specification/purpose/", "priority 1")
     expect(best).to_contain_text("Priority 1: Critical")
     expect(best).to_contain_text("Expected to apply to less than 5% of incidents.")
     best.click()
