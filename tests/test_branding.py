@@ -40,6 +40,9 @@ def test_the_page_for_a_missing_address_helps_from_anywhere(built_site):
         ("What is my school entitled to?", "/"), ("Find your school", "/schools/"),
         ("The specification, section by section", "/specification/purpose/"),
         ("The whole specification on one page", "/whole-specification/")]
+    search = article.select_one("form[role=search]")
+    assert (search["action"], search["method"], search.select_one("input[type=search]")["name"]) == ("/", "get", "q")
+    assert search.select_one("label").get_text() == "Search the site" and "js-only" in search["class"]
     help_text = " ".join(article.find("h2", id="help").find_next("p").get_text().split())
     assert help_text.startswith("Log faults and questions with the ICT Service Desk.")
     footer = [a["href"] for a in page.select(".council-footer-links a")]

@@ -76,24 +76,25 @@ def test_the_schools_index_shows_50_of_1000_schools_and_all_on_request(phone: Pa
     status = phone.locator("form.school-filter [role=status]")
     show_all = phone.get_by_role("button", name="Show all")
     expect(rows).to_have_count(50)
-    expect(status).to_have_text("50 of 1,000 schools shown: narrow the list by name or type, or show them all.")
+    expect(status).to_have_text(
+        "The first 50 of 1,000 schools are shown: narrow the list by name or type, or show them all.")
     expect(show_all).to_have_text("Show all 1,000 schools")
     types = school_types(many_schools_site)
     secondary = list(types.values()).count("secondary")
     phone.get_by_label("School type").select_option("secondary")
-    expect(status).to_have_text(f"50 of 1,000 schools shown ({secondary} match): narrow the list by name or type, "
-                                "or show them all.")
+    expect(status).to_have_text(
+        f"{secondary} schools match; the first 50 are shown: narrow the list, or show them all.")
     assert set(rows.evaluate_all("rows => rows.map(row => row.dataset.schoolType)")) == {"secondary"}
     show_all.click()
     expect(rows).to_have_count(secondary)
-    expect(status).to_have_text(f"{secondary} of 1,000 schools shown.")
+    expect(status).to_have_text(f"{secondary} schools match.")
     expect(show_all).to_be_hidden()
     expect(rows.nth(50).locator("a")).to_be_focused()  # where the reader's list goes on
     phone.get_by_label("School name contains").fill("0998")
     expect(rows).to_have_count(1 if types["Synthetic School 0998"] == "secondary" else 0)
     phone.get_by_label("School type").select_option("")
     expect(rows).to_have_count(1)
-    expect(status).to_have_text("1 of 1,000 schools shown.")
+    expect(status).to_have_text("1 school matches.")
     rows.locator("a").click()
     phone.wait_for_url("**/schools/synthetic-school-0998/")
 

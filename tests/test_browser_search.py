@@ -140,3 +140,16 @@ def test_a_fault_also_finds_whom_to_call(search_page, site_url):
     expect(results.first).to_have_attribute("href", re.compile(r"/specification/service-standards/"))
     expect(search_page.locator(".md-search-result__item a[href*='/specification/complaints/']").first) \
         .to_be_attached()
+
+
+def test_the_404_pages_search_box_opens_search_with_the_words(page, site_url):
+    """The page for a missing address sends its words to the home page (?q=), where the theme's search opens with
+    them."""
+    page.goto(site_url + "/404.html")
+    box = page.get_by_role("searchbox", name="Search the site")
+    box.fill("cancel")
+    box.press("Enter")
+    page.wait_for_url(re.compile(rf"^{re.escape(site_url)}/(\?q=cancel)?$"))
+    expect(page.locator("input.md-search__input")).to_have_value("cancel")
+    best = page.locator(".md-search-result__item").first.locator(":scope > a").nth(1)
+    expect(best).to_contain_text("5.3 How to leave")

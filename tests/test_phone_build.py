@@ -130,7 +130,7 @@ def test_without_javascript_every_school_is_listed_once(many_schools_site):
     assert index.select_one("noscript#schools-more .schools-table table.data-table caption").get_text() == (
         "Schools with their own page (continued)")
     status = index.select_one("form.school-filter [role=status]").get_text()
-    assert status == "50 of 1,000 schools shown: narrow the list by name or type, or show them all."
+    assert status == "The first 50 of 1,000 schools are shown: narrow the list by name or type, or show them all."
 
 
 def test_with_few_schools_the_lists_are_whole(built_site):

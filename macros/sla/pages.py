@@ -441,7 +441,8 @@ class Pages(Renderer):
                  ("Find your school", self.href(SCHOOLS_INDEX, None)),
                  ("The specification, section by section", self.href(section_page(self.catalog.sections[0].id), None)),
                  ("The whole specification on one page", self.href(WHOLE_SPECIFICATION, None))]
-        return self._template("not_found.html", links=links, help=Summary(self).help())
+        return self._template("not_found.html", links=links, home=self.href("index", None),
+                              help=Summary(self).help())
 
     def banner(self) -> Markup:
         """The line above every page: which financial year the site applies to, and when it was reviewed."""

@@ -99,9 +99,17 @@
       });
       var shown = everything ? matches : matches.slice(0, limit);
       showOnly(body, shown);
-      status.textContent = thousands(shown.length) + " of " + thousands(total) + " schools shown" +
-        (shown.length === matches.length ? "." : (matches.length < total ? " (" + thousands(matches.length) +
-          " match)" : "") + ": narrow the list by name or type, or show them all.");
+      if (!name && !type) {  /* as the page says when served (schools_index.html) */
+        status.textContent = shown.length < total ? "The first " + thousands(shown.length) + " of " +
+          thousands(total) + " schools are shown: narrow the list by name or type, or show them all." :
+          total === 1 ? "1 school is shown." : "All " + thousands(total) + " schools are shown.";
+      } else if (!matches.length) {
+        status.textContent = "No school matches.";
+      } else {
+        status.textContent = (matches.length === 1 ? "1 school matches" : thousands(matches.length) +
+          " schools match") + (shown.length === matches.length ? "." : "; the first " + thousands(shown.length) +
+          " are shown: narrow the list, or show them all.");
+      }
       showAll.textContent = "Show all " + thousands(matches.length) + " schools" +
         (matches.length < total ? " that match" : "");
       showAll.hidden = shown.length === matches.length;
@@ -266,7 +274,9 @@
   }
 
   /* Printing: the date printed, and each link's full address after it, except references to clauses
-   * ("section 5.3") and the links of the summary at the top, which read the same on paper. */
+   * ("section 5.3"), the links of the summary at the top, which read the same on paper, and those of status
+   * tags in table cells ("Supported software only" leads to the list of software, printed with the
+   * specification), where an address would run out of its column. */
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December"];
   function printDate() {
@@ -281,7 +291,7 @@
     document.querySelectorAll("article a[href]").forEach(function (link) {
       var href = link.getAttribute("href");
       if (/^(#|mailto:|tel:)/.test(href) === false && !link.classList.contains("headerlink") &&
-          !/^section [0-9.]+$/.test(words(link)) && !link.closest(".page-summary")) {
+          !/^section [0-9.]+$/.test(words(link)) && !link.closest(".page-summary, .status")) {
         link.setAttribute("data-print-url", link.href);
       }
     });
