@@ -102,13 +102,12 @@ def test_the_schools_index_shows_50_of_1000_schools_and_all_on_request(phone: Pa
 @pytest.mark.parametrize("path, selector", [("/", ".school-list li"), ("/schools/", ".schools-table tbody tr")],
                          ids=["home", "schools index"])
 def test_without_javascript_every_one_of_1000_schools_is_listed(browser, many_schools_url, path, selector):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto(many_schools_url + path)
-    expect(page.locator(selector)).to_have_count(1000)
-    expect(page.locator(selector).last).to_be_visible()
-    expect(page.locator("article form")).to_be_hidden()
-    context.close()
+    with watched_page(browser, many_schools_url, java_script_enabled=False,
+                      viewport={"width": 390, "height": 844}) as page:
+        page.goto(many_schools_url + path)
+        expect(page.locator(selector)).to_have_count(1000)
+        expect(page.locator(selector).last).to_be_visible()
+        expect(page.locator("article form")).to_be_hidden()
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -116,12 +115,10 @@ def test_without_javascript_every_one_of_1000_schools_is_listed(browser, many_sc
                                   "/specification/service-standards/"])
 def test_nothing_moves_when_the_scripts_start(browser, site_url, path, width):
     """The controls that need JavaScript are drawn from the first paint, already saying what the page shows."""
-    context = browser.new_context(viewport={"width": width, "height": 844})
-    page = context.new_page()
-    page.goto(site_url + path)
-    assert page.evaluate(LAYOUT_SHIFTS) == 0
-    expect(page.locator("article form").first).to_be_visible()
-    context.close()
+    with watched_page(browser, site_url, viewport={"width": width, "height": 844}) as page:
+        page.goto(site_url + path)
+        assert page.evaluate(LAYOUT_SHIFTS) == 0
+        expect(page.locator("article form").first).to_be_visible()
 
 
 @pytest.mark.parametrize("path", ["/", "/schools/"], ids=["home", "schools index"])
@@ -132,20 +129,19 @@ def test_nothing_moves_with_1000_schools(phone: Page, many_schools_url, path):
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_a_link_to_a_row_shows_the_row_below_the_header_and_headings(browser, site_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 844})
-    page = context.new_page()
-    page.goto(site_url + "/specification/services/#inclusions--sims-technical-support--supply-of-cds")
-    row = page.locator("#inclusions--sims-technical-support--supply-of-cds")
-    expect(row).to_be_in_viewport()
-    expect(row.locator("th")).to_have_text("Supply of CDs")
-    page.wait_for_timeout(300)  # Material's header settles
-    covering = [page.locator(".md-header").bounding_box()]
-    if width > 600:  # the table's column headings stay in view
-        covering.append(row.locator("xpath=ancestor::table//thead").bounding_box())
-    top = row.bounding_box()["y"]
-    assert all(top >= box["y"] + box["height"] - 1 for box in covering), (top, covering)
-    assert page.evaluate("(row) => getComputedStyle(row).backgroundColor", row.element_handle()) != "rgba(0, 0, 0, 0)"
-    context.close()
+    with watched_page(browser, site_url, viewport={"width": width, "height": 844}) as page:
+        page.goto(site_url + "/specification/services/#inclusions--sims-technical-support--supply-of-cds")
+        row = page.locator("#inclusions--sims-technical-support--supply-of-cds")
+        expect(row).to_be_in_viewport()
+        expect(row.locator("th")).to_have_text("Supply of CDs")
+        page.wait_for_timeout(300)  # Material's header settles
+        covering = [page.locator(".md-header").bounding_box()]
+        if width > 600:  # the table's column headings stay in view
+            covering.append(row.locator("xpath=ancestor::table//thead").bounding_box())
+        top = row.bounding_box()["y"]
+        assert all(top >= box["y"] + box["height"] - 1 for box in covering), (top, covering)
+        background = page.evaluate("(row) => getComputedStyle(row).backgroundColor", row.element_handle())
+        assert background != "rgba(0, 0, 0, 0)"
 
 
 def test_the_pages_listing_1000_schools_are_valid_html(many_schools_site):
@@ -169,23 +165,21 @@ def as_without_javascript(route) -> None:
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no javascript"])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_pages_listing_1000_schools_pass_axe(browser, many_schools_url, width, javascript):
-    context = browser.new_context(viewport={"width": width, "height": 844})
-    page = context.new_page()
-    if not javascript:
-        page.route("**/*", as_without_javascript)
-    found = []
-    for path in ("/", "/schools/"):
-        page.goto(many_schools_url + path)
-        if javascript:
-            page.locator("article input[type=search]").fill("synthetic school 01")
-        else:  # the lists shortened, their markup as it is: axe takes minutes over 1,000 rows of a table
-            expect(page.locator("article form")).to_be_hidden()
-            expect(page.locator(".school-list li, .schools-table tbody tr")).to_have_count(1000)
-            page.evaluate("""() => document.querySelectorAll('.school-list li:nth-child(n+61), '
-                             + '.schools-table tbody tr:nth-child(n+61)').forEach(item => item.remove())""")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
-                               "resultTypes: ['violations']})", AXE_TAGS)
-        found += [f"{path}: {v['id']}: {v['help']}: {v['nodes'][0]['html'][:120]}" for v in result["violations"]]
-    context.close()
+    with watched_page(browser, many_schools_url, viewport={"width": width, "height": 844}) as page:
+        if not javascript:
+            page.route("**/*", as_without_javascript)
+        found = []
+        for path in ("/", "/schools/"):
+            page.goto(many_schools_url + path)
+            if javascript:
+                page.locator("article input[type=search]").fill("synthetic school 01")
+            else:  # the lists shortened, their markup as it is: axe takes minutes over 1,000 rows of a table
+                expect(page.locator("article form")).to_be_hidden()
+                expect(page.locator(".school-list li, .schools-table tbody tr")).to_have_count(1000)
+                page.evaluate("""() => document.querySelectorAll('.school-list li:nth-child(n+61), '
+                                 + '.schools-table tbody tr:nth-child(n+61)').forEach(item => item.remove())""")
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                                   "resultTypes: ['violations']})", AXE_TAGS)
+            found += [f"{path}: {v['id']}: {v['help']}: {v['nodes'][0]['html'][:120]}" for v in result["violations"]]
     assert found == []

@@ -38,8 +38,14 @@ def catalog():
     return load(ROOT / "data")
 
 
-def add_search(files, block: str) -> int:
-    """Append a `search:` block to site.yaml; return the line of its first synonym."""
+def add_search(files, block: str, shown: bool = True) -> int:
+    """Append a `search:` block to site.yaml; return the line of its first synonym. With `shown`, a clause of
+    services.yaml also shows the route for complaints (Alex's card) and the response standards, where a
+    `contact:` or `priority:` target leads."""
+    if shown:
+        services = files.text("services.yaml")
+        files.write("services.yaml", services.replace(
+            "        show: tier:primary/gold\n", "        show: [tier:primary/gold, escalation, response-standards]\n"))
     text = files.text("site.yaml")
     files.write("site.yaml", text + "search:\n  synonyms:\n" + block)
     return text.count("\n") + 3
@@ -81,6 +87,18 @@ def test_each_target_must_exist_and_the_message_lists_the_valid_ones(minimal):
         f"{where}.targets[5] (the 6th): unknown phase id 'secondary' in 'compare:secondary' (valid: primary)",
         f"{where}.targets[6] (the 7th): unknown page 'nowhere' in 'page:nowhere' "
         "(valid: home, schools, changes, about-this-edition, accessibility, privacy)"]
+
+
+def test_a_contact_or_priority_target_must_be_shown_on_a_page(minimal):
+    """A card or a row that no page shows gives search nowhere to lead: the check says so, before the build."""
+    line = add_search(minimal, "    - words: [phone]\n      targets: [contact:alex, priority:1]\n", shown=False)
+    where = f"{SITE}:{line + 1}: search.synonyms[0] (the 1st: phone)"
+    assert problems(minimal) == [
+        f"{where}.targets[0] (the 1st): 'contact:alex': no page shows this contact's card, so search has nowhere "
+        "to lead; add them to the escalation route in services.yaml or show 'contact:alex' in a clause, or choose "
+        "a contact that is shown (valid: none defined)",
+        f"{where}.targets[1] (the 2nd): 'priority:1': no clause shows the response standards "
+        "('response-standards' under show: in services.yaml), so search has nowhere to lead"]
 
 
 def test_each_word_is_listed_once(minimal):

@@ -455,15 +455,29 @@ class _Checker:
                 if not colon or kind not in valid:
                     yield self._problem(here, f"'{target}' is not a search target; write kind:id, such as "
                                               f"clause:notice-period {one_of([f'{kind}:…' for kind in valid])}", file)
+                elif kind == "contact" and key in self.contacts and key not in valid[kind]:
+                    yield self._problem(here, (
+                        f"'{target}': no page shows this contact's card, so search has nowhere to lead; add them to "
+                        f"the escalation route in services.yaml or show 'contact:{key}' in a clause, or choose a "
+                        f"contact that is shown {one_of(valid[kind], key)}"), file)
+                elif kind == "priority" and not valid[kind]:
+                    yield self._problem(here, (
+                        f"'{target}': no clause shows the response standards ('response-standards' under show: in "
+                        f"services.yaml), so search has nowhere to lead"), file)
                 elif key not in valid[kind]:
                     yield self._problem(here, (
                         f"unknown {SEARCH_TARGET_WORDS[kind]} '{key}' in '{target}' {one_of(valid[kind], key)}"), file)
         yield from self._duplicates(words, "search word", file)
 
     def _search_targets(self) -> dict[str, list[str]]:
-        """For each kind of search target, the ids it may name."""
-        return {"clause": self.clauses, "contact": self.contacts,
-                "priority": [str(p.level) for p in self.s.response_standards.priorities],
+        """For each kind of search target, the ids it may name: for contacts and priorities, only those a page
+        shows (search.py `target_place` leads to the card or the row)."""
+        shown = {block for _, clause in clause_tree(self.s.sections, ("sections",)) for block in clause.show}
+        routed = [step.contact for step in self.s.escalation if step.contact] if "escalation" in shown else []
+        contacts = [key for key in self.contacts if key in routed or f"contact:{key}" in shown]
+        priorities = [str(p.level) for p in self.s.response_standards.priorities] \
+            if "response-standards" in shown else []
+        return {"clause": self.clauses, "contact": contacts, "priority": priorities,
                 "school-type": list(self.school_types), "compare": list(self.phases), "page": list(SEARCH_PAGES)}
 
     # -- text in all files ---------------------------------------------------

@@ -51,6 +51,8 @@ FINDER_SHOWN = 10
 show on a phone. Without JavaScript both pages list every school."""
 INDEX_SHOWN = 50
 
+SCHOOLS_INDEX_TITLE = "Find your school"
+WHOLE_SPECIFICATION_TITLE = "The whole specification on one page"
 NAV_GROUPS = {"entitlement": "What is my school entitled to?", "specification": "Specification",
               "about": "About this site"}
 
@@ -85,13 +87,13 @@ def site_pages(catalog: Catalog, previous: Catalog | None = None) -> list[SitePa
              for t in services.school_types]
     pages += [SitePage(comparison_page(p.id), f"Compare the tiers: {p.name.lower()}",
                        f"comparison_page('{p.id}')", "entitlement") for p in services.phases]
-    pages.append(SitePage(SCHOOLS_INDEX, "Find your school", "schools_index()", "entitlement"))
+    pages.append(SitePage(SCHOOLS_INDEX, SCHOOLS_INDEX_TITLE, "schools_index()", "entitlement"))
     pages.append(SitePage(CHANGES, changes_title(previous), "changes_page()", "entitlement"))
     pages += [SitePage(school_page(school_slug(school)), school.name, f"school_page({index})", None, searched=False)
               for index, school in enumerate(catalog.schools)]
     pages += [SitePage(section_page(s.id), f"{s.number} {s.clause.title}", f"specification_section('{s.id}')",
                        "specification") for s in catalog.sections]
-    pages.append(SitePage(WHOLE_SPECIFICATION, "The whole specification on one page", "whole_specification()",
+    pages.append(SitePage(WHOLE_SPECIFICATION, WHOLE_SPECIFICATION_TITLE, "whole_specification()",
                           "specification", False))
     pages.append(SitePage(ABOUT_EDITION, "About this edition", "about_edition()", "about"))
     pages.append(SitePage(ACCESSIBILITY, "Accessibility statement", "accessibility_statement()", "about"))
@@ -437,10 +439,10 @@ class Pages(Renderer):
 
     def not_found(self) -> Markup:
         """The page for an address that does not exist: where to go instead, and whom to ask."""
-        links = [("What is my school entitled to?", self.href("index", None)),
-                 ("Find your school", self.href(SCHOOLS_INDEX, None)),
+        links = [(NAV_GROUPS["entitlement"], self.href("index", None)),
+                 (SCHOOLS_INDEX_TITLE, self.href(SCHOOLS_INDEX, None)),
                  ("The specification, section by section", self.href(section_page(self.catalog.sections[0].id), None)),
-                 ("The whole specification on one page", self.href(WHOLE_SPECIFICATION, None))]
+                 (WHOLE_SPECIFICATION_TITLE, self.href(WHOLE_SPECIFICATION, None))]
         return self._template("not_found.html", links=links, home=self.href("index", None),
                               help=Summary(self).help())
 

@@ -357,7 +357,8 @@ class Renderer:
                               exclusions=self._exclusions(phase_id, tier), notes=self.edition_links(tier.edition_notes))
 
     def offer(self, offer: Offer, phase_id: str | None = None) -> Markup:
-        """An offer to all schools; with `phase_id`, only that phase's prices (and no row-by-row view)."""
+        """An offer to all schools; with `phase_id`, only that phase's prices (its rows without anchors, which stay
+        with the specification's copy)."""
         price_list = None
         if offer.price_list:
             prices = self.catalog.price_list(offer.price_list)

@@ -66,7 +66,7 @@ class ResponseTimes(Renderer):
                     for note in notes if note.kind == "added"],
             readings=self.edition_links([note.id for note in notes if note.kind != "added"]),
             examples=self.examples(), calendar=Markup(htmlsafe_json_dumps(self.page_data())),
-            holidays=self.holiday_tables(level + 1) if holiday_tables else [],
+            holidays=self.holiday_tables() if holiday_tables else [],
             responsiveness=self.clause_link(responsiveness.id) if responsiveness and not holiday_tables else None)
 
     @property
@@ -94,7 +94,7 @@ class ResponseTimes(Renderer):
              "definition": [self.plain(text) for text in p.definition]}
             for p in self.standards.priorities]}
 
-    def holiday_tables(self, level: int) -> list[Markup]:
+    def holiday_tables(self) -> list[Markup]:
         """A table of the bank holidays on working days of each financial year the calculator knows."""
         tables = []
         year = self.catalog.prices.financial_year
