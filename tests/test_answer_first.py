@@ -142,3 +142,11 @@ def test_school_types_with_the_same_entitlements_are_one_choice(data):
               "package_prices:\n  - school_type: primary-formerly-gm\n    tier: gold\n    price: 900\n")
     assert [[t.id for t in group] for group in alike_school_types(load(data.dir))] == [
         ["primary"], ["primary-formerly-gm"], ["secondary"], ["secondary-formerly-gm"]]
+
+
+def test_the_schools_index_says_what_it_shows_as_served():
+    from macros.sla.pages import INDEX_SHOWN, schools_index_status
+    assert schools_index_status(1) == "1 school is shown."
+    assert schools_index_status(INDEX_SHOWN) == f"All {INDEX_SHOWN} schools are shown."
+    assert schools_index_status(1000) == (
+        f"The first {INDEX_SHOWN} of 1,000 schools are shown: narrow the list by name or type, or show them all.")

@@ -183,3 +183,17 @@ def test_the_pages_listing_1000_schools_pass_axe(browser, many_schools_url, widt
                                    "resultTypes: ['violations']})", AXE_TAGS)
             found += [f"{path}: {v['id']}: {v['help']}: {v['nodes'][0]['html'][:120]}" for v in result["violations"]]
     assert found == []
+
+
+def test_the_schools_index_says_again_what_it_shows_once_the_filter_is_cleared(phone: Page, many_schools_url):
+    phone.goto(many_schools_url + "/schools/")
+    status = phone.locator("form.school-filter [role=status]")
+    served = "The first 50 of 1,000 schools are shown: narrow the list by name or type, or show them all."
+    expect(status).to_have_text(served)
+    phone.get_by_label("School name contains").fill("0998")
+    expect(status).to_have_text("1 school matches.")
+    phone.get_by_label("School name contains").fill("")
+    expect(status).to_have_text(served)
+    phone.get_by_role("button", name="Show all").click()
+    expect(phone.locator(".schools-table tbody tr")).to_have_count(1000)
+    expect(status).to_have_text("All 1,000 schools are shown.")

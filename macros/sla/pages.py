@@ -57,6 +57,15 @@ NAV_GROUPS = {"entitlement": "What is my school entitled to?", "specification": 
               "about": "About this site"}
 
 
+def schools_index_status(count: int) -> str:
+    """What the schools index says it shows as served, with no filter (site.js puts it back when the filter is
+    cleared): the first INDEX_SHOWN of many, or all."""
+    if count > INDEX_SHOWN:
+        return (f"The first {INDEX_SHOWN} of {count:,} schools are shown: narrow the list by name or type, or show "
+                "them all.")
+    return "1 school is shown." if count == 1 else f"All {count:,} schools are shown."
+
+
 @dataclass(frozen=True)
 class SitePage:
     path: str
@@ -319,6 +328,7 @@ class Pages(Renderer):
         return self.markdown_page("# Find your school",
                      self._template("schools_index.html", schools=schools[:INDEX_SHOWN], more=schools[INDEX_SHOWN:],
                                     shown=INDEX_SHOWN, total=len(schools), count=f"{len(schools):,}",
+                                    status=schools_index_status(len(schools)),
                                     school_types=[{"type": t, "href": self.href(type_page(t.id), None)}
                                                   for t in self.catalog.services.school_types]))
 

@@ -86,7 +86,7 @@
   function schoolFilter(form) {
     var body = document.querySelector(".schools-table tbody");
     var limit = +form.getAttribute("data-shown"), total = +form.getAttribute("data-count");
-    var status = form.querySelector("[role=status]");
+    var status = form.querySelector("[role=status]"), served = status.textContent;
     var showAll = form.querySelector("[data-show-all]");
     var first = Array.prototype.slice.call(body.rows), rows = null, everything = false;
     function apply() {
@@ -99,10 +99,9 @@
       });
       var shown = everything ? matches : matches.slice(0, limit);
       showOnly(body, shown);
-      if (!name && !type) {  /* as the page says when served (schools_index.html) */
-        status.textContent = shown.length < total ? "The first " + thousands(shown.length) + " of " +
-          thousands(total) + " schools are shown: narrow the list by name or type, or show them all." :
-          total === 1 ? "1 school is shown." : "All " + thousands(total) + " schools are shown.";
+      if (!name && !type) {  /* what the page said when served (pages.py), or all of them on request */
+        status.textContent = shown.length < total || !everything ? served :
+          "All " + thousands(total) + " schools are shown.";
       } else if (!matches.length) {
         status.textContent = "No school matches.";
       } else {
