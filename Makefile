@@ -8,6 +8,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site site-offline test test-unit test-build test-browser lint serve check schema bench clean new-year \
+        reviewed undo-reviewed \
         system-packages npm-package
 
 ## site: validate the data and build site/ (a failed build leaves site/ as it was)
@@ -62,6 +63,14 @@ bench: system-packages $(VENV)/.test-deps node_modules/.installed
 new-year: $(VENV)/.site-deps
 	@test -n "$(YEAR)" || { echo "Give the new financial year: make new-year YEAR=2009/10" >&2; exit 2; }
 	@$(BIN)/python -m macros.sla new-year "$(YEAR)"
+
+## reviewed: record that you have reviewed the site as its data are now (every page then says "Last reviewed")
+reviewed: $(VENV)/.site-deps
+	@$(BIN)/python -m macros.sla reviewed
+
+## undo-reviewed: put data/site.yaml back as it was before the last `make reviewed`
+undo-reviewed: $(VENV)/.site-deps
+	@$(BIN)/python -m macros.sla reviewed --undo
 
 ## schema: regenerate data/schema/*.json from the models
 schema: $(VENV)/.site-deps

@@ -56,6 +56,7 @@ MACROS = {
     "link": ("page_link", "A link to a generated page by its path, e.g. link('schools/index', 'Find your school')."),
     "comparison_links": ("comparison_links", "Links to the comparison page of each phase."),
     "key_contacts": ("key_contacts", "The contacts on the route for concerns, with a link to the route."),
+    "report_a_fault": ("report_a_fault", "Where to report a fault or ask a question: the ICT Service Desk."),
     "section_list": ("section_list", "A list of the sections of the specification, each linked."),
     "whole_specification": ("whole_specification", "The whole specification on one page, for printing."),
     "accessibility_statement": ("accessibility_statement", "The accessibility statement, from data/site.yaml."),

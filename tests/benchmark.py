@@ -79,7 +79,7 @@ def synthetic_schools(count: int) -> str:
         school_type, tier = next(choices)
         lines += [f"  - name: Synthetic School {number:04d}", f"    school_type: {school_type}",
                   f"    tier: {tier}", f"    yhgfl: {'true' if number % 2 else 'false'}",
-                  f"    admin_pcs: {number % 30}"]
+                  f"    sims_pcs: {number % 30}"]
     return "\n".join(lines) + "\n"
 
 

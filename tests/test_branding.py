@@ -43,8 +43,10 @@ def test_the_page_for_a_missing_address_helps_from_anywhere(built_site):
     search = article.select_one("form[role=search]")
     assert (search["action"], search["method"], search.select_one("input[type=search]")["name"]) == ("/", "get", "q")
     assert search.select_one("label").get_text() == "Search the site" and "js-only" in search["class"]
+    help_headings = [h.get_text() for h in article.find("h2", id="help").find_all_next("h3")]
+    assert help_headings == ["Report a fault or ask a question", "Complaints about the service"]
     help_text = " ".join(article.find("h2", id="help").find_next("p").get_text().split())
-    assert help_text.startswith("Log faults and questions with the ICT Service Desk.")
+    assert help_text.startswith("Report faults and ask questions to the ICT Service Desk.")
     footer = [a["href"] for a in page.select(".council-footer-links a")]
     assert footer[:2] == ["/accessibility/", "/privacy/"]  # from the root: the page is shown at any address
 

@@ -29,9 +29,10 @@ def test_the_first_phone_screen_of_a_school_page_answers_first(browser, site_url
     page = context.new_page()
     page.goto(f"{site_url}/{HILL_TOP}")
     rows = page.locator(".summary-list-row")
-    tier, help_row = rows.filter(has_text="Your tier and its cost"), rows.filter(has_text="How to get help")
+    tier = rows.filter(has_text="Your tier and its cost")
+    help_row = rows.filter(has_text="Report a fault or ask a question")
     expect(tier.locator("dd")).to_have_text("Gold: at additional cost; the price is to be notified (section 12.2)")
-    expect(help_row.locator("dd p").first).to_contain_text("Log faults and questions with the ICT Service Desk")
+    expect(help_row.locator("dd p").first).to_contain_text("Report faults and ask questions to the ICT Service Desk")
     for row in (tier, help_row.locator("dd p").first):
         box = row.bounding_box()
         assert box is not None and box["y"] + box["height"] <= 844, box
@@ -51,7 +52,7 @@ def test_a_school_page_prints_on_at_most_three_pages_for_governors(page, site_ur
     assert "Prices for the financial year 2008/09." in first
     assert f"Printed on {today.day} {today:%B %Y}." in first
     assert f"Your tier and its cost {tier}: at" in first
-    assert "How to get help Log faults and questions with the ICT Service Desk" in first
+    assert "Report a fault or ask a question Report faults and ask questions to the ICT Service Desk" in first
     assert "How to leave To end the contract at any point after 1 April" in first
     assert "section 5.3" in text and "specification/contract-length" not in text  # clause references, no addresses
 
@@ -61,7 +62,7 @@ def test_a_page_narrowed_to_a_tier_prints_that_tier_only(page, site_url):
     assert "Showing Gold (additional cost), for a school that is not YHGFL." in text
     assert "Gold: at additional cost" in text and "Platinum+: at additional cost" not in text
     assert "Gold Service" in text and "Platinum+ Service" not in text
-    assert "Specific exclusions (for Gold and Platinum)" in text
+    assert "Specific exclusions (applies to both Gold and Platinum)" in text
 
 
 def test_a_platinum_plus_school_is_not_shown_the_exclusions_of_gold_and_platinum(page, site_url):

@@ -194,7 +194,7 @@ def test_word_changes_mark_the_words_that_differ():
 PRIMARY = SchoolType(id="primary", name="Primary schools", phase="primary", no_additional_cost=["core"],
                      additional_cost=["gold"])
 CORE_CELL = CellChange("primary", "Group one", "Second service", "core", "Core", N, B)
-PCS_CELL = CellChange("primary", "Group one", "First service", "core", "Core", N, Y, admin_pcs_over=10)
+PCS_CELL = CellChange("primary", "Group one", "First service", "core", "Core", N, Y, sims_pcs_over=10)
 GOLD_CELL = CellChange("primary", "Group one", "Second service", "gold", "Gold", N, Y)
 SECONDARY_CELL = CellChange("secondary", "Group", "Service", "core", "Core", N, Y)
 EVERYTHING = Changes(
@@ -234,13 +234,13 @@ def test_the_changes_that_affect_a_school_type():
     assert [clause.clause_id for clause in narrowed.clauses] == ["everyone"]
 
 
-@pytest.mark.parametrize("yhgfl, admin_pcs, cells", [
+@pytest.mark.parametrize("yhgfl, sims_pcs, cells", [
     (True, 11, [CORE_CELL, PCS_CELL]),  # B becomes included for a YHGFL school
     (False, 11, [PCS_CELL]),  # N to B changes nothing for another school
     (True, 10, [CORE_CELL]),  # the row concerns more than 10 PCs: it does not apply to this school
 ])
-def test_the_changes_that_affect_a_school(minimal, yhgfl, admin_pcs, cells):
-    school = School(name="Test School", school_type="primary", tier="core", yhgfl=yhgfl, admin_pcs=admin_pcs)
+def test_the_changes_that_affect_a_school(minimal, yhgfl, sims_pcs, cells):
+    school = School(name="Test School", school_type="primary", tier="core", yhgfl=yhgfl, sims_pcs=sims_pcs)
     narrowed = EVERYTHING.for_school(load(minimal.dir), school)
     assert list(narrowed.cells) == cells
     assert narrowed.listed == (EVERYTHING.listed[0], EVERYTHING.listed[3])  # its tier's, and the offer's

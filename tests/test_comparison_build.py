@@ -203,8 +203,8 @@ def test_the_commitment_is_the_clause_summary_with_its_link(primary):
     assert answer.has_attr("hidden")
     commitment = answer.find("h4", string="Commitment").find_next("p")
     assert words(commitment) == ("From 1 April, a school contracting for the first time, or changing the level of "
-                                 "its contract, must commit to the new contract for an initial period of three "
-                                 "years (section 5.4).")
+                                 "its contract, must be willing to commit to the new contract for an initial period "
+                                 "of three years (section 5.4).")
     assert commitment.a["href"] == "../../specification/contract-length/#initial-commitment"
 
 

@@ -349,7 +349,23 @@ def test_compliance_status_is_one_of_three(minimal):
         "(valid: fully compliant, partially compliant or not compliant)"]
 
 
-def test_accessibility_contact_must_exist(minimal):
-    line = minimal.edit("site.yaml", "  contact: alex", "  contact: nobody")
+def test_the_accessibility_contact_is_not_a_contact_of_the_specification(minimal):
+    line = minimal.edit("site.yaml", "  contact: {name: Alex Example, email: alex@example.org}", "  contact: alex")
     assert problems(minimal) == [
-        f"{SITE}:{line}: accessibility.contact: unknown contact 'nobody' in services.yaml (valid: alex)"]
+        f"{SITE}:{line}: accessibility.contact: 'alex' is a contact id of services.yaml, whose contacts are for "
+        "other things; write who answers accessibility requests as name, email and telephone, e.g. {name: ICT "
+        "Service Desk, email: ict.servicedesk@calderdale.gov.uk}"]
+
+
+def test_an_empty_accessibility_contact_or_reply_time_is_a_warning(minimal):
+    from macros.sla.load import load
+
+    line = minimal.edit("site.yaml", "  contact: {name: Alex Example, email: alex@example.org}",
+                        '  contact: {name: "", email: ""}')
+    assert [str(w) for w in load(minimal.dir).warnings if w.path == "accessibility.contact"] == [
+        f"{SITE}:{line}: accessibility.contact: the accessibility statement has no contact, which the "
+        "accessibility regulations require; fill in contact (name, email, telephone) and reply_within under "
+        "accessibility when the council has decided them"]
+    minimal.edit("site.yaml", "  reply_within: ten working days", '  reply_within: ""')
+    assert [w.message.split(",")[0] for w in load(minimal.dir).warnings if w.path == "accessibility.contact"] == [
+        "the accessibility statement has no contact and no reply time"]

@@ -174,11 +174,11 @@ def test_edition_note_ids_are_unique(minimal):
         f"'restored-numbers' (first used at line {first}); each edition note id must be unique"]
 
 
-def test_an_edition_note_kind_is_one_of_six(minimal):
+def test_an_edition_note_kind_is_one_of_seven(minimal):
     line = minimal.edit("site.yaml", "      kind: restored", "      kind: guessed")
     assert problems(minimal) == [
         f"{SITE}:{line}: edition.notes[0] (the 1st: restored-numbers).kind: 'guessed' is not valid (valid: restored, "
-        "inferred, corrected, rearranged, added or as-published)"]
+        "inferred, corrected, rearranged, reworded, added or as-published)"]
 
 
 # --- the council's logo -------------------------------------------------------

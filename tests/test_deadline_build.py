@@ -117,7 +117,11 @@ def test_the_plain_answers_around_the_calculator(built_site, path):
     section = calculator(built_site, path)
     said = text(section)
     assert "The target times count working days: 8.30 am to 5.00 pm, Monday to Friday." in said
-    assert "Log faults and questions with the ICT Service Desk." in said
+    assert "Report faults and ask questions to the ICT Service Desk." in said
+    assert ("\u201cSignificant elements of the services are largely reactive and target response times are detailed "
+            "for these in section 3.2.5. The actual response time will depend in part on the level of service "
+            "selected, the level of demand at the time and complexity of the requirement.\u201d (section 8.2).") in said
+    assert "it does not say whether Core has them" in said or "does not say whether Core has them" in said
     assert ('The specification does not say who sets the priority of a call, or how. It says that an on-site visit '
             'is made "consistent with the priority of the problem"') in said
     assert 'posted to Hold "with approval of the Help Desk"' in said

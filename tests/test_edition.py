@@ -13,23 +13,36 @@ pytestmark = pytest.mark.build
 CALCULATOR = ["section 3.2.5", "the page for primary schools", "the page for primary schools formerly grant maintained",
               "the page for secondary schools", "the page for secondary schools formerly grant maintained"]
 """Where the response-time calculator is, which links to the notes on how the site counts working days."""
+TYPE_PAGES = CALCULATOR[1:]
 NOTES = [
     ("note-clause-numbers", "Clause numbers", "Restored", []),
     ("note-platinum-plus", "The second primary Platinum is Platinum+", "The site's reading", ["section 7.4.3"]),
-    ("note-matrix-headings", "Two headings of the inclusion table", "Restored", ["section 7.3.2"]),
-    ("note-legend-included", '"Y – included" in the key of the inclusion table', "Restored", ["section 7.3.2"]),
-    ("note-admin-pcs", '"Access to SIMS from more than 10 PCs" counts PCs on the administration network',
+    ("note-matrix-headings", "Two headings of the inclusion table", "The site's reading", ["section 7.3.2"]),
+    ("note-legend-included", '"Y – included" in the key of the inclusion table', "The site's reading",
+     ["section 7.3.2"]),
+    ("note-admin-pcs", '"Access to SIMS from more than 10 PCs" counts PCs or laptops throughout the school',
      "The site's reading", ["section 7.3.2", "the page for primary schools",
                             "the page for primary schools formerly grant maintained", "the page of each school"]),
     ("note-see-section-notes", 'Three "See section" notes after the secondary tiers', "The site's reading",
      ["section 7.5.1", "section 7.5.2"]),
     ("note-section-seven", '"The basis of the service price is described in section 7"', "The site's reading",
      ["section 12.1"]),
-    ("note-cost-by-school-type", "What each tier costs each type of school", "Rearranged", ["section 7.5.1"]),
+    ("note-cost-by-school-type", "What each tier costs each type of school", "Rearranged",
+     ["section 7.4.2", "section 7.5.1"]),
     ("note-slips", "Obvious slips", "Corrected", ["section 3.2.5", "section 7.5.2"]),
+    ("note-core-description", "Core's description", "Reworded", TYPE_PAGES),
+    ("note-tier-headings", "What Gold and Silver are for", "Reworded", ["section 7.4.1", "section 7.5.1"]),
+    ("note-exclusions-placement", "The exclusions of Gold and primary Platinum", "Rearranged",
+     ["section 7.4.1", "section 7.4.2"]),
+    ("note-quick-guide-all-schools", '"Also available to all schools" in the quick guide', "The site's reading",
+     ["section 7.3.1.1", "section 7.3.1.2"]),
+    ("note-price-not-offered", '"£ -" in the Capita top-up price list', "The site's reading", ["section 7.6.3"]),
+    ("note-names-and-headings", "The site's title and the names of the school types", "Reworded", []),
     ("note-secondary-core", "What Core includes for secondary schools", "Added by the site",
      ["the page for secondary schools", "the page for secondary schools formerly grant maintained"]),
     ("note-gold-virus-recovery", "Gold and recovery from virus infection", "As published", ["section 7.4.1"]),
+    ("note-response-times-tiers", "Which tiers have target response times", "The site's reading",
+     [*CALCULATOR, "the page of each school"]),
     *((f"note-{note}", title, kind, CALCULATOR) for note, title, kind in (
         ("who-sets-priority", "Who sets a call's priority?", "Added by the site"),
         ("missed-target", "What if a target time is missed?", "Added by the site"),
@@ -56,7 +69,7 @@ def test_about_this_edition_lists_every_decision_with_its_kind_and_where_it_is_u
     assert nav[-3:] == ["About this edition", "Accessibility statement", "Privacy"]
 
 
-def test_the_admin_pcs_reading_is_stated_as_the_sites_not_the_documents(built_site):
+def test_the_sims_pcs_reading_is_stated_as_the_sites_not_the_documents(built_site):
     note = page(built_site, "about-this-edition").find("h2", id="note-admin-pcs").find_next_sibling("div")
     text = words(note)
     assert 'Gold\'s own text offers "SIMS software (includes FMS) technical support for a maximum of 10 PCs or ' \
@@ -68,8 +81,9 @@ def test_the_admin_pcs_reading_is_stated_as_the_sites_not_the_documents(built_si
     ("specification/services", "#inclusions ~ .clause .edition-notes",
      ["note-matrix-headings", "note-legend-included", "note-admin-pcs"]),
     ("entitlement/primary", "#services-by-tier + div .row-note", ["note-admin-pcs"]),
-    ("schools/example-hill-top-primary-school-fictional", ".summary-list", ["note-admin-pcs"]),
-    ("entitlement/secondary", "#tier-core ~ .edition-notes", ["note-secondary-core"]),
+    ("schools/example-hill-top-primary-school-fictional", ".summary-list",
+     ["note-admin-pcs", "note-response-times-tiers"]),
+    ("entitlement/secondary", "#tier-core ~ .edition-notes", ["note-core-description", "note-secondary-core"]),
     ("entitlement/primary", "#tier-platinum-plus ~ .edition-notes", ["note-platinum-plus"]),
     ("specification/price", "#price-basis .edition-notes", ["note-section-seven"]),
 ])
@@ -83,11 +97,13 @@ def test_the_home_page_gives_each_contact_with_when_to_use_them(built_site):
     contacts = words(page(built_site, "").select_one(".key-contacts"))
     assert contacts.startswith("Any concerns or complaints about the level or quality of service should firstly be "
                                "made to the officer concerned or to the ICT Service Desk. If the issue is not "
-                               "resolved to your satisfaction: for ICT issues, and for management information and "
-                               "SIMS user support issues, you should contact: Pam Plant, Principal Officer")
+                               "resolved to your satisfaction you should contact the following: For ICT issues, and "
+                               "for management information and SIMS user support issues you should contact: Pam "
+                               "Plant, Principal Officer")
     assert "If concerns or complaints remain unresolved, they should be reported to: Sue Rumbold" in contacts
     assert contacts.endswith("If the issue still cannot be resolved, you may wish to invoke the Council's complaints "
-                             "procedure. The route for concerns and complaints is set out in section 11.1.")
+                             "procedure. This route, for concerns or complaints about the level or quality of "
+                             "service, is set out in section 11.1.")
 
 
 def test_the_comparison_never_calls_an_unlisted_service_not_included(built_site):

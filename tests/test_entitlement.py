@@ -54,28 +54,28 @@ def test_plain_english_labels():
         "YHGFL schools only", "Optional extra for YHGFL schools only", "Does not apply", "Not listed for this tier"]
 
 
-@pytest.mark.parametrize("admin_pcs, expected", [(None, True), (0, False), (10, False), (11, True), (40, True)])
-def test_a_row_about_more_than_10_pcs_applies_only_above_10(admin_pcs, expected):
-    row = MatrixRow(service="Access to SIMS from more than 10 PCs", codes={"gold": "O"}, admin_pcs_over=10)
-    assert applies(row, admin_pcs) is expected
-    assert applies(MatrixRow(service="Call routing", codes={"gold": "Y"}), admin_pcs) is True
+@pytest.mark.parametrize("sims_pcs, expected", [(None, True), (0, False), (10, False), (11, True), (40, True)])
+def test_a_row_about_more_than_10_pcs_applies_only_above_10(sims_pcs, expected):
+    row = MatrixRow(service="Access to SIMS from more than 10 PCs", codes={"gold": "O"}, sims_pcs_over=10)
+    assert applies(row, sims_pcs) is expected
+    assert applies(MatrixRow(service="Call routing", codes={"gold": "Y"}), sims_pcs) is True
 
 
-@pytest.mark.parametrize("yhgfl, admin_pcs", list(product([True, False, None], [None, 4, 10, 11, 25])))
-def test_every_cell_for_every_tier(catalog, yhgfl, admin_pcs):
+@pytest.mark.parametrize("yhgfl, sims_pcs", list(product([True, False, None], [None, 4, 10, 11, 25])))
+def test_every_cell_for_every_tier(catalog, yhgfl, sims_pcs):
     tiers = catalog.phase("primary").tiers
-    rows = matrix_rows(catalog, "primary", tiers, yhgfl, admin_pcs)
+    rows = matrix_rows(catalog, "primary", tiers, yhgfl, sims_pcs)
     assert len(rows) == len(MATRIX)
     for row, (group, service, codes) in zip(rows, MATRIX, strict=True):
         assert (row.group, row.service) == (group, service)
         for cell, code, tier_name in zip(row.cells, codes.split(), TIERS["primary"], strict=True):
             assert (cell.tier.name, cell.code) == (tier_name, code)
             threshold = PC_THRESHOLD.get(service)
-            if threshold is not None and admin_pcs is not None and admin_pcs <= threshold:
+            if threshold is not None and sims_pcs is not None and sims_pcs <= threshold:
                 expected = Status.DOES_NOT_APPLY
             else:
                 expected = BY_CODE[code][{True: 0, False: 1, None: 2}[yhgfl]]
-            assert cell.status is expected, (service, tier_name, yhgfl, admin_pcs)
+            assert cell.status is expected, (service, tier_name, yhgfl, sims_pcs)
 
 
 def test_conditional_cells_know_both_answers(catalog):
@@ -114,12 +114,12 @@ def test_cost_of_each_tier_for_each_school_type(catalog, school_type, costs):
 
 
 def test_a_school_gets_its_own_tier_resolved(catalog):
-    school = School(name="A", school_type="primary", tier="gold", yhgfl=False, admin_pcs=14)
+    school = School(name="A", school_type="primary", tier="gold", yhgfl=False, sims_pcs=14)
     rows = {row.service: row.cells[0].status for row in school_rows(catalog, school)}
     assert rows["Software installation and configuration"] is Status.NOT_INCLUDED
     assert rows["Recovery from virus infection (best endeavours)"] is Status.NOT_AVAILABLE
     assert rows["Access to SIMS from more than 10 PCs"] is Status.OPTIONAL
-    small = School(name="B", school_type="primary", tier="gold", yhgfl=True, admin_pcs=8)
+    small = School(name="B", school_type="primary", tier="gold", yhgfl=True, sims_pcs=8)
     rows = {row.service: row.cells[0].status for row in school_rows(catalog, small)}
     assert rows["Software installation and configuration"] is Status.INCLUDED
     assert rows["Recovery from virus infection (best endeavours)"] is Status.OPTIONAL

@@ -63,22 +63,22 @@ schools:
     school_type: primary
     tier: gold
     yhgfl: true
-    admin_pcs: 8
+    sims_pcs: 8
   - name: Moorside Junior and Infant (fictional)
     school_type: primary-formerly-gm
     tier: core
     yhgfl: false
-    admin_pcs: 12
+    sims_pcs: 12
   - name: Ridge Academy (fictional)
     school_type: secondary
     tier: silver
     yhgfl: true
-    admin_pcs: 30
+    sims_pcs: 30
   - name: Hill Top High (fictional)
     school_type: secondary-formerly-gm
     tier: platinum
     yhgfl: false
-    admin_pcs: 40
+    sims_pcs: 40
 """
 YEAR = "financial_year: 2008/09\n"
 """The first line of prices.yaml; cases append package and service prices after it."""
@@ -248,7 +248,7 @@ SHAPE = [
          "did you mean `email`?"),
     case("misspelt-optional-key", [("schools.yaml", "    tier: gold\n", "    tier: gold\n    slgu: brookside\n")],
          f"schools.yaml:{{A+1}}: {BROOKSIDE}: unknown key 'slgu' "
-         "(valid: name, slug, school_type, tier, yhgfl, admin_pcs); did you mean `slug`?"),
+         "(valid: name, slug, school_type, tier, yhgfl, sims_pcs); did you mean `slug`?"),
     case("misspelling-of-a-key-already-given", [("services.yaml", "    role: Officer\n",
                                                   "    role: Officer\n    nmae: Alex\n")],
          f"services.yaml:{{A+1}}: contacts[0] (the 1st: alex): unknown key 'nmae' {CONTACT_KEYS}"),
@@ -288,8 +288,8 @@ SHAPE = [
          "services.yaml:{A}: title: must not be empty"),
     case("empty-list", [("services.yaml", "    address: [1 Test Street]", "    address: []")],
          "services.yaml:{A}: contacts[0] (the 1st: alex).address: needs at least 1 item(s)"),
-    case("number-too-small", [("schools.yaml", "    admin_pcs: 8", "    admin_pcs: -1")],
-         f"schools.yaml:{{A}}: {BROOKSIDE}.admin_pcs: must be at least 0, got the number -1"),
+    case("number-too-small", [("schools.yaml", "    sims_pcs: 8", "    sims_pcs: -1")],
+         f"schools.yaml:{{A}}: {BROOKSIDE}.sims_pcs: must be at least 0, got the number -1"),
     case("not-one-of-the-choices", [("services.yaml", "        kind: not-included", "        kind: excluded")],
          "services.yaml:{A}: matrices[0].legend[1] (the 2nd: N).kind: 'excluded' is not valid "
          "(valid: included, not-included, optional, yhgfl-only, optional-yhgfl-only or supported-only)"),
@@ -435,8 +435,11 @@ REFERENCES = [
          [("services.yaml", "    price_list: top-up", "    price_list: capita"), ("prices.yaml", None, YEAR)],
          "services.yaml:{A}: offers[0] (the 1st: top-up).price_list: unknown price list 'capita' in prices.yaml "
          "(valid: none defined)"),
-    case("unknown-contact-in-site", [("site.yaml", "  contact: alex", "  contact: nobody")],
-         "site.yaml:{A}: accessibility.contact: unknown contact 'nobody' in services.yaml (valid: alex)"),
+    case("contact-id-in-site", [("site.yaml", "  contact: {name: Alex Example, email: alex@example.org}",
+                                  "  contact: alex")],
+         "site.yaml:{A}: accessibility.contact: 'alex' is a contact id of services.yaml, whose contacts are for "
+         "other things; write who answers accessibility requests as name, email and telephone, e.g. {name: ICT "
+         "Service Desk, email: ict.servicedesk@calderdale.gov.uk}"),
     # -- sections and what they show -----------------------------------------------------------------
     case("section-without-a-title", [("services.yaml", "    title: First section\n", "")],
          "services.yaml:{A-1}: sections[0] (the 1st: first): a section needs a title"),

@@ -88,8 +88,8 @@ def test_the_pc_condition_is_stated_on_the_type_page(built_site):
     table = page(built_site, "entitlement/primary").select_one("#services-by-tier + div table")
     header = next(th for th in table.select("tbody th") if text_of(th).startswith("Access to SIMS from more than"))
     assert re.sub(r"\s+", " ", header.get_text()) == (
-        "Access to SIMS from more than 10 PCs (for schools with more than 10 PCs on the administration network: "
-        "\"Access to SIMS from more than 10 PCs\" counts PCs on the administration network)")
+        "Access to SIMS from more than 10 PCs (for schools with more than 10 PCs or laptops with access to SIMS: "
+        "\"Access to SIMS from more than 10 PCs\" counts PCs or laptops throughout the school)")
     assert header.select_one(".row-note a")["href"] == "../../about-this-edition/#note-admin-pcs"
 
 
@@ -123,8 +123,8 @@ def test_type_page_says_what_is_free_and_what_costs(built_site, school_type):
         "(section 5.2).",
         "To end the contract at any point after 1 April, either party must give the other at least one term's "
         "notice, in writing; the service then ends at the end of that financial year (section 5.3).",
-        "From 1 April, a school contracting for the first time, or changing the level of its contract, must commit "
-        "to the new contract for an initial period of three years (section 5.4).",
+        "From 1 April, a school contracting for the first time, or changing the level of its contract, must be "
+        "willing to commit to the new contract for an initial period of three years (section 5.4).",
         f"Prices of the tiers at additional cost: to be notified for {PRICED[school_type]} (section 12.2).",
         "Subscriptions are payable annually in advance, invoiced as early as possible after 1 April (section 13.1).",
         "Pay-as-you-use services are invoiced monthly; schools should pay invoices within 28 days of the date of "
@@ -206,14 +206,14 @@ def test_schools_index_lists_every_school(built_site):
         (f"{slug}/", name, school_type) for slug, name, school_type, *_ in SCHOOLS]
 
 
-@pytest.mark.parametrize("slug, name, school_type, tier, yhgfl, admin_pcs", SCHOOLS, ids=[s[0] for s in SCHOOLS])
-def test_each_school_page_is_its_own_entitlement(built_site, slug, name, school_type, tier, yhgfl, admin_pcs):
+@pytest.mark.parametrize("slug, name, school_type, tier, yhgfl, sims_pcs", SCHOOLS, ids=[s[0] for s in SCHOOLS])
+def test_each_school_page_is_its_own_entitlement(built_site, slug, name, school_type, tier, yhgfl, sims_pcs):
     soup = page(built_site, f"schools/{slug}")
     assert text_of(soup.select_one("article h1")).startswith(name)
     summary = summary_rows(soup)
     assert summary["YHGFL school"] == ["Yes" if yhgfl else "No"]
     pcs_note = " (how the site counts them)" if school_type.startswith("primary") else ""
-    assert summary["PCs on the administration network"] == [f"{admin_pcs}{pcs_note}"]
+    assert summary["PCs or laptops with access to SIMS"] == [f"{sims_pcs}{pcs_note}"]
     assert summary["School type"] == [TYPES[school_type]]
     type_row = next(row for row in soup.select(".summary-list-row") if text_of(row.dt) == "School type")
     assert type_row.a["href"] == f"../../entitlement/{school_type}/"
@@ -228,8 +228,8 @@ def test_each_school_page_is_its_own_entitlement(built_site, slug, name, school_
         code = codes.split()[tier_index]
         threshold = PC_THRESHOLD.get(service)
         shown = text_of(tr.td)
-        if threshold is not None and admin_pcs <= threshold:
-            assert shown == f"Does not apply: the school has {admin_pcs} PCs on its administration network"
+        if threshold is not None and sims_pcs <= threshold:
+            assert shown == f"Does not apply: the school has {sims_pcs} PCs or laptops with access to SIMS"
         else:
             assert shown == BY_CODE[code][0 if yhgfl else 1].value, service
 
@@ -265,17 +265,23 @@ def test_home_page_leads_with_the_question(built_site):
         ("Secondary schools", "entitlement/secondary/"),
         ("Secondary schools formerly grant maintained", "entitlement/secondary-formerly-gm/")]
     assert [text_of(span) for span in article.select("ul.school-type-choices .choice-costs")] == [
-        "The same entitlements for both. Core at no additional cost; Gold, Platinum, Platinum+ at additional cost",
+        "The same tiers at the same cost for both. Core at no additional cost; Gold, Platinum, Platinum+ at "
+        "additional cost",
         "Core, Silver at no additional cost; Platinum at additional cost",
         "Core at no additional cost; Silver, Platinum at additional cost"]
-    assert [text_of(h2) for h2 in article.select("h2")][:2] == ["Find your school ¶", "Or choose your type of school ¶"]
+    assert [text_of(h2) for h2 in article.select("h2")][:3] == [
+        "Report a fault or ask a question ¶", "Find your school ¶", "Or choose your type of school ¶"]
+    fault = article.find("h2", id="report-a-fault").find_next("div", class_="report-a-fault")
+    assert text_of(fault).startswith("Report faults and ask questions to the ICT Service Desk.")
+    assert "Pam Plant" not in text_of(fault)  # the complaints route is a route of its own, further down
     schools = [(text_of(li.a), li.a["href"]) for li in article.select("#home-schools li")]
     assert schools[:2] == [("Example Brookside Primary School (fictional)",
                             "schools/example-brookside-primary-school-fictional/"),
                            ("Example Hill Top Primary School (fictional)",
                             "schools/example-hill-top-primary-school-fictional/")]
     assert len(schools) == 6
-    assert text_of(article).index("What is my school entitled to?") < text_of(article).index("Key contacts")
+    assert text_of(article).index("What is my school entitled to?") < text_of(article).index(
+        "Complaints about the service")
     contacts = article.select_one(".key-contacts")
     assert [text_of(card.strong) for card in contacts.select(".contact-card")] == ["Pam Plant", "Sue Rumbold"]
     assert contacts.find("a", string="section 11.1")["href"] == "specification/complaints/#escalation"

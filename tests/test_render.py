@@ -135,7 +135,7 @@ def test_contact_card(renderer):
     assert renderer.contact("alex") == (
         '<div class="contact-card">\n'
         "<p><strong>Alex Example</strong>, Officer</p>\n"
-        "<p>1 Test Street</p>\n"
+        "<p class=\"contact-address\"><span>1 Test Street</span></p>\n"
         "<ul>\n"
         '<li>E-mail: <a href="mailto:alex@example.org">alex@example.org</a></li>\n'
         '<li>Telephone: <a href="tel:+441000000001">01000 000001</a></li>\n'

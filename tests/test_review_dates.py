@@ -31,7 +31,7 @@ def test_an_overdue_review_is_a_warning(minimal):
     assert [w for w in warnings_on(minimal, datetime.date(2027, 11, 28)) if "service_desk" not in w] == []
     assert [w for w in warnings_on(minimal, datetime.date(2027, 11, 30)) if "service_desk" not in w] == [
         f"{SITE}:{due}: review.next_review_due: the yearly review was due on 2027-11-28 and is overdue; review the "
-        "specification and prices, then set last_reviewed to the day it was done and next_review_due a year on",
+        "specification and prices, then run `make reviewed` and set next_review_due a year on",
         f"{SITE}:{reviewed}: accessibility.last_reviewed: the accessibility statement was last reviewed on "
         "2026-11-29, more than a year ago; review it and update last_reviewed"]
 

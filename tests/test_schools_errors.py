@@ -16,12 +16,12 @@ schools:
     school_type: primary
     tier: gold
     yhgfl: true
-    admin_pcs: 8
+    sims_pcs: 8
   - name: Second Primary (fictional)
     school_type: primary
     tier: core
     yhgfl: false
-    admin_pcs: 12
+    sims_pcs: 12
 """
 
 
@@ -32,7 +32,7 @@ def test_the_file_is_optional(minimal):
 def test_a_good_file_loads(minimal):
     minimal.write("schools.yaml", GOOD)
     schools = load(minimal.dir).schools
-    assert [(s.name, s.tier, s.yhgfl, s.admin_pcs) for s in schools] == [
+    assert [(s.name, s.tier, s.yhgfl, s.sims_pcs) for s in schools] == [
         ("First Primary (fictional)", "gold", True, 8), ("Second Primary (fictional)", "core", False, 12)]
 
 
@@ -93,22 +93,22 @@ def test_yhgfl_must_be_true_or_false(minimal):
 
 def test_pc_count_must_be_a_whole_number_not_negative(minimal):
     minimal.write("schools.yaml", GOOD)
-    first = minimal.edit("schools.yaml", "    admin_pcs: 8", "    admin_pcs: -1")
-    second = minimal.edit("schools.yaml", "    admin_pcs: 12", "    admin_pcs: twelve")
+    first = minimal.edit("schools.yaml", "    sims_pcs: 8", "    sims_pcs: -1")
+    second = minimal.edit("schools.yaml", "    sims_pcs: 12", "    sims_pcs: twelve")
     assert problems(minimal) == [
-        f"{F}:{first}: schools[0] (the 1st: First Primary (fictional)).admin_pcs: "
+        f"{F}:{first}: schools[0] (the 1st: First Primary (fictional)).sims_pcs: "
         "must be at least 0, got the number -1",
-        f"{F}:{second}: schools[1] (the 2nd: Second Primary (fictional)).admin_pcs: "
+        f"{F}:{second}: schools[1] (the 2nd: Second Primary (fictional)).sims_pcs: "
         "expected a whole number, got 'twelve'"]
 
 
 def test_unknown_key_and_missing_key(minimal):
     minimal.write("schools.yaml", GOOD)
-    line = minimal.edit("schools.yaml", "    admin_pcs: 8\n", "    pcs: 8\n")
+    line = minimal.edit("schools.yaml", "    sims_pcs: 8\n", "    pcs: 8\n")
     assert problems(minimal) == [
-        f"{F}:{line - 4}: schools[0] (the 1st: First Primary (fictional)): missing required key 'admin_pcs'",
+        f"{F}:{line - 4}: schools[0] (the 1st: First Primary (fictional)): missing required key 'sims_pcs'",
         f"{F}:{line}: schools[0] (the 1st: First Primary (fictional)): unknown key 'pcs' "
-        "(valid: name, slug, school_type, tier, yhgfl, admin_pcs)"]
+        "(valid: name, slug, school_type, tier, yhgfl, sims_pcs)"]
 
 
 def test_an_empty_schools_file_is_an_error_not_silence(minimal):

@@ -71,7 +71,7 @@ def test_a_target_must_be_written_kind_id(minimal):
     assert problems(minimal) == [
         f"{SITE}:{line + 1}: search.synonyms[0] (the 1st: leave).targets: 'section:one' is not a search target; "
         "write kind:id, such as clause:notice-period "
-        "(valid: clause:…, contact:…, priority:…, school-type:…, compare:…, page:…)"]
+        "(valid: clause:…, contact:…, priority:…, school-type:…, compare:…, page:…, help:…)"]
 
 
 def test_each_target_must_exist_and_the_message_lists_the_valid_ones(minimal):
@@ -120,13 +120,13 @@ def test_the_shipped_synonyms_lead_where_the_issue_asks(catalog):
     leads = {word: synonym.targets for synonym in catalog.site.search.synonyms for word in synonym.words}
     for word in ("leave", "cancel", "terminate", "end the contract"):
         assert leads[word] == ["clause:notice-period"]
-    for word in ("phone", "call", "ring", "telephone", "contact"):
-        assert leads[word] == ["clause:escalation", "clause:provider-contact"]
+    for word in ("phone", "ring", "telephone", "contact"):
+        assert leads[word] == ["clause:provider-contact", "help:fault", "clause:escalation"]
     for word in ("cost", "price", "charge", "fee"):
         assert leads[word] == ["clause:package-prices", "clause:capita-top-up"]
-    for word in ("fault", "broken", "not working", "problem"):  # response times, then how to log a call
-        assert leads[word] == ["clause:responsiveness", "clause:escalation"]
-    for word in ("log a call", "service desk"):
+    for word in ("fault", "broken", "not working", "problem", "log a call", "service desk"):
+        assert leads[word] == ["help:fault", "clause:responsiveness"]  # where to report it, then response times
+    for word in ("complaint", "complain", "not happy"):
         assert leads[word] == ["clause:escalation"]
 
 
@@ -203,11 +203,13 @@ def test_every_entry_lands_on_an_anchor_its_page_has(catalog):
     """The entries take their anchors from the functions the pages use: each is an id on its page."""
     pages = Pages(catalog, href=lambda path, anchor: "#")
     html = {f"specification/{section.id}": pages.section(section.id) for section in catalog.sections}
+    html["index"] = (ROOT / "content" / "index.md").read_text(encoding="utf-8")
     anchored = [entry for entry in entries(catalog) if entry.place[1] is not None]
-    assert len(anchored) == 77  # 46 services, 11 pieces of software, 7 prices, 6 priorities, 2 contacts, 5 clauses
+    assert len(anchored) == 78  # 46 services, 11 pieces of software, 7 prices, 6 priorities, 2 contacts, 5 clauses,
+    #                             the fault route
     for entry in anchored:
         page, anchor = entry.place
-        assert re.search(rf'id="{re.escape(anchor)}"|\{{#{re.escape(anchor)}[ }}]', html[page]), entry
+        assert re.search(rf'id="{re.escape(anchor)}"|\{{ ?#{re.escape(anchor)}[ }}]', html[page]), entry
 
 
 # --- putting them into the theme's index -----------------------------------------
@@ -243,8 +245,8 @@ def test_the_sites_entries_join_the_themes(catalog):
     assert (row["title"], row["boost"]) == ("Call routing – ICT Helpdesk", ROW_BOOST)
     assert row["text"] == "Primary schools: Core: included; Gold: included; Platinum: included; Platinum+: included."
     assert "specification/services/#inclusions--ict-helpdesk" not in docs  # a group of rows: its rows are entries
-    # the rows, the schools, the contacts and the clauses without a heading
-    assert report.added == len(Words(catalog).rows()) + len(catalog.schools) + 2 + 5
+    # the rows, the schools, the contacts, the fault route and the clauses without a heading
+    assert report.added == len(Words(catalog).rows()) + len(catalog.schools) + 2 + 1 + 5
     assert report.replaced == 0 and len(docs) == themes + report.added
 
 
@@ -263,9 +265,11 @@ def test_synonyms_become_fields_that_search_matches_but_never_shows(catalog):
     docs = {doc["location"]: doc for doc in index["docs"]}
     notice = docs["specification/contract-length/#notice-period"]
     assert notice[KEYWORDS] == ["leave", "cancel", "terminate", "end the contract", "notice"]
-    assert docs["specification/complaints/#escalation"][KEYWORDS][:5] == ["phone", "call", "ring", "telephone",
-                                                                         "contact"]
-    assert docs["specification/providers/#provider-contact"][RELATED][:2] == ["phone", "call"]
+    assert docs["specification/providers/#provider-contact"][KEYWORDS][:4] == ["phone", "ring", "telephone",
+                                                                              "contact"]
+    assert docs["#report-a-fault"][KEYWORDS][:3] == ["fault", "broken", "not working"]
+    assert docs["#report-a-fault"][RELATED][:2] == ["phone", "ring"]
+    assert docs["specification/complaints/#escalation"][KEYWORDS][:2] == ["complaint", "complain"]
     assert docs["specification/service-standards/#responsiveness"]["boost"] == ROW_BOOST  # the theme's, boosted
     assert index["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6},
                                          **{name: {"boost": boost} for name, boost in FIELD_BOOSTS.items()}}

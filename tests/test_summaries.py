@@ -30,8 +30,8 @@ SUMMARIES = {
                              "at least one term's notice, in writing; the service then ends at the end of that "
                              "financial year."),
     "initial-commitment": ("5.4", "From 1 April, a school contracting for the first time, or changing the level of "
-                                  "its contract, must commit to the new contract for an initial period of three "
-                                  "years."),
+                                  "its contract, must be willing to commit to the new contract for an initial "
+                                  "period of three years."),
     "subscription-charging": ("13.1", "Subscriptions are payable annually in advance, invoiced as early as possible "
                                       "after 1 April."),
     "pay-as-you-use-charging": ("13.2", "Pay-as-you-use services are invoiced monthly; schools should pay invoices "

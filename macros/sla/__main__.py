@@ -1,9 +1,10 @@
 """Command line for officers and `make`: `python -m macros.sla check`, `... schema`, `... new-year 2009/10` and
-`... deadline --raised "2026-12-24 16:45" --priority 3`."""
+`... deadline --raised "2026-12-24 16:45" --priority 3`, `... reviewed` (and `... reviewed --undo`)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import get_args
 
 from pydantic import BaseModel
 
-from . import deadlines, newyear
+from . import deadlines, newyear, review
 from .archive import latest_archive
 from .load import FILES, load
 from .problems import DataError
@@ -33,7 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     deadline.add_argument("--raised", help="when the call was logged: YYYY-MM-DD HH:MM, e.g. '2026-12-24 16:45'")
     deadline.add_argument("--priority", help="its priority: a number (1 to 6) or a name, e.g. 3 or medium")
     deadline.add_argument("--data-dir", type=Path, default=PROJECT / "data")
+    reviewed = commands.add_parser("reviewed", help="record that an officer has reviewed the data as it is now")
+    reviewed.add_argument("--undo", action="store_true", help="put back site.yaml as it was before")
+    reviewed.add_argument("--data-dir", type=Path, default=PROJECT / "data")
     args = parser.parse_args(argv)
+    if args.command == "reviewed":
+        return _reviewed(args.data_dir, args.undo)
     if args.command == "deadline":
         return _deadline(args.data_dir, args.raised, args.priority)
     if args.command == "check":
@@ -101,6 +107,29 @@ def _new_year(data_dir: Path, year: str) -> int:
     print("Now review:")
     for item in started.to_review:
         print(f"- {item}")
+    return 0
+
+
+def _reviewed(data_dir: Path, undo: bool) -> int:
+    """Record today's review of the data as they are (valid data only), or undo the last record."""
+    try:
+        if undo:
+            review.undo_reviewed(data_dir)
+            print(f"Put back {data_dir.name}/site.yaml as it was before `make reviewed`.")
+            return 0
+        catalog = load(data_dir)
+        today = datetime.date.today()
+        saved = review.mark_reviewed(data_dir, catalog.fingerprints, today)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        print("Review not recorded: fix the data first.", file=sys.stderr)
+        return 1
+    except review.Refused as refused:
+        print(f"Review not recorded: {refused}", file=sys.stderr)
+        return 1
+    print(f"Recorded the review of {today.isoformat()} in {data_dir.name}/site.yaml (review: last_reviewed and "
+          "reviewed_data). Every page now says 'Last reviewed' until a data file changes.")
+    print(f"The previous site.yaml is kept as {saved}; `make undo-reviewed` puts it back.")
     return 0
 
 

@@ -26,6 +26,7 @@ from .models import (
     Tier,
 )
 from .problems import Problem
+from .review import changed_since_review
 
 NO_ADDITIONAL_COST = "no additional cost"
 ADDITIONAL_COST = "additional cost"
@@ -49,8 +50,10 @@ class Catalog:
     """Read-only access to the specification for the renderers."""
 
     def __init__(self, services: Services, prices: Prices, schools: Schools, site: SiteInfo,
-                 warnings: list[Problem] | None = None):
+                 warnings: list[Problem] | None = None, fingerprints: dict[str, str] | None = None):
         self.services = services
+        self.fingerprints = fingerprints or {}
+        """Each data file's fingerprint as read (see `review`); empty for data not read from files."""
         self.warnings = warnings or []
         """What an officer should fill in, though the site can be built without it (`make check` shows it)."""
         self.prices = prices
@@ -61,6 +64,12 @@ class Catalog:
             self._number(section, str(index), 1, section)
         self._shown_in = {block: clause_id for clause_id, item in self.numbered.items()
                           for block in item.clause.show}
+
+    @property
+    def reviewed_as_is(self) -> bool:
+        """True when every data file is as it was when the last review was recorded (`make reviewed`)."""
+        return bool(self.fingerprints) and not changed_since_review(self.site.review.reviewed_data,
+                                                                    self.fingerprints)
 
     # -- clauses -------------------------------------------------------------
 
@@ -98,6 +107,13 @@ class Catalog:
             chain.insert(0, tier)
             current = tier.builds_on
         return chain
+
+    def has_response_targets(self, phase_id: str, tier_id: str) -> bool:
+        """True when the specification offers the tier, or a tier it builds on, with pre-determined response
+        times."""
+        tier = self.tier(phase_id, tier_id)
+        return tier.predetermined_response_times or any(
+            base.predetermined_response_times for base in self.builds_on(phase_id, tier_id))
 
     def availability(self, phase_id: str, tier_id: str) -> list[tuple[SchoolType, str]]:
         """For each school type of the phase: whether the tier costs extra."""

@@ -72,7 +72,7 @@ class RowChange:
     group: str
     service: str
     codes: tuple[TierCode, ...]
-    admin_pcs_over: int | None = None
+    sims_pcs_over: int | None = None
 
 
 @dataclass(frozen=True)
@@ -86,12 +86,12 @@ class CellChange:
     tier_name: str
     before: Code
     after: Code
-    admin_pcs_over: int | None = None
+    sims_pcs_over: int | None = None
 
-    def statuses(self, yhgfl: bool | None = None, admin_pcs: int | None = None) -> tuple[Status, Status]:
+    def statuses(self, yhgfl: bool | None = None, sims_pcs: int | None = None) -> tuple[Status, Status]:
         """The entitlement before and after, for a school that is (True), is not (False) or may be (None)
-        YHGFL, with `admin_pcs` PCs on its administration network (None: not known)."""
-        if admin_pcs is not None and self.admin_pcs_over is not None and admin_pcs <= self.admin_pcs_over:
+        YHGFL, with `sims_pcs` PCs or laptops with access to SIMS (None: not known)."""
+        if sims_pcs is not None and self.sims_pcs_over is not None and sims_pcs <= self.sims_pcs_over:
             return Status.DOES_NOT_APPLY, Status.DOES_NOT_APPLY
         return self.before.for_school(yhgfl), self.after.for_school(yhgfl)
 
@@ -309,7 +309,7 @@ class Changes:
             narrowed,
             listed=tuple(item for item in narrowed.listed if item.owner == "offer" or item.owner_id in tiers),
             cells=tuple(cell for cell in narrowed.cells if cell.tier_id == school.tier
-                        and len(set(cell.statuses(school.yhgfl, school.admin_pcs))) == 2),
+                        and len(set(cell.statuses(school.yhgfl, school.sims_pcs))) == 2),
             costs=tuple(cost for cost in narrowed.costs if cost.tier_id == school.tier),
             prices=tuple(price for price in narrowed.prices if price.area != "package"
                          or price.tier_id == school.tier),
@@ -356,7 +356,7 @@ def _matrix_rows(matrix: Matrix | None) -> dict[tuple[str, str], tuple[str, dict
     """(group, service) -> (group, codes by tier id, PC threshold), in the order of the table."""
     if matrix is None:
         return {}
-    return {(group.name, row.service): (group.name, row.codes, row.admin_pcs_over)
+    return {(group.name, row.service): (group.name, row.codes, row.sims_pcs_over)
             for group in matrix.groups for row in group.rows}
 
 

@@ -45,7 +45,7 @@ COSTS = {NO_ADDITIONAL_COST: "No additional cost", ADDITIONAL_COST: "Additional 
 class StatusTags(Protocol):
     """What the changes share with the entitlement pages (`pages.Pages`): a status as a tag."""
 
-    def status(self, status: Status, admin_pcs: int | None = None) -> Markup: ...
+    def status(self, status: Status, sims_pcs: int | None = None) -> Markup: ...
 
 
 @dataclass(frozen=True)
@@ -212,7 +212,7 @@ class ChangesPage(Renderer):
         for cell in cells:
             table = tables.setdefault(cell.phase_id, {"phase": self._phase_name(cell.phase_id), "rows": [],
                                                       "codes": {}})
-            yhgfl, pcs = (school.yhgfl, school.admin_pcs) if school else (None, None)
+            yhgfl, pcs = (school.yhgfl, school.sims_pcs) if school else (None, None)
             before, after = cell.statuses(yhgfl, pcs)
             table["rows"].append({"group": cell.group, "service": cell.service, "tier": cell.tier_name,
                                   "before": self._status_code(before, cell.before),

@@ -15,8 +15,9 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from .models import Clause, Matrix, Prices, School, Schools, SchoolType, Services, SiteInfo
-from .paths import SEARCH_PAGES
+from .paths import HELP_PLACES, SEARCH_PAGES
 from .problems import Path, Problem, one_of
+from .review import changed_since_review
 from .text import KINDS, PLACEHOLDER, WORKING_KEYS, join_words, slugify, split, stray_braces
 from .yamlfile import YamlFile
 
@@ -34,20 +35,31 @@ def find_problems(services: Services, prices: Prices, schools: Schools, site: Si
 
 
 def find_warnings(services: Services, site: SiteInfo, sfile: YamlFile, site_file: YamlFile,
-                  today: datetime.date | None = None) -> list[Problem]:
-    """What the data lacks, or lets lapse, that the site can do without but an officer should see to."""
+                  today: datetime.date | None = None, fingerprints: dict[str, str] | None = None) -> list[Problem]:
+    """What the data lacks, or lets lapse, that the site can do without but an officer should see to;
+    `fingerprints` are the data files' as read (see `review`)."""
     today = today or datetime.date.today()
     warnings = []
+    if fingerprints is not None:
+        warnings += _review_warnings(site, site_file, fingerprints)
     due = datetime.date.fromisoformat(site.review.next_review_due)
     if due < today:
         warnings.append(site_file.problem(("review", "next_review_due"), (
             f"the yearly review was due on {due.isoformat()} and is overdue; review the specification and prices, "
-            f"then set last_reviewed to the day it was done and next_review_due a year on")))
+            f"then run `make reviewed` and set next_review_due a year on")))
     statement = datetime.date.fromisoformat(site.accessibility.last_reviewed)
     if statement < today - datetime.timedelta(days=365):
         warnings.append(site_file.problem(("accessibility", "last_reviewed"), (
             f"the accessibility statement was last reviewed on {statement.isoformat()}, more than a year ago; "
             f"review it and update last_reviewed")))
+    accessibility = site.accessibility
+    if not accessibility.contact.given or not accessibility.reply_within.strip():
+        lacking = [words for words, empty in (("contact", not accessibility.contact.given),
+                                              ("reply time", not accessibility.reply_within.strip())) if empty]
+        warnings.append(site_file.problem(("accessibility", "contact"), (
+            f"the accessibility statement has no {join_words(lacking, 'and no')}, which the accessibility "
+            "regulations require; fill in contact (name, email, telephone) and reply_within under accessibility "
+            "when the council has decided them")))
     desk = services.service_desk
     missing = {key: words for key, words in SERVICE_DESK_DETAILS.items() if getattr(desk, key) is None}
     if not missing:
@@ -58,8 +70,25 @@ def find_warnings(services: Services, site: SiteInfo, sfile: YamlFile, site_file
         f"when the council confirms them"))]
 
 
+def _review_warnings(site: SiteInfo, site_file: YamlFile, fingerprints: dict[str, str]) -> list[Problem]:
+    """The banner claims the review only for data as reviewed: say why it does not, and what to run."""
+    reviewed = site.review.last_reviewed
+    if not site.review.reviewed_data:
+        return [site_file.problem(("review", "last_reviewed"), (
+            f"there is no record of which data the review of {reviewed} covered, so pages do not show "
+            "'Last reviewed'; once you have reviewed the site, run `make reviewed`, which records the date "
+            "and the data"))]
+    changed = changed_since_review(site.review.reviewed_data, fingerprints)
+    if not changed:
+        return []
+    files = join_words([f"data/{name}" for name in changed])
+    return [site_file.problem(("review", "reviewed_data"), (
+        f"{files} changed after the review of {reviewed}, so pages no longer show 'Last reviewed'; review "
+        "the changes (`make serve`), then run `make reviewed`"))]
+
+
 SEARCH_TARGET_WORDS = {"clause": "clause id", "contact": "contact id", "priority": "priority level",
-                       "school-type": "school type id", "compare": "phase id", "page": "page"}
+                       "school-type": "school type id", "compare": "phase id", "page": "page", "help": "help"}
 """What the id of each kind of search target is, in messages."""
 
 SERVICE_DESK_DETAILS = {"telephone": "telephone number", "email": "e-mail address", "hours": "opening hours"}
@@ -296,6 +325,13 @@ class _Checker:
                                     "working day")
         for k, note in enumerate(standards.edition_notes):
             yield from self._note_ref(path + ("edition_notes", k), note)
+        if standards.tiers_note is not None:
+            yield from self._note_ref(path + ("tiers_note",), standards.tiers_note)
+        for k, clause_id in enumerate(standards.conditions):
+            if clause_id not in self.clauses:
+                yield self._problem(path + ("conditions", k), (
+                    f"unknown clause id '{clause_id}' {one_of(self.clauses, clause_id)}; list the clauses whose "
+                    "words qualify the target times, e.g. reactive-services"))
 
     def _summary(self, path: Path, clause: Clause) -> Iterator[Problem]:
         """A summary keeps the clause's conditions: every term and tier its text uses."""
@@ -415,9 +451,6 @@ class _Checker:
 
     def _site(self) -> Iterator[Problem]:
         statement, file = self.site.accessibility, self.site_file
-        if statement.contact not in self.contacts:
-            yield self._problem(("accessibility", "contact"), f"unknown contact '{statement.contact}' in "
-                                                              f"services.yaml {one_of(self.contacts)}", file)
         today = datetime.date.today()
         for key in ("prepared", "last_reviewed", "last_tested"):
             if datetime.date.fromisoformat(getattr(statement, key)) > today:
@@ -478,7 +511,8 @@ class _Checker:
         priorities = [str(p.level) for p in self.s.response_standards.priorities] \
             if "response-standards" in shown else []
         return {"clause": self.clauses, "contact": contacts, "priority": priorities,
-                "school-type": list(self.school_types), "compare": list(self.phases), "page": list(SEARCH_PAGES)}
+                "school-type": list(self.school_types), "compare": list(self.phases), "page": list(SEARCH_PAGES),
+                "help": list(HELP_PLACES)}
 
     # -- text in all files ---------------------------------------------------
 

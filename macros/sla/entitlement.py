@@ -46,7 +46,7 @@ _MEANINGS = {
     Status.SUPPORTED_ONLY: "only for the software and services in the list of supported software.",
     Status.YHGFL_ONLY: "part of the tier for YHGFL schools, not for other schools.",
     Status.OPTIONAL_YHGFL_ONLY: "an extra that YHGFL schools can buy; other schools cannot.",
-    Status.DOES_NOT_APPLY: "the service concerns more PCs than the school has on its administration network.",
+    Status.DOES_NOT_APPLY: "the service concerns more PCs or laptops with access to SIMS than the school has.",
     Status.NOT_LISTED: "the tier's description does not list the service; that alone does not mean the tier "
                        "excludes it.",
 }
@@ -68,9 +68,9 @@ def resolve(kind: str, yhgfl: bool | None = None) -> Status:
     return unknown if yhgfl is None else member if yhgfl else other
 
 
-def applies(row: MatrixRow, admin_pcs: int | None) -> bool:
-    """False when the row concerns more PCs than the school has on its administration network."""
-    return row.admin_pcs_over is None or admin_pcs is None or admin_pcs > row.admin_pcs_over
+def applies(row: MatrixRow, sims_pcs: int | None) -> bool:
+    """False when the row concerns more PCs or laptops with access to SIMS than the school has."""
+    return row.sims_pcs_over is None or sims_pcs is None or sims_pcs > row.sims_pcs_over
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ class Row:
 
 
 def matrix_rows(catalog: Catalog, phase_id: str, tiers: list[Tier] | None = None, yhgfl: bool | None = None,
-                admin_pcs: int | None = None) -> list[Row]:
+                sims_pcs: int | None = None) -> list[Row]:
     """The phase's matrix resolved for the given tiers (all by default); [] when it has no matrix."""
     matrix = catalog.matrix(phase_id)
     if matrix is None:
@@ -115,7 +115,7 @@ def matrix_rows(catalog: Catalog, phase_id: str, tiers: list[Tier] | None = None
             cells = []
             for tier in tiers:
                 code = matrix_row.codes[tier.id]
-                if applies(matrix_row, admin_pcs):
+                if applies(matrix_row, sims_pcs):
                     statuses = [resolve(kinds[code], known) for known in (yhgfl, True, False)]
                 else:
                     statuses = [Status.DOES_NOT_APPLY] * 3
@@ -215,7 +215,7 @@ def school_rows(catalog: Catalog, school: School) -> list[Row]:
     """The school's own entitlement: its tier, its YHGFL membership, its PC count."""
     school_type = school_type_of(catalog, school)
     tier = catalog.tier(school_type.phase, school.tier)
-    return matrix_rows(catalog, school_type.phase, [tier], school.yhgfl, school.admin_pcs)
+    return matrix_rows(catalog, school_type.phase, [tier], school.yhgfl, school.sims_pcs)
 
 
 def alike_school_types(catalog: Catalog) -> list[list[SchoolType]]:

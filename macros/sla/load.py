@@ -13,11 +13,14 @@ from .catalog import Catalog
 from .checks import find_problems, find_warnings
 from .models import ID_PATTERN, LOGO_PATTERN, Prices, Schools, Services, SiteInfo
 from .problems import DataError, Path, Problem, one_of
+from .review import fingerprint
 from .yamlfile import YamlFile, read_yaml
 
 FILES: dict[str, type[BaseModel]] = {"services.yaml": Services, "prices.yaml": Prices, "schools.yaml": Schools,
                                      "site.yaml": SiteInfo}
 OPTIONAL = {"schools.yaml"}
+RENAMED = {"admin_pcs": "sims_pcs", "admin_pcs_over": "sims_pcs_over"}
+"""Keys that an earlier edition of the data used, and what they are called now."""
 
 _cache: dict[FsPath, tuple[tuple, Catalog]] = {}
 
@@ -53,9 +56,11 @@ def load(data_dir: FsPath) -> Catalog:
             f"there is no file {logo} in {data_dir.name}/; put the logo file there, or remove this line")))
     if problems:
         raise DataError(problems)
+    fingerprints = {name: fingerprint(name, files[name].data) for name in FILES}
     return Catalog(models["services.yaml"], models["prices.yaml"], models["schools.yaml"], models["site.yaml"],
                    warnings=find_warnings(models["services.yaml"], models["site.yaml"], files["services.yaml"],
-                                          files["site.yaml"]))
+                                          files["site.yaml"], fingerprints=fingerprints),
+                   fingerprints=fingerprints)
 
 
 def load_cached(data_dir: FsPath) -> Catalog:
@@ -106,6 +111,11 @@ def _problem(file: YamlFile, model: type[BaseModel], detail: Any, loc: Path) -> 
     kind, value, ctx = detail["type"], detail.get("input"), detail.get("ctx") or {}
     if kind == "missing":
         return file.problem(loc[:-1], f"missing required key '{loc[-1]}'")
+    if kind == "extra_forbidden" and str(loc[-1]) in RENAMED:
+        new = RENAMED[str(loc[-1])]
+        return Problem(file.name, file.line_of(loc), file.where(loc[:-1]), (
+            f"'{loc[-1]}' is now called '{new}': rename the key (the number counts PCs or laptops with access to "
+            "SIMS throughout the school, not only those on the administration network)"))
     if kind == "extra_forbidden":
         fields = list(_model_at(model, loc[:-1]).model_fields)
         meant = _meant(file, model, loc)

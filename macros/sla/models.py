@@ -184,6 +184,12 @@ class Tier(Described):
     scope: Text | None = Field(default=None, description="What the tier covers, shown under its heading.")
     builds_on: Id | None = Field(default=None, description="The tier (by id, same phase) whose services it adds to.")
     services: Items = Field(default=[], description="The services it includes on top of the tier it builds on.")
+    predetermined_response_times: bool = Field(default=False, description=(
+        "true when the specification offers this tier with pre-determined response times (the targets of the "
+        "response standards): it recommends the tier to schools 'requiring pre-determined response times', or "
+        "gives them as its service standards. A tier that builds on such a tier has them too. Where this is "
+        "false for every tier it builds on, the pages state no response target for the tier, only that the "
+        "specification does not say."))
     edition_notes: list[Id] = Field(default=[], description=(
         "Edition notes (by id, from `edition.notes` in site.yaml) about this tier's text; wherever the tier is "
         "shown, it links to each."))
@@ -227,8 +233,8 @@ class MatrixRow(Model):
     service: Text = Field(description="The service, as printed in the matrix.")
     codes: dict[Id, str] = Field(description="Code (from the legend) for each tier id of the phase, "
                                              "e.g. {core: N, gold: B, platinum: Y, platinum-plus: Y}.")
-    admin_pcs_over: int | None = Field(default=None, ge=0, description=(
-        "Set when the row only concerns schools with more than this many PCs on the administration network "
+    sims_pcs_over: int | None = Field(default=None, ge=0, description=(
+        "Set when the row only concerns schools with more than this many PCs or laptops with access to SIMS "
         "(e.g. 10 for 'Access to SIMS from more than 10 PCs')."))
     edition_note: Id | None = Field(default=None, description=(
         "An edition note (by id, from `edition.notes` in site.yaml) explaining how the site reads this row; "
@@ -356,6 +362,13 @@ class ResponseStandards(Model):
     edition_notes: list[Id] = Field(default=[], description=(
         "Edition notes (by id, from `edition.notes` in site.yaml) on how the site reads the working day and the "
         "update schedules; the response-time calculator links to each."))
+    conditions: list[Id] = Field(default=[], description=(
+        "Clauses (by id) that qualify the target times, e.g. [reactive-services] ('The actual response time will "
+        "depend in part on the level of service selected, …'): wherever the site states a target (the summaries "
+        "of the pages for each type of school and each school, the calculator), it quotes each of them."))
+    tiers_note: Id | None = Field(default=None, description=(
+        "The edition note (by id) on which tiers have pre-determined response times (see "
+        "`predetermined_response_times` on each tier); the pages link to it where they say so."))
     priorities: list[Priority] = Field(min_length=1, description="The priority levels, most urgent first.")
 
 
@@ -508,7 +521,10 @@ class School(Model):
     school_type: Id = Field(description="Its school type (by id), e.g. 'primary-formerly-gm'.")
     tier: Id = Field(description="The tier (by id) it subscribes to, within its school type's phase.")
     yhgfl: bool = Field(description="true if it is a YHGFL (Yorkshire and Humber Grid for Learning) school.")
-    admin_pcs: int = Field(ge=0, description="Number of PCs on its administration network.")
+    sims_pcs: int = Field(ge=0, description=(
+        "Number of PCs or laptops with access to SIMS, throughout the school (not only on the administration "
+        "network); rows such as 'Access to SIMS from more than 10 PCs' apply when it is above their "
+        "`sims_pcs_over`. Called `admin_pcs` before."))
 
 
 class Schools(Model):
@@ -551,6 +567,29 @@ class KnownIssue(Model):
     alternative: Text | None = Field(default=None, description="What a reader can do instead, if anything.")
 
 
+class AccessibilityContact(Model):
+    """Who handles accessibility requests. Not a contact of the specification: its clauses name contacts for
+    other things."""
+
+    name: str = Field(default="", description="A person's or team's name, e.g. 'ICT Service Desk'.")
+    email: str = Field(default="", description="An e-mail address.")
+    telephone: str = Field(default="", description="A telephone number.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_a_contact_id(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            raise PydanticCustomError("accessibility_contact", (
+                "'{given}' is a contact id of services.yaml, whose contacts are for other things; write who "
+                "answers accessibility requests as name, email and telephone, e.g. {name: ICT Service Desk, "
+                "email: ict.servicedesk@calderdale.gov.uk}"), {"given": value})
+        return value
+
+    @property
+    def given(self) -> bool:
+        return bool(self.name.strip() or self.email.strip() or self.telephone.strip())
+
+
 class AccessibilityStatement(Model):
     """The accessibility statement the Public Sector Bodies Accessibility Regulations 2018 require."""
 
@@ -567,8 +606,12 @@ class AccessibilityStatement(Model):
     outside_scope: Paragraphs = Field(default=[], description="Content outside the scope of the regulations, "
                                                               "if any.")
     alternatives: Paragraphs = Field(description="How to ask for information in another format.")
-    contact: Id = Field(description="The contact (by id, from services.yaml) for other formats and problems.")
-    reply_within: Text = Field(description="How soon a request gets a reply, e.g. 'ten working days'.")
+    contact: AccessibilityContact = Field(default_factory=lambda: AccessibilityContact(), description=(
+        "Who answers requests for other formats and reports of accessibility problems: the council fills it in "
+        "(`make check` warns while it is empty)."))
+    reply_within: str = Field(default="", description=(
+        "How soon such a request gets a reply, e.g. 'ten working days', as the council commits to it; empty "
+        "until it does (`make check` warns)."))
     reporting: Paragraphs = Field(description="How to report an accessibility problem.")
     enforcement: Paragraphs = Field(description="The enforcement procedure (Equality and Human Rights "
                                                 "Commission, Equality Advisory and Support Service).")
@@ -578,7 +621,7 @@ class AccessibilityStatement(Model):
     last_tested: Date = Field(description="When the site was last tested.")
 
 
-EditionKind = Literal["restored", "inferred", "corrected", "rearranged", "added", "as-published"]
+EditionKind = Literal["restored", "inferred", "corrected", "rearranged", "reworded", "added", "as-published"]
 
 
 class EditionNote(Model):
@@ -588,7 +631,8 @@ class EditionNote(Model):
                                "`edition_note`.")
     kind: EditionKind = Field(description=(
         "restored (something the published copy lost, put back), inferred (the site's reading where the copy "
-        "is unclear), corrected (an obvious slip mended), rearranged (said once where the copy repeats it), "
+        "is unclear), corrected (an obvious slip mended), rearranged (said once where the copy repeats it, or shown "
+        "in another place), reworded (the published words capitalised, punctuated or joined differently), "
         "added (words the site adds where the copy is silent) or as-published (kept as published although it "
         "looks inconsistent)."))
     title: Text = Field(description="What the decision is about, in a few words.")
@@ -616,6 +660,10 @@ class Review(Model):
     last_reviewed: Date = Field(description="When an officer last reviewed the data, e.g. 2026-11-29.")
     next_review_due: Date = Field(description="When the next review is due; `make check` warns once it has "
                                               "passed.")
+    reviewed_data: dict[str, str] = Field(default={}, description=(
+        "Written by `make reviewed`, never by hand: a fingerprint of each data file as it was on last_reviewed. "
+        "Every page says 'Last reviewed' only while each file is as reviewed; `make check` names a file changed "
+        "since."))
 
 
 SEARCH_TARGET_KINDS = {
@@ -627,6 +675,8 @@ SEARCH_TARGET_KINDS = {
     "compare": "the page comparing the tiers of a phase, by phase id, e.g. compare:primary",
     "page": "a page of the site: home, schools (Find your school), changes, about-this-edition, accessibility "
             "or privacy, e.g. page:schools",
+    "help": "where to get help: fault (the home page's 'Report a fault or ask a question', the ICT Service "
+            "Desk), e.g. help:fault; for complaints, lead to the route's clause, clause:escalation",
 }
 """The kinds of place a synonym can lead to (`kind:id`), and what each is."""
 

@@ -42,7 +42,7 @@ from .paths import (
 )
 from .render import Href, Renderer, markdown_text, money
 from .response import ResponseTimes
-from .summary import Line, Summary, SummaryRow
+from .summary import COMPLAINTS, REPORT_A_FAULT, Line, Summary, SummaryRow
 from .text import join_words
 
 FINDER_SHOWN = 10
@@ -132,8 +132,8 @@ class Pages(Renderer):
              self._template("tier_sections.html", sections=[self._tier_section(offer) for offer in offers]), False),
             ("contract", "Contract and prices", self._contract_terms(offers), False),
             ("every-school", "Available to every school", self._every_school(phase.id), False),
-            ("response-standards", "Response times", self._response_times(), False),
-            ("contacts", "Whom to contact", self.escalation(), False),
+            ("response-standards", "Response times", self._response_times(phase.id), False),
+            ("contacts", "Whom to contact", self.shared("contacts", self.contacts), False),
             ("changes", changes.title, changes.for_school_type(school_type), False),
         ]
         return self.markdown_page(
@@ -153,13 +153,14 @@ class Pages(Renderer):
                               council=self.catalog.services.provider.council, title=self.catalog.services.title,
                               financial_year=self.catalog.prices.financial_year)
 
-    def _response_times(self) -> Markup:
+    def _response_times(self, phase_id: str) -> Markup:
         """The responsiveness clause as the specification words it, with its link, and the calculator."""
         clause = self.catalog.clause_showing("response-standards")
         return self._template("response_times.html", text=clause.clause.text if clause else [],
                               standards=self.response_standards(anchors=False),
                               clause=self.clause_link(clause.id) if clause else None,
-                              calculator=ResponseTimes(self).calculator(level=3, holiday_tables=False))
+                              calculator=ResponseTimes(self).calculator(level=3, holiday_tables=False,
+                                                                        phase_id=phase_id))
 
     def _contract_terms(self, offers: list[TierOffer]) -> Markup:
         """The summaries of the clauses that have one, in document order, each with its clause; at the clause
@@ -209,6 +210,19 @@ class Pages(Renderer):
                                         for cost in (NO_ADDITIONAL_COST, ADDITIONAL_COST)]})
         return self._template("school_type_choices.html", choices=choices)
 
+    def contacts(self) -> Markup:
+        """The 'Whom to contact' section: reporting a fault, then the route for complaints."""
+        route = self.catalog.clause_showing("escalation")
+        return self._template("contacts.html", anchor="contacts", fault_heading=REPORT_A_FAULT,
+                              fault=Summary(self).report_a_fault(), complaints_heading=COMPLAINTS,
+                              route=self.escalation(), clause=self.clause_link(route.id) if route else None)
+
+    def report_a_fault(self) -> Markup:
+        """The home page's answer to 'something is broken': the ICT Service Desk, and where priorities are."""
+        standards = self.catalog.clause_showing("response-standards")
+        return self._template("report_a_fault.html", fault=Summary(self).report_a_fault(),
+                              responsiveness=self.clause_link(standards.id) if standards else None)
+
     def key_contacts(self) -> Markup:
         """The route for concerns, each step with when to take it, and the clause that sets it out."""
         route = self.catalog.clause_showing("escalation")
@@ -227,7 +241,7 @@ class Pages(Renderer):
         """A tier's section; for a school's page (`school_tier`), without exclusions its tier is not subject to."""
         clause = self.catalog.clause_showing(f"tier:{offer.phase_id}/{offer.tier.id}")
         exclusions = [{"excluded": group.items, "for_tiers": " ".join(group.applies_to),
-                       "names": self._tier_names(offer.phase_id, group.applies_to)}
+                       "applies_to": self._applies_to(offer.phase_id, group.applies_to)}
                       for group in self.catalog.exclusions(offer.phase_id, offer.tier.id)
                       if school_tier is None or school_tier in group.applies_to]
         return {
@@ -240,6 +254,12 @@ class Pages(Renderer):
             "exclusions": exclusions,
             "clause": self.clause_link(clause.id) if clause else None,
         }
+
+    def _applies_to(self, phase_id: str, tier_ids: list[str]) -> str | None:
+        """'both Gold and Platinum', as the specification heads the exclusions it shares; None for one tier."""
+        if len(tier_ids) < 2:
+            return None
+        return f"{'both ' if len(tier_ids) == 2 else ''}{self._tier_names(phase_id, tier_ids)}"
 
     def _tier_names(self, phase_id: str, tier_ids: list[str]) -> str:
         """'Gold', 'Gold and Platinum', 'Core, Gold and Platinum'."""
@@ -262,15 +282,15 @@ class Pages(Renderer):
                 for status in (cell.status, cell.if_yhgfl, cell.if_not_yhgfl)}
         return self._template("status_key.html", statuses=[status for status in Status if status in used])
 
-    def status(self, status: Status, admin_pcs: int | None = None) -> Markup:
+    def status(self, status: Status, sims_pcs: int | None = None) -> Markup:
         """An entitlement in words, with a link to the supported software where that is what it depends on."""
         label = Markup.escape(status.value)
         if status is Status.SUPPORTED_ONLY:
             software = self.catalog.clause_showing("supported-software")
             if software:
                 label = Markup('<a href="{}">{}</a>').format(self.clause_href(software.id), status.value)
-        if status is Status.DOES_NOT_APPLY and admin_pcs is not None:
-            label += Markup(": the school has {} PCs on its administration network").format(admin_pcs)
+        if status is Status.DOES_NOT_APPLY and sims_pcs is not None:
+            label += Markup(": the school has {} PCs or laptops with access to SIMS").format(sims_pcs)
         return Markup('<span class="status status-{}">{}</span>').format(status.css, label)
 
     def _every_school(self, phase_id: str) -> Markup:
@@ -340,12 +360,12 @@ class Pages(Renderer):
         offer = next(o for o in offers if o.tier.id == school.tier)
         rows = school_rows(self.catalog, school)
         pcs_notes = list(dict.fromkeys(row.matrix_row.edition_note for row in rows
-                                       if row.matrix_row.admin_pcs_over is not None and row.matrix_row.edition_note))
-        pcs = Markup("{}").format(school.admin_pcs)
+                                       if row.matrix_row.sims_pcs_over is not None and row.matrix_row.edition_note))
+        pcs = Markup("{}").format(school.sims_pcs)
         if pcs_notes:
             pcs += Markup(" ({})").format(Markup("; ").join(self.edition_links(pcs_notes, "how the site counts them")))
         facts = [SummaryRow("YHGFL school", [Line(Markup("Yes" if school.yhgfl else "No"))]),
-                 SummaryRow("PCs on the administration network", [Line(pcs)]),
+                 SummaryRow("PCs or laptops with access to SIMS", [Line(pcs)]),
                  SummaryRow("School type", [Line(self.page_link(type_page(school_type.id), school_type.name))])]
         changes = self.changes()
         sections = [("what-you-get", "What your school gets"), ("tier", f"What {offer.tier.name} includes"),
@@ -361,7 +381,8 @@ class Pages(Renderer):
             if rows else self._template("no_matrix.html", phase=phase),
             tiers=self._template("tier_sections.html", sections=[
                 self._tier_section(o, school.tier) for o in offers if o.tier in offer.builds_on or o is offer]),
-            contacts=self.shared("escalation", self.escalation), changes=changes.for_school(school))))
+            contacts=self.shared("contacts", self.contacts), changes=changes.for_school(school),
+            compared=self.previous is not None)))
 
     # -- the whole specification, for printing ------------------------------------
 
@@ -388,7 +409,6 @@ class Pages(Renderer):
         return self.markdown_page(
             "# Accessibility statement",
             self._template("accessibility.html", site=self.catalog.site, statement=statement,
-                           contact=self.contact(statement.contact),
                            dates={name: long_date(getattr(statement, name))
                                   for name in ("prepared", "last_reviewed", "last_tested")}))
 
@@ -424,6 +444,12 @@ class Pages(Renderer):
         for where in ([self.clause_link(calculator.id)] if calculator else []) + [
                 link for phase in self.catalog.services.phases for link in self._type_page_links(phase.id)]:
             use(self.catalog.services.response_standards.edition_notes, where)  # the response-time calculator
+        tiers_note = self.catalog.services.response_standards.tiers_note
+        if tiers_note:  # the calculator, and the summary of every school type's and school's page
+            for where in ([self.clause_link(calculator.id)] if calculator else []) + [
+                    link for phase in self.catalog.services.phases for link in self._type_page_links(phase.id)] + (
+                    [self.page_link(SCHOOLS_INDEX, "the page of each school")] if self.catalog.schools else []):
+                use([tiers_note], where)
         for matrix in self.catalog.services.matrices:
             pages = self._type_page_links(matrix.phase)
             if self.catalog.schools:
@@ -453,14 +479,19 @@ class Pages(Renderer):
                  (SCHOOLS_INDEX_TITLE, self.href(SCHOOLS_INDEX, None)),
                  ("The specification, section by section", self.href(section_page(self.catalog.sections[0].id), None)),
                  (WHOLE_SPECIFICATION_TITLE, self.href(WHOLE_SPECIFICATION, None))]
+        summary = Summary(self)
         return self._template("not_found.html", links=links, home=self.href("index", None),
-                              help=Summary(self).help())
+                              help=[(REPORT_A_FAULT, summary.report_a_fault()), (COMPLAINTS, summary.complaints())])
 
     def banner(self) -> Markup:
-        """The line above every page: which financial year the site applies to, and when it was reviewed."""
+        """The line above every page: which financial year the site applies to, when it was reviewed (only while
+        every data file is as reviewed: see `review`) and when the next review is due."""
         review = self.catalog.site.review
-        return Markup("Applies to {} · Last reviewed {} · Next review due {}").format(
-            self.catalog.prices.financial_year, long_date(review.last_reviewed), long_date(review.next_review_due))
+        parts = [Markup("Applies to {}").format(self.catalog.prices.financial_year)]
+        if self.catalog.reviewed_as_is:
+            parts.append(Markup("Last reviewed {}").format(long_date(review.last_reviewed)))
+        parts.append(Markup("Next review due {}").format(long_date(review.next_review_due)))
+        return Markup(" · ").join(parts)
 
     def privacy_notice(self) -> str:
         return self.markdown_page("# Privacy", self._template("privacy.html", paragraphs=self.catalog.site.privacy))
@@ -470,7 +501,9 @@ EDITION_KINDS = {
     "restored": ("Restored", "something the published copy lost, put back."),
     "inferred": ("The site's reading", "where the published copy is unclear, how the site reads it."),
     "corrected": ("Corrected", "an obvious slip, mended."),
-    "rearranged": ("Rearranged", "said once where the published copy says it more than once."),
+    "rearranged": ("Rearranged", "said once where the published copy says it more than once, or shown in another "
+                                 "place as well."),
+    "reworded": ("Reworded", "the published words, capitalised, punctuated or joined differently."),
     "added": ("Added by the site", "words the site adds where the published copy is silent."),
     "as-published": ("As published", "kept as published, although it looks inconsistent."),
 }

@@ -34,6 +34,7 @@ from .deadlines import (
     worked_examples,
     working_words,
 )
+from .entitlement import tier_offers
 from .paths import ABOUT_EDITION
 from .render import Renderer, Row, Table
 from .summary import Summary
@@ -50,8 +51,11 @@ class ResponseTimes(Renderer):
         self.standards = renderer.catalog.services.response_standards
         self.calendar = page_calendar(self.standards, renderer.catalog.prices.financial_year)
 
-    def calculator(self, level: int, holiday_tables: bool) -> Markup:
-        """The block; `level` is the level of its first headings; `holiday_tables` adds the bank holidays."""
+    def calculator(self, level: int, holiday_tables: bool, phase_id: str | None = None) -> Markup:
+        """The block; `level` is the level of its first headings; `holiday_tables` adds the bank holidays;
+        `phase_id` (on a school type's page) says which of that phase's tiers have the targets, else of each
+        phase."""
+        summary = Summary(self)
         notes = [self.catalog.edition_note(note_id) for note_id in self.standards.edition_notes]
         first, last = self.known
         responsiveness = self.catalog.clause_showing("deadline-calculator")
@@ -61,13 +65,27 @@ class ResponseTimes(Renderer):
                     f"{working_words(self.standards, 'days')}",
             first=first.isoformat(), last=last.isoformat(), first_words=date_words(first),
             last_words=date_words(last), priorities=self.standards.priorities,
-            help=Summary(self).help(),
+            help=summary.report_a_fault(), tiers=self.tiers(summary, phase_id), conditions=summary.conditions(),
             silent=[{"note": note, "link": self.href(ABOUT_EDITION, f"note-{note.id}")}
                     for note in notes if note.kind == "added"],
             readings=self.edition_links([note.id for note in notes if note.kind != "added"]),
             examples=self.examples(), calendar=Markup(htmlsafe_json_dumps(self.page_data())),
             holidays=self.holiday_tables() if holiday_tables else [],
             responsiveness=self.clause_link(responsiveness.id) if responsiveness and not holiday_tables else None)
+
+    def tiers(self, summary: Summary, phase_id: str | None) -> list[Markup]:
+        """Which tiers the targets are offered with, for one phase or, named, for each."""
+        phases = [self.catalog.phase(phase_id)] if phase_id else self.catalog.services.phases
+        lines = []
+        for phase in phases:
+            offers = tier_offers(self.catalog, phase.id)
+            timed = [o for o in offers if self.catalog.has_response_targets(phase.id, o.tier.id)]
+            untimed = [o for o in offers if o not in timed]
+            parts = ([summary.timed(timed) + Markup(".")] if timed else []) + (
+                [summary.untimed(phase.id, untimed, name_timed=not timed)] if untimed else [])
+            line = Markup(" ").join(parts)
+            lines.append(line if phase_id else Markup("{}: {}").format(self.prose(phase.name), line))
+        return lines
 
     @property
     def known(self) -> tuple[datetime.date, datetime.date]:

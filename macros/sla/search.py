@@ -33,7 +33,7 @@ from .checks import school_slug
 from .deadlines import attention_words, update_words
 from .entitlement import school_type_of
 from .models import Contact, Item
-from .paths import SEARCH_PAGES, comparison_page, school_page, section_page, type_page
+from .paths import HELP_PLACES, SEARCH_PAGES, comparison_page, school_page, section_page, type_page
 from .render import (
     Renderer,
     escalation_anchor,
@@ -178,7 +178,8 @@ def _add_synonyms(docs: list[Doc], catalog: Catalog, url: Url) -> list[tuple[lis
 def entries(catalog: Catalog) -> list[Entry]:
     """Every entry the site adds to the theme's index, in the order of the site."""
     words = Words(catalog)
-    return [*words.schools(), *words.priorities(), *words.contacts(), *words.clauses(), *words.matrix_rows(),
+    return [*words.schools(), *words.priorities(), *words.contacts(), *words.fault_route(), *words.clauses(),
+            *words.matrix_rows(),
             *words.software_rows(), *words.price_rows(), *words.package_rows(), *words.service_price_rows()]
 
 
@@ -197,6 +198,8 @@ def target_place(catalog: Catalog, target: str) -> Place:
         if page is None:
             raise SearchError(f"{target}: no clause shows the response standards")
         return page, priority_anchor(int(key))
+    if kind == "help":
+        return HELP_PLACES[key]
     pages = {"school-type": type_page, "compare": comparison_page, "page": SEARCH_PAGES.__getitem__}
     return pages[kind](key), None
 
@@ -344,6 +347,14 @@ class Words:
         name = f"{contact.name}, " if named else ""
         return (f"{name}{contact.role}. Telephone: {contact.telephone}. E-mail: {contact.email}.{fax} "
                 f"{', '.join(contact.address)}.")
+
+    def fault_route(self) -> Iterator[Entry]:
+        """Where to report a fault (`help:fault`): the ICT Service Desk, and how to reach it when the data say."""
+        desk = self.catalog.services.service_desk
+        ways = [f"{label}: {value}." for label, value in (("Telephone", desk.telephone), ("E-mail", desk.email),
+                                                          ("Hours", desk.hours)) if value]
+        yield Entry(HELP_PLACES["fault"], "Report a fault or ask a question",
+                    " ".join([f"Report faults and ask questions to the {desk.name}.", *ways]))
 
     def clauses(self) -> Iterator[Entry]:
         """The clauses without a heading of their own that a reader looks for: those with a summary label,

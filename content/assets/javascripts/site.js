@@ -290,7 +290,8 @@
     document.querySelectorAll("article a[href]").forEach(function (link) {
       var href = link.getAttribute("href");
       if (/^(#|mailto:|tel:)/.test(href) === false && !link.classList.contains("headerlink") &&
-          !/^section [0-9.]+$/.test(words(link)) && !link.closest(".page-summary, .status")) {
+          !/^section [0-9.]+$/.test(words(link)) &&
+          !link.closest(".page-summary, .status, .edition-notes, .row-note, .tier-section strong")) {
         link.setAttribute("data-print-url", link.href);
       }
     });
