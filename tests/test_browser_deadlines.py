@@ -2,7 +2,9 @@
 hundreds of generated cases and for every worked example, works by keyboard, says its answer in a live
 region, passes axe with an answer shown, and without JavaScript leaves the worked examples.
 
-The answers themselves are checked by hand in test_deadlines.py; here the page is checked against them.
+The answers themselves are checked by hand in test_deadlines.py; here the page is checked against them, and, so that
+a mistake made in both calculators cannot pass, site.js against answers worked out by hand over a calendar typed
+here (test_the_page_gives_the_answers_worked_out_by_hand).
 """
 
 from __future__ import annotations
@@ -180,3 +182,129 @@ def test_without_javascript_the_worked_examples_stand_in(browser, site_url):
     expect(page.locator("li.deadline-example")).to_have_count(5)
     expect(page.locator("li.deadline-example").first).to_be_visible()
     context.close()
+
+
+# --- site.js against answers worked out by hand --------------------------------------------------------------
+# The comparisons above would pass a mistake made in both calculators at once. Here site.js answers over a calendar
+# typed below (8.30 am to 5.00 pm, Monday to Friday, and the bank holidays of England from April 2026 to March
+# 2028, weekend ones included as the page carries them), for priorities typed below, and each answer was worked out
+# by hand with the rules of test_deadlines.py, which has the same cases for Python.
+
+HIGH_LABELS = ["Upon receipt", "After initial assessment"]
+HAND_CALENDAR = {
+    "calendar": {
+        "start": 510, "end": 1020, "days": [0, 1, 2, 3, 4], "known": ["2026-04-01", "2028-03-31"],
+        "holidays": [
+            ["2026-04-03", "Good Friday"], ["2026-04-06", "Easter Monday"], ["2026-05-04", "May Day"],
+            ["2026-05-25", "Spring Bank Holiday"], ["2026-08-31", "Late Summer Bank Holiday"],
+            ["2026-12-25", "Christmas Day"], ["2026-12-26", "Boxing Day"], ["2026-12-28", "Boxing Day (observed)"],
+            ["2027-01-01", "New Year's Day"], ["2027-03-26", "Good Friday"], ["2027-03-29", "Easter Monday"],
+            ["2027-05-03", "May Day"], ["2027-05-31", "Spring Bank Holiday"],
+            ["2027-08-30", "Late Summer Bank Holiday"],
+            ["2027-12-25", "Christmas Day"], ["2027-12-26", "Boxing Day"],
+            ["2027-12-27", "Christmas Day (observed)"], ["2027-12-28", "Boxing Day (observed)"],
+            ["2028-01-01", "New Year's Day"], ["2028-01-03", "New Year's Day (observed)"]],
+        "weekdays": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+        "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                   "November", "December"]},
+    "shown": 3,
+    "priorities": [
+        {"level": 1, "name": "Critical", "attention_days": None, "definition": ["Very bad."],
+         "updates": {"upon_receipt": False, "after_initial_assessment": False, "every": 1, "unit": "working-day",
+                     "while_unresolved": True},
+         "labels": ["Daily, while unresolved"],
+         "reason": 'no target in working days; the specification says: "Ranks highest."'},
+        {"level": 2, "name": "High", "attention_days": 1, "definition": ["Bad."],
+         "updates": {"upon_receipt": True, "after_initial_assessment": True, "every": 2, "unit": "working-day",
+                     "while_unresolved": False},
+         "labels": [*HIGH_LABELS, "Then every two days"], "reason": ""},
+        {"level": 3, "name": "Medium", "attention_days": 2, "definition": ["Affected."],
+         "updates": {"upon_receipt": True, "after_initial_assessment": True, "every": 1, "unit": "week",
+                     "while_unresolved": False},
+         "labels": [*HIGH_LABELS, "Then weekly"], "reason": ""},
+        {"level": 4, "name": "Low", "attention_days": 5, "definition": ["An irritation."],
+         "updates": {"upon_receipt": True, "after_initial_assessment": True, "every": 1, "unit": "month",
+                     "while_unresolved": False},
+         "labels": [*HIGH_LABELS, "Then monthly"], "reason": ""},
+        {"level": 5, "name": "Hold", "attention_days": None, "definition": ["Parked."], "updates": None,
+         "labels": ["Monitored monthly."], "reason": 'the specification sets no target time for it, and says: '
+                                                     '"Monitored monthly."'}]}
+
+
+def by_hand(counted_from, deadline, updates, skipped, level, receipt=True, beyond=False) -> dict:
+    """An answer as site.js gives it (`slaDeadlines.answer`)."""
+    return {"level": level, "counted_from": counted_from, "deadline": deadline,
+            "receipt_update": counted_from if receipt else None, "assessment_update": receipt, "updates": updates,
+            "skipped": skipped, "beyond_known": beyond}
+
+
+HAND_CASES = [
+    # 5.00 pm is the end of the day: counted from 8.30 am on Monday.
+    ("2026-11-27T17:00", 2, by_hand("2026-11-30T08:30", "2026-11-30T17:00",
+                                    ["2026-12-02T17:00", "2026-12-04T17:00", "2026-12-08T17:00"], [], 2)),
+    # Logged on the bank holiday: counted from Tuesday, and the holiday is one of those not counted.
+    ("2026-08-31T11:00", 2, by_hand("2026-09-01T08:30", "2026-09-01T17:00",
+                                    ["2026-09-03T17:00", "2026-09-07T17:00", "2026-09-09T17:00"], ["2026-08-31"], 2)),
+    ("2026-12-31T12:00", 2, by_hand("2026-12-31T12:00", "2027-01-04T12:00",
+                                    ["2027-01-06T12:00", "2027-01-08T12:00", "2027-01-12T12:00"], ["2027-01-01"], 2)),
+    # Before 8.30 am on a Saturday: counted from Monday, not from that Saturday.
+    ("2026-11-28T07:00", 2, by_hand("2026-11-30T08:30", "2026-11-30T17:00",
+                                    ["2026-12-02T17:00", "2026-12-04T17:00", "2026-12-08T17:00"], [], 2)),
+    ("2026-12-24T16:45", 3, by_hand("2026-12-24T16:45", "2026-12-30T16:45",
+                                    ["2027-01-06T16:45", "2027-01-13T16:45", "2027-01-20T16:45"],
+                                    ["2026-12-25", "2026-12-28", "2027-01-01"], 3)),
+    # Monthly from Monday 7 September: 7 November is a Saturday, so Monday 9 November.
+    ("2026-08-28T16:45", 4, by_hand("2026-08-28T16:45", "2026-09-07T16:45",
+                                    ["2026-10-07T16:45", "2026-11-09T16:45", "2026-12-07T16:45"], ["2026-08-31"], 4)),
+    # Christmas 2027 on a weekend: the substitute days, and New Year's Day's on Monday 3 January 2028.
+    ("2027-12-24T16:45", 2, by_hand("2027-12-24T16:45", "2027-12-29T16:45",
+                                    ["2027-12-31T16:45", "2028-01-05T16:45", "2028-01-07T16:45"],
+                                    ["2027-12-27", "2027-12-28", "2028-01-03"], 2)),
+    ("2026-12-24T16:45", 1, by_hand("2026-12-24T16:45", None,
+                                    ["2026-12-29T16:45", "2026-12-30T16:45", "2026-12-31T16:45"],
+                                    ["2026-12-25", "2026-12-28"], 1, receipt=False)),
+    ("2026-12-24T16:45", 5, by_hand(None, None, [], [], 5, receipt=False)),
+    # The last day whose bank holidays are known: 7 May 2028 is a Sunday, so Monday 8 May; the answer says to check.
+    ("2028-03-31T16:45", 4, by_hand("2028-03-31T16:45", "2028-04-07T16:45",
+                                    ["2028-05-08T16:45", "2028-06-07T16:45", "2028-07-07T16:45"], [], 4, beyond=True)),
+    ("2026-11-30T00:05", 3, by_hand("2026-11-30T08:30", "2026-12-01T17:00",
+                                    ["2026-12-08T17:00", "2026-12-15T17:00", "2026-12-22T17:00"], [], 3)),
+]
+HAND = """([data, cases]) => cases.map(c => [window.slaDeadlines.answer(data, c[0], c[1]),
+                                         window.slaDeadlines.words(data, c[0], c[1])])"""
+
+
+def test_the_page_gives_the_answers_worked_out_by_hand(page, site_url):
+    page.goto(site_url + RESPONSE_PAGE)
+    page.wait_for_function("() => window.slaDeadlines !== undefined")
+    found = page.evaluate(HAND, [HAND_CALENDAR, [[raised, level] for raised, level, _ in HAND_CASES]])
+    assert [answer for answer, _ in found] == [expected for _, _, expected in HAND_CASES]
+    said = [words for _, words in found]
+    assert said[0]["status"] == ("Priority 2 (High), logged at 5.00 pm on Friday 27 November 2026: attention by "
+                                 "5.00 pm on Monday 30 November 2026.")
+    assert said[0]["facts"][0] == ["Counted from", ["8.30 am on Monday 30 November 2026, when working hours next "
+                                                    "start (the call was logged outside them)"]]
+    assert said[1]["facts"] == [
+        ["Counted from", ["8.30 am on Tuesday 1 September 2026, when working hours next start (the call was logged "
+                          "outside them)"]],
+        ["Attention by", ["5.00 pm on Tuesday 1 September 2026"]],
+        ["Updates", ["Upon receipt: 8.30 am on Tuesday 1 September 2026",
+                     "After initial assessment: the specification gives no time; the later updates are counted from "
+                     "the attention target, the latest time for it",
+                     "Then every two days: 5.00 pm on Thursday 3 September 2026; 5.00 pm on Monday 7 September "
+                     "2026; 5.00 pm on Wednesday 9 September 2026; and so on"]],
+        ["Bank holidays not counted", ["Monday 31 August 2026 (Late Summer Bank Holiday)"]]]
+    assert said[2]["status"] == ("Priority 2 (High), logged at 12.00 pm on Thursday 31 December 2026: attention by "
+                                 "12.00 pm on Monday 4 January 2027.")
+    assert said[4]["facts"][-1] == ["Bank holidays not counted", [
+        "Friday 25 December 2026 (Christmas Day)", "Monday 28 December 2026 (Boxing Day (observed))",
+        "Friday 1 January 2027 (New Year's Day)"]]
+    assert said[7]["status"] == ('Priority 1 (Critical), logged at 4.45 pm on Thursday 24 December 2026: no target in '
+                                 'working days; the specification says: "Ranks highest."')
+    assert said[8] == {"status": "Priority 5 (Hold): no deadline.", "facts": [
+        ["Why", ['The specification sets no target time for it, and says: "Monitored monthly."']]]}
+    assert said[9]["facts"][-1] == ["Check", [
+        "The bank holidays after Friday 31 March 2028 are not known here, so a later date above may need to move to "
+        "the next working day."]]
+    assert said[10]["status"] == ("Priority 3 (Medium), logged at 12.05 am on Monday 30 November 2026: attention by "
+                                  "5.00 pm on Tuesday 1 December 2026.")

@@ -247,3 +247,140 @@ def test_the_changes_that_affect_a_school(minimal, yhgfl, sims_pcs, cells):
     assert narrowed.costs == EVERYTHING.costs[1:2]  # its tier's cost only
     assert narrowed.prices == (EVERYTHING.prices[0], EVERYTHING.prices[4])  # no package price for its tier
     assert narrowed.school == school
+
+
+# -- every kind of price change, clause items and the legend, typed out ------------------------------
+
+
+def change_prices(years: tuple[DataFiles, DataFiles]) -> None:
+    """2008/09 to 2009/10: in the price list a rise (Help desk), a fall (Site visit), an item added (Remote
+    session) and one removed (Training); a package price that rises; service prices that rise, fall, are added
+    and are removed (matched by service and unit)."""
+    before, after = years
+    after.edit("prices.yaml", "financial_year: 2008/09", "financial_year: 2009/10")
+    before.edit("prices.yaml", "            prices: {primary: 850}\n",
+                "            prices: {primary: 850}\n"
+                "          - name: Training\n            prices: {primary: 120}\n"
+                "          - name: Site visit\n            prices: {primary: 95}\n")
+    after.edit("prices.yaml", "            prices: {primary: 850}\n",
+               "            prices: {primary: 900.50}\n"
+               "          - name: Site visit\n            prices: {primary: 80}\n"
+               "          - name: Remote session\n            prices: {primary: 45}\n")
+    before.write("prices.yaml", before.text("prices.yaml")
+                 + "package_prices:\n  - {school_type: primary, tier: gold, price: 1250}\n"
+                 "service_prices:\n  - {service: Network survey, price: 300, unit: per day}\n"
+                 "  - {service: Training course, price: 150, unit: per session}\n"
+                 "  - {service: Cabling, price: 40}\n")
+    after.write("prices.yaml", after.text("prices.yaml")
+                + "package_prices:\n  - {school_type: primary, tier: gold, price: 1300}\n"
+                "service_prices:\n  - {service: Network survey, price: 320, unit: per day}\n"
+                "  - {service: Training course, price: 125, unit: per session}\n"
+                "  - {service: Server set-up, price: 500}\n")
+
+
+def test_every_kind_of_price_change(years):
+    change_prices(years)
+    changes = compared(years)
+    top_up = {"group": "Support", "phase_id": "primary", "for_whom": "Primary schools"}
+    services = "Prices of special and pay-as-you-use services"
+    only(changes, prices=(
+        PriceChange("price-list", "Top-up prices", "Help desk", Decimal("850"), Decimal("900.50"), **top_up),
+        PriceChange("price-list", "Top-up prices", "Site visit", Decimal("95"), Decimal("80"), **top_up),
+        PriceChange("price-list", "Top-up prices", "Remote session", None, Decimal("45"), **top_up),
+        PriceChange("price-list", "Top-up prices", "Training", Decimal("120"), None, **top_up),
+        PriceChange("package", "Prices of packages", "Gold", Decimal("1250"), Decimal("1300"), phase_id="primary",
+                    for_whom="Primary schools", school_type_id="primary", tier_id="gold"),
+        PriceChange("service", services, "Network survey", Decimal("300"), Decimal("320"), unit="per day"),
+        PriceChange("service", services, "Training course", Decimal("150"), Decimal("125"), unit="per session"),
+        PriceChange("service", services, "Server set-up", None, Decimal("500")),
+        PriceChange("service", services, "Cabling", Decimal("40"), None)))
+    assert [(price.change, price.difference) for price in changes.prices] == [
+        ("changed", Decimal("50.50")), ("changed", Decimal("-15")), ("added", None), ("removed", None),
+        ("changed", Decimal("50")), ("changed", Decimal("20")), ("changed", Decimal("-25")), ("added", None),
+        ("removed", None)]
+    assert changes.count == 9
+
+
+def test_a_service_price_in_another_unit_is_another_price(years):
+    years[0].write("prices.yaml", years[0].text("prices.yaml")
+                   + "service_prices:\n  - {service: Training course, price: 150, unit: per session}\n")
+    years[1].write("prices.yaml", years[1].text("prices.yaml")
+                   + "service_prices:\n  - {service: Training course, price: 150, unit: per day}\n")
+    services = "Prices of special and pay-as-you-use services"
+    only(compared(years), prices=(
+        PriceChange("service", services, "Training course", None, Decimal("150"), unit="per day"),
+        PriceChange("service", services, "Training course", Decimal("150"), None, unit="per session")))
+
+
+CLAUSE_ONE = "      - id: one\n        text: See {section:two}.\n"
+ITEMS_BEFORE = ("        items:\n          - Call the help desk.\n"
+                "          - text: Write to\n            items: [the officer, the head teacher]\n")
+ITEMS_AFTER = ("        items:\n          - Call the service desk.\n"
+               "          - text: Write to\n            items: [the officer]\n          - E-mail the officer.\n")
+
+
+def change_items(years: tuple[DataFiles, DataFiles]) -> None:
+    """2008/09 to 2009/10: in clause 'one' (1.1), one bullet point reworded, a nested one removed, one added."""
+    years[1].edit("prices.yaml", "financial_year: 2008/09", "financial_year: 2009/10")
+    years[0].edit("services.yaml", CLAUSE_ONE, CLAUSE_ONE + ITEMS_BEFORE)
+    years[1].edit("services.yaml", CLAUSE_ONE, CLAUSE_ONE + ITEMS_AFTER)
+
+
+def test_a_clauses_bullet_points_changed(years):
+    change_items(years)
+    changes = compared(years)
+    was = Clause.model_validate({"id": "one", "text": "See {section:two}.", "items": [
+        "Call the help desk.", {"text": "Write to", "items": ["the officer", "the head teacher"]}]})
+    now = Clause.model_validate({"id": "one", "text": "See {section:two}.", "items": [
+        "Call the service desk.", {"text": "Write to", "items": ["the officer"]}, "E-mail the officer."]})
+    only(changes, clauses=(ClauseChange("changed", "one", "1.1", "1.1", was, now, ("items",)),))
+    [clause] = changes.clauses
+    assert clause.items_added == ["Call the service desk.", "E-mail the officer."]
+    assert clause.items_removed == ["Call the help desk.", "the head teacher"]
+    assert changes.count == 1
+
+
+def test_a_nested_bullet_point_alone_is_a_change(years):
+    years[0].edit("services.yaml", CLAUSE_ONE, CLAUSE_ONE + ITEMS_BEFORE)
+    years[1].edit("services.yaml", CLAUSE_ONE, CLAUSE_ONE + ITEMS_BEFORE.replace("the head teacher", "the head"))
+    [clause] = compared(years).clauses
+    assert (clause.change, clause.clause_id, clause.fields) == ("changed", "one", ("items",))
+    assert (clause.items_added, clause.items_removed) == (["the head"], ["the head teacher"])
+
+
+def test_a_title_text_and_items_changed_together(years):
+    years[1].edit("services.yaml", CLAUSE_ONE, "      - id: one\n        title: Where to look\n"
+                                               "        text: See {section:two} first.\n" + ITEMS_AFTER)
+    [clause] = compared(years).clauses
+    assert clause.fields == ("title", "text", "items")
+    assert (clause.items_added, clause.items_removed) == (
+        ["Call the service desk.", "Write to", "the officer", "E-mail the officer."], [])
+
+
+LEGEND_Y = "      - code: Y\n        meaning: included\n        kind: included\n"
+
+
+def test_a_codes_kind_changed_in_the_legend_changes_every_cell_with_it(years):
+    """What a code means for a school (its kind) changed, the letter kept: each cell with the code changed."""
+    add_code_b(years[0])
+    years[1].edit("services.yaml", LEGEND_B, LEGEND_B + "      - code: B\n        meaning: included for every school\n"
+                                                        "        kind: included\n")
+    for data in years:
+        data.edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: B, gold: B}")
+    now = Code("B", "included for every school", "included")
+    changes = compared(years)
+    only(changes, cells=(CellChange("primary", "Group one", "Second service", "core", "Core", B, now),
+                         CellChange("primary", "Group one", "Second service", "gold", "Gold", B, now)))
+    assert changes.cells[0].statuses(yhgfl=False) == (Status.NOT_INCLUDED, Status.INCLUDED)
+
+
+def test_a_codes_meaning_reworded_in_the_legend_is_a_change_of_each_cell_with_it(years):
+    """The words of the key changed, the letter and the kind kept: still a change to what the table says."""
+    years[1].edit("services.yaml", LEGEND_Y, LEGEND_Y.replace("meaning: included", "meaning: included in the tier"))
+    now = Code("Y", "included in the tier", "included")
+    changes = compared(years)
+    only(changes, cells=(CellChange("primary", "Group one", "First service", "core", "Core", Y, now),
+                         CellChange("primary", "Group one", "First service", "gold", "Gold", Y, now),
+                         CellChange("primary", "Group one", "Second service", "gold", "Gold", Y, now)))
+    # What a school gets is the same: no school's own page lists it.
+    assert changes.cells[0].statuses(yhgfl=True) == (Status.INCLUDED, Status.INCLUDED)

@@ -9,13 +9,31 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DataFiles
-from macros.sla.changes_page import NO_EARLIER_YEAR, csv_rows
+from macros.sla.changes_page import CSV_COLUMNS, NO_EARLIER_YEAR, csv_rows
 from macros.sla.load import load
 from macros.sla.pages import Pages
+from test_changes import ITEMS_BEFORE, LEGEND_Y, change_items, change_prices
 
 pytestmark = pytest.mark.unit
 
 HOSTILE = '<script>alert(1)</script> " onmouseover="x'
+
+
+def csv_row(area: str, change: str, item: str, **values: str) -> dict[str, str]:
+    """A row of changes.csv: every column, those not given empty."""
+    assert set(values) <= set(CSV_COLUMNS)
+    return {column: {"area": area, "change": change, "item": item, **values}.get(column, "") for column in CSV_COLUMNS}
+
+
+def words(element) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+def table(soup: BeautifulSoup, caption: str) -> list[list[str]]:
+    """The rows of the table with this caption, each cell's words."""
+    found = [element for element in soup.find_all("caption") if words(element) == caption]
+    assert len(found) == 1, f"{len(found)} tables captioned {caption!r}"
+    return [[words(cell) for cell in row.find_all(["th", "td"])] for row in found[0].parent.select("tbody tr")]
 
 
 
@@ -60,8 +78,9 @@ def test_no_value_of_either_year_puts_markup_into_a_page(years):
     school_type = renderer.catalog.school_type("primary")
     safe(renderer.entitlement_page("primary"))
     assert f"Alex {HOSTILE}" in safe(renderer.changes().for_school_type(school_type)).get_text()
-    assert f"Alex {HOSTILE}" in "".join(row["before"] + row["after"] for row in csv_rows(renderer.catalog,
-                                                                                            renderer.previous))
+    contact_rows = [row for row in csv_rows(renderer.catalog, renderer.previous) if row["area"] == "contact"]
+    assert contact_rows == [csv_row("contact", "changed", f"Alex {HOSTILE}", detail="name", before="Alex Example",
+                                    after=f"Alex {HOSTILE}")]
 
 
 def test_without_an_earlier_year_the_pages_say_so(minimal):
@@ -81,3 +100,121 @@ def test_a_year_without_changes_says_none_affect_the_school_type(years):
     section = renderer.changes().for_school_type(renderer.catalog.school_type("primary"))
     assert " ".join(BeautifulSoup(section, "html.parser").get_text().split()) == (
         "No changes since 2008/09 affect primary schools. Every change: What has changed since 2008/09.")
+
+
+# -- each kind of change, on the page and in changes.csv, typed out ------------------------------------
+
+
+def test_every_kind_of_price_change_on_the_page_and_in_the_csv(years):
+    change_prices(years)
+    renderer = pages(years)
+    soup = safe(renderer.changes_page())
+    assert table(soup, "Top-up prices: changes") == [
+        ["Help desk (Support)", "Primary schools", "£850", "£900.50", "£50.50 more"],
+        ["Site visit (Support)", "Primary schools", "£95", "£80", "£15 less"],
+        ["Remote session (Support)", "Primary schools", "not offered", "£45", "new"],
+        ["Training (Support)", "Primary schools", "£120", "not offered", "no longer listed"]]
+    assert table(soup, "Prices of packages: changes") == [["Gold", "Primary schools", "£1,250", "£1,300", "£50 more"]]
+    assert table(soup, "Prices of special and pay-as-you-use services: changes") == [
+        ["Network survey (per day)", "Every school", "£300", "£320", "£20 more"],
+        ["Training course (per session)", "Every school", "£150", "£125", "£25 less"],
+        ["Server set-up", "Every school", "not listed", "£500", "new"],
+        ["Cabling", "Every school", "£40", "not listed", "no longer listed"]]
+    assert "for 2009/10 from those for 2008/09: 9 changes." in words(soup)
+    top_up = {"phase": "primary", "detail": "Support"}
+    assert csv_rows(renderer.catalog, renderer.previous) == [
+        csv_row("price-list", "changed", "Help desk", before="850.00", after="900.50", difference="50.50", **top_up),
+        csv_row("price-list", "changed", "Site visit", before="95.00", after="80.00", difference="-15.00", **top_up),
+        csv_row("price-list", "added", "Remote session", after="45.00", **top_up),
+        csv_row("price-list", "removed", "Training", before="120.00", **top_up),
+        csv_row("package", "changed", "Gold", phase="primary", school_type="primary", tier="gold", before="1250.00",
+                after="1300.00", difference="50.00"),
+        csv_row("service", "changed", "Network survey", detail="per day", before="300.00", after="320.00",
+                difference="20.00"),
+        csv_row("service", "changed", "Training course", detail="per session", before="150.00", after="125.00",
+                difference="-25.00"),
+        csv_row("service", "added", "Server set-up", after="500.00"),
+        csv_row("service", "removed", "Cabling", before="40.00")]
+
+
+def test_a_clauses_bullet_points_on_the_page_and_in_the_csv(years):
+    change_items(years)
+    renderer = pages(years)
+    soup = safe(renderer.changes_page())
+    [change] = soup.select(".clause-change")
+    assert words(change.select_one("h3")) == "Changed section 1.1 See section 1.2."
+    assert words(change.find("p", recursive=False)) == "Changed: its bullet points."
+    before, after = change.select(".clause-version")
+    assert [words(p) for p in before.find_all("p")] == [
+        "Bullet points in 2008/09", "Only in 2008/09: Call the help desk. · the head teacher"]
+    assert [words(li) for li in before.select("ul > li")] == [
+        "Call the help desk.", "Write to the officer the head teacher", "the officer", "the head teacher"]
+    assert [words(p) for p in after.find_all("p")] == [
+        "Bullet points in 2009/10", "New in 2009/10: Call the service desk. · E-mail the officer."]
+    assert [words(li) for li in after.select("ul > li")] == [
+        "Call the service desk.", "Write to the officer", "the officer", "E-mail the officer."]
+    assert csv_rows(renderer.catalog, renderer.previous) == [
+        csv_row("clause", "changed", "one", detail="bullet points",
+                before="- Call the help desk.\n- Write to\n  - the officer\n  - the head teacher",
+                after="- Call the service desk.\n- Write to\n  - the officer\n- E-mail the officer.")]
+    section = renderer.changes().for_school_type(renderer.catalog.school_type("primary"))
+    assert "section 1.1 See section 1.2.: its bullet points changed" in words(BeautifulSoup(section, "html.parser"))
+
+
+def test_bullet_points_added_to_a_clause_that_had_none(years):
+    years[1].edit("services.yaml", "        text: See {section:two}.\n",
+                  "        text: See {section:two}.\n" + ITEMS_BEFORE)
+    renderer = pages(years)
+    assert csv_rows(renderer.catalog, renderer.previous) == [
+        csv_row("clause", "changed", "one", detail="bullet points",
+                after="- Call the help desk.\n- Write to\n  - the officer\n  - the head teacher")]
+    [change] = safe(renderer.changes_page()).select(".clause-change")
+    assert [words(p) for p in change.select(".clause-version-before p")] == ["Bullet points in 2008/09", "None."]
+
+
+def test_matrix_rows_added_and_removed_in_the_csv_and_on_the_page(years):
+    years[1].edit("services.yaml", "          - service: First service\n            codes: {core: Y, gold: Y}\n", "")
+    years[1].edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: N, gold: Y}\n"
+                                                             "          - service: Third service\n"
+                                                             "            codes: {core: N, gold: Y}")
+    renderer = pages(years)
+    assert csv_rows(renderer.catalog, renderer.previous) == [
+        csv_row("matrix-row", "added", "Group one: Third service", phase="primary",
+                after="Core: N (not included); Gold: Y (included)"),
+        csv_row("matrix-row", "removed", "Group one: First service", phase="primary",
+                before="Core: Y (included); Gold: Y (included)")]
+    soup = safe(renderer.changes_page())
+    assert [words(li) for li in soup.select("ul.changes-list li")] == [
+        "New Third service (Group one) : Core Not included (N); Gold Included (Y)",
+        "Removed First service (Group one) : Core Included (Y); Gold Included (Y)"]
+
+
+def test_a_code_whose_kind_changed_in_the_legend_on_the_page_and_in_the_csv(years):
+    for data in years:
+        data.edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: N, gold: N}")
+    years[1].edit("services.yaml", "        meaning: not included\n        kind: not-included\n",
+                  "        meaning: optional extra\n        kind: optional\n")
+    renderer = pages(years)
+    soup = safe(renderer.changes_page())
+    assert table(soup, "The inclusion table for primary schools: codes changed") == [
+        ["Second service (Group one)", "Core", "Not included (N)", "Optional extra (N)"],
+        ["Second service (Group one)", "Gold", "Not included (N)", "Optional extra (N)"]]
+    assert words(soup.select_one(".changes-key")) == (
+        "Codes, as in the key of the inclusion table: N, optional extra (in 2008/09: not included).")
+    assert csv_rows(renderer.catalog, renderer.previous) == [
+        csv_row("matrix-cell", "changed", "Group one: Second service", phase="primary", tier=tier,
+                before="N (not included)", after="N (optional extra)") for tier in ("core", "gold")]
+
+
+def test_a_code_reworded_in_the_legend_on_the_page_and_in_the_csv(years):
+    years[1].edit("services.yaml", LEGEND_Y, LEGEND_Y.replace("meaning: included", "meaning: included in the tier"))
+    renderer = pages(years)
+    soup = safe(renderer.changes_page())
+    assert table(soup, "The inclusion table for primary schools: codes changed") == [
+        ["First service (Group one)", "Core", "Included (Y)", "Included (Y)"],
+        ["First service (Group one)", "Gold", "Included (Y)", "Included (Y)"],
+        ["Second service (Group one)", "Gold", "Included (Y)", "Included (Y)"]]
+    assert words(soup.select_one(".changes-key")) == (
+        "Codes, as in the key of the inclusion table: Y, included in the tier (in 2008/09: included).")
+    assert [row["before"] + " | " + row["after"] for row in csv_rows(renderer.catalog, renderer.previous)] == [
+        "Y (included) | Y (included in the tier)"] * 3

@@ -14,6 +14,7 @@ from itertools import permutations
 
 import pytest
 from bs4 import BeautifulSoup
+from bs4.element import TemplateString
 
 from conftest import ROOT, DataFiles
 from macros.sla.catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST
@@ -217,3 +218,48 @@ def test_the_form_asks_only_what_the_answer_depends_on(catalog):
     secondary = choice(catalog, "secondary")
     assert [label.get_text(" ", strip=True) for label in secondary.select("input[name=type]")[0].find_parents(
         "fieldset")[0].select("label")] == ["Secondary schools", "Secondary schools formerly grant maintained"]
+
+
+# --- what a move costs, on the minimal data with a third tier ---------------------------------------------
+
+
+def three_tiers(minimal: DataFiles, no_additional_cost: str, additional_cost: str, packages: str) -> None:
+    """The minimal data with Platinum (building on Gold) added, the costs for primary schools, and package prices."""
+    minimal.edit("services.yaml", "          - a gold service\n", "          - a gold service\n"
+                 "      - id: platinum\n        name: Platinum\n        title: Platinum Service\n"
+                 "        builds_on: gold\n")
+    minimal.edit("services.yaml", "    no_additional_cost: [core]\n    additional_cost: [gold]\n",
+                 f"    no_additional_cost: [{no_additional_cost}]\n    additional_cost: [{additional_cost}]\n")
+    minimal.edit("services.yaml", "codes: {core: Y, gold: Y}", "codes: {core: Y, gold: Y, platinum: Y}")
+    minimal.edit("services.yaml", "codes: {core: N, gold: Y}", "codes: {core: N, gold: Y, platinum: Y}")
+    minimal.write("prices.yaml", minimal.text("prices.yaml") + f"package_prices:\n{packages}")
+
+
+def cost_piece(catalog, before: str, after: str) -> list[str]:
+    """The words of the cost piece of the answer for a move from `before` to `after` (any school type)."""
+    piece = choice(catalog, "primary").template.find(attrs={"data-piece": f"cost/{before}/{after}/any"})
+    # Inside a <template>, BeautifulSoup keeps the words as TemplateString, which get_text leaves out by default.
+    return [" ".join(item.get_text(" ", types=(TemplateString,)).split()) for item in piece.find_all(["h4", "li"])]
+
+
+def test_two_tiers_at_the_same_extra_price_cost_the_same_but_not_nothing(minimal):
+    three_tiers(minimal, "core", "gold, platinum", "  - {school_type: primary, tier: gold, price: 1250}\n"
+                                                   "  - {school_type: primary, tier: platinum, price: 1250}\n")
+    catalog = load(minimal.dir)
+    assert cost_piece(catalog, "gold", "platinum") == [
+        "Cost", "Now (Gold): Additional cost: £1,250 a year", "After moving (Platinum): Additional cost: £1,250 a year",
+        "Difference in price: none"]
+    assert cost_piece(catalog, "platinum", "core") == [
+        "Cost", "Now (Platinum): Additional cost: £1,250 a year", "After moving (Core): No additional cost",
+        "Difference in price: £1,250 a year less"]
+
+
+def test_two_tiers_at_no_additional_cost_say_so(minimal):
+    three_tiers(minimal, "core, platinum", "gold", "  - {school_type: primary, tier: gold, price: 980.50}\n")
+    catalog = load(minimal.dir)
+    assert cost_piece(catalog, "core", "platinum") == [
+        "Cost", "Now (Core): No additional cost", "After moving (Platinum): No additional cost",
+        "Difference in price: none: both are at no additional cost"]
+    assert cost_piece(catalog, "platinum", "gold") == [
+        "Cost", "Now (Platinum): No additional cost", "After moving (Gold): Additional cost: £980.50 a year",
+        "Difference in price: £980.50 a year more"]

@@ -137,6 +137,28 @@ def test_a_summary_must_use_every_term_of_its_clause(minimal):
         "so use {term:year_start} in it"]
 
 
+@pytest.mark.parametrize("summary, dropped", [
+    ("From {term:year_start}.", ["{tier:primary/gold}"]),
+    ("For {tier:primary/gold}.", ["{term:year_start}"]),
+    ("Every year.", ["{term:year_start}", "{tier:primary/gold}"]),
+], ids=["tier-dropped", "term-dropped", "both-dropped"])
+def test_a_summary_must_keep_every_tier_of_its_clause(minimal, summary, dropped):
+    line = minimal.edit("services.yaml", NOTICE, NOTICE.replace(
+        "text: From {term:year_start}.", "text: From {term:year_start}, for {tier:primary/gold} only.")
+        + f"        summary: {summary}\n")
+    assert problems(minimal) == [
+        f"{S}:{line + 2}: sections[0].clauses[1] (the 2nd: two).summary: the summary leaves out {fact}, which the "
+        f"clause's text states; a summary must keep every condition of its clause, so use {fact} in it"
+        for fact in dropped]
+
+
+def test_a_summary_that_keeps_every_term_and_tier_is_accepted(minimal):
+    minimal.edit("services.yaml", NOTICE, NOTICE.replace(
+        "text: From {term:year_start}.", "text: From {term:year_start}, for {tier:primary/gold} only.")
+        + "        summary: '{tier:primary/gold} from {term:year_start}.'\n")
+    assert load(minimal.dir).clause("two").clause.summary == "{tier:primary/gold} from {term:year_start}."
+
+
 def test_a_summary_that_keeps_every_term_is_accepted(minimal):
     minimal.edit("services.yaml", NOTICE, NOTICE + "        summary: Contracts start on {term:year_start}.\n")
     numbered = load(minimal.dir).clause("two")

@@ -58,6 +58,20 @@ def test_working_days_are_days_of_the_week_each_once(minimal):
         "each working day must be unique"]
 
 
+@pytest.mark.parametrize("days, index", [("[monday, Tuesday, Wednesday, Thursday, Friday]", 0),
+                                         ("[Monday, Tuesday, Wednesday, Thursday, friday]", 4),
+                                         ("[Monday, Tuesday, Wednesday, Thursday, Friday, MONDAY]", 5)],
+                         ids=["lower-case-first", "lower-case-last", "a-duplicate-in-capitals"])
+def test_a_weekday_not_written_with_one_capital_is_refused(minimal, days, index):
+    """The calculator counts the days by their names: 'monday' is refused, never read as no working day."""
+    line = minimal.edit("services.yaml", DAYS, f"  working_days: {days}")
+    wrong = days.strip("[]").split(", ")[index]
+    nth = {0: "1st", 4: "5th", 5: "6th"}[index]
+    assert problems(minimal) == [
+        f"{S}:{line}: {RS}.working_days[{index}] (the {nth}): '{wrong}' is not valid (valid: Monday, Tuesday, "
+        "Wednesday, Thursday, Friday, Saturday or Sunday)"]
+
+
 def test_bank_holidays_are_those_of_england_or_none(minimal):
     line = minimal.edit("services.yaml", "  bank_holidays: england", "  bank_holidays: scotland")
     assert problems(minimal) == [f"{S}:{line}: {RS}.bank_holidays: 'scotland' is not valid (valid: england or none)"]
@@ -70,6 +84,12 @@ def test_bank_holidays_are_those_of_england_or_none(minimal):
                    "(line {hours}), so that the words and the calculator agree"),
     ("on weekdays but not Saturday", "'Saturday' is typed out; write {working:days} instead, which shows "
                                      "working_days (line {days}), so that the words and the calculator agree"),
+    ("closed on saturday", "'saturday' is typed out; write {working:days} instead, which shows working_days (line "
+                           "{days}), so that the words and the calculator agree"),
+    ("from MONDAY", "'MONDAY' is typed out; write {working:days} instead, which shows working_days (line {days}), "
+                    "so that the words and the calculator agree"),
+    ("until 5 PM", "'5 PM' is typed out; write {working:start} or {working:end} instead, which shows working_hours "
+                   "(line {hours}), so that the words and the calculator agree"),
 ])
 def test_the_working_day_words_cannot_type_out_hours_or_days(minimal, typed, message):
     line = minimal.edit("services.yaml", "  working_day: A working day.", f"  working_day: A working day {typed}.")

@@ -2,96 +2,207 @@
 
 Every expected value is typed here: the weekday of each date and the bank holidays of England were looked up in
 a calendar, and the counting done by hand with the rules of the edition notes "Counting working days" and "When
-progress updates fall due" (data/site.yaml): a working day is 8.30 am to 5.00 pm, Monday to Friday, less the
-bank holidays of England; a case raised in working hours is due the same time N working days later; one raised
-outside them counts from the next start of working hours and is due by 5.00 pm on the Nth working day counting
-that one. Priorities: 2 High (1 working day, updates every two working days), 3 Medium (2, weekly), 4 Low (5,
-monthly), 1 Critical (no target, daily), 5 Hold and 6 Waiting for school (no deadline).
+progress updates fall due": a working day is 8.30 am to 5.00 pm, Monday to Friday, less the bank holidays of
+England; a case raised in working hours is due the same time N working days later; one raised outside them (5.00
+pm is outside: it is the end of the day) counts from the next start of working hours and is due by 5.00 pm on the
+Nth working day counting that one. The regular updates count from the attention target (Critical: from receipt),
+and the bank holidays skipped are those on working weekdays from the day logged (that day included) to the last
+date of the answer.
+
+The response standards are typed here too (STANDARDS, the 2008/09 specification's), not read from data/, which
+the officer changes: 2 High (1 working day, updates every two working days), 3 Medium (2, weekly), 4 Low (5,
+monthly), 1 Critical (no target, daily working days from receipt), 5 Hold and 6 Waiting for school (no deadline).
 """
 
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.sla.deadlines import (
     DeadlineError,
     answer,
     answer_words,
     any_year_calendar,
+    moment_words,
     page_calendar,
     parse_priority,
     parse_raised,
+    time_words,
 )
-from macros.sla.load import load
+from macros.sla.models import ResponseStandards
 
 pytestmark = pytest.mark.unit
 
-ROOT = Path(__file__).resolve().parent.parent
-STANDARDS = load(ROOT / "data").services.response_standards
+STANDARDS = ResponseStandards.model_validate(yaml.safe_load("""
+enquiry_targets:
+  - {channel: telephone, target: 48 hours}
+working_hours: {start: "08:30", end: "17:00"}
+working_days: [Monday, Tuesday, Wednesday, Thursday, Friday]
+bank_holidays: england
+working_day: >-
+  One working day is defined to be between the hours of {working:start} to {working:end} {working:days}, or from
+  the time the case was raised until the same time the next working day.
+priorities:
+  - level: 1
+    name: Critical
+    definition: [A key service is not available to multiple users.]
+    attention_note: Ranks highest and above all other ICT Support Team activity.
+    updates: {every: 1, unit: working-day, while_unresolved: true}
+  - level: 2
+    name: High
+    definition: Service failure affecting one or more users in a school.
+    attention_working_days: 1
+    updates: {upon_receipt: true, after_initial_assessment: true, every: 2, unit: working-day}
+  - level: 3
+    name: Medium
+    definition: User problem where the work process is affected, but not enough to prevent it.
+    attention_working_days: 2
+    updates: {upon_receipt: true, after_initial_assessment: true, every: 1, unit: week}
+  - level: 4
+    name: Low
+    definition: Low impact - more of an irritation or a simple request.
+    attention_working_days: 5
+    updates: {upon_receipt: true, after_initial_assessment: true, every: 1, unit: month}
+  - level: 5
+    name: Hold
+    definition: Where problems may be posted when they are deemed to have been overcome.
+    monitoring: Monitored monthly, and reported as and when required by the Help Desk.
+  - level: 6
+    name: Waiting for school
+    definition: Problems returned to school for action.
+    monitoring: Monitored monthly, and reported as and when required by the Help Desk.
+"""))
 
 
-def deadline(raised: str, level: int) -> str | None:
+def worked(raised: str, level: int) -> tuple[str | None, str | None, list[str], list[str]]:
+    """When counting starts, the deadline, the regular updates and the bank holidays skipped, as typed below."""
     moment = datetime.datetime.fromisoformat(raised)
     found = answer(STANDARDS, any_year_calendar(STANDARDS, moment.date()), moment, level)
-    return found.deadline.isoformat(sep=" ", timespec="minutes") if found.deadline else None
+
+    def text(value: datetime.datetime | None) -> str | None:
+        return value.isoformat(sep=" ", timespec="minutes") if value else None
+
+    return (text(found.counted_from), text(found.deadline), [text(update) or "" for update in found.updates],
+            [day.isoformat() for day, _ in found.skipped])
 
 
+# (name, logged, priority, counting starts, attention by, the three regular updates, bank holidays skipped)
 CASES = [
     # -- Friday afternoons ------------------------------------------------------------------------------
-    ("friday-4.45pm-high", "2026-11-27 16:45", 2, "2026-11-30 16:45"),
-    ("friday-4.45pm-medium", "2026-11-27 16:45", 3, "2026-12-01 16:45"),
-    ("friday-4.45pm-low", "2026-11-27 16:45", 4, "2026-12-04 16:45"),
-    ("friday-4.59pm-high-still-in-hours", "2026-11-27 16:59", 2, "2026-11-30 16:59"),
-    ("friday-5.00pm-high-is-out-of-hours", "2026-11-27 17:00", 2, "2026-11-30 17:00"),
+    ("friday-4.45pm-high", "2026-11-27 16:45", 2, "2026-11-27 16:45", "2026-11-30 16:45",
+     ["2026-12-02 16:45", "2026-12-04 16:45", "2026-12-08 16:45"], []),
+    ("friday-4.45pm-medium", "2026-11-27 16:45", 3, "2026-11-27 16:45", "2026-12-01 16:45",
+     ["2026-12-08 16:45", "2026-12-15 16:45", "2026-12-22 16:45"], []),
+    # Monthly from Friday 4 December: Monday 4 January, Thursday 4 February, Thursday 4 March; Christmas Day,
+    # Boxing Day's substitute (Monday 28 December) and New Year's Day fall in that time.
+    ("friday-4.45pm-low", "2026-11-27 16:45", 4, "2026-11-27 16:45", "2026-12-04 16:45",
+     ["2027-01-04 16:45", "2027-02-04 16:45", "2027-03-04 16:45"], ["2026-12-25", "2026-12-28", "2027-01-01"]),
+    ("friday-4.59pm-high-still-in-hours", "2026-11-27 16:59", 2, "2026-11-27 16:59", "2026-11-30 16:59",
+     ["2026-12-02 16:59", "2026-12-04 16:59", "2026-12-08 16:59"], []),
+    # 5.00 pm is the end of the working day: counting starts at 8.30 am on Monday, not at 5.00 pm on Friday.
+    ("friday-5.00pm-high-is-out-of-hours", "2026-11-27 17:00", 2, "2026-11-30 08:30", "2026-11-30 17:00",
+     ["2026-12-02 17:00", "2026-12-04 17:00", "2026-12-08 17:00"], []),
     # -- the late-August bank holiday (Monday 31 August 2026) and the day before it -----------------------
-    ("friday-before-august-bank-holiday-high", "2026-08-28 16:45", 2, "2026-09-01 16:45"),
-    ("friday-before-august-bank-holiday-medium", "2026-08-28 16:45", 3, "2026-09-02 16:45"),
-    ("friday-before-august-bank-holiday-low", "2026-08-28 16:45", 4, "2026-09-07 16:45"),
-    ("saturday-of-august-bank-holiday-weekend", "2026-08-29 10:00", 2, "2026-09-01 17:00"),
-    ("on-the-august-bank-holiday", "2026-08-31 11:00", 2, "2026-09-01 17:00"),
-    ("friday-before-august-bank-holiday-2008", "2008-08-22 16:45", 2, "2008-08-26 16:45"),
+    ("friday-before-august-bank-holiday-high", "2026-08-28 16:45", 2, "2026-08-28 16:45", "2026-09-01 16:45",
+     ["2026-09-03 16:45", "2026-09-07 16:45", "2026-09-09 16:45"], ["2026-08-31"]),
+    ("friday-before-august-bank-holiday-medium", "2026-08-28 16:45", 3, "2026-08-28 16:45", "2026-09-02 16:45",
+     ["2026-09-09 16:45", "2026-09-16 16:45", "2026-09-23 16:45"], ["2026-08-31"]),
+    # Monthly from Monday 7 September: Wednesday 7 October; 7 November is a Saturday, so Monday 9 November; Monday
+    # 7 December.
+    ("friday-before-august-bank-holiday-low", "2026-08-28 16:45", 4, "2026-08-28 16:45", "2026-09-07 16:45",
+     ["2026-10-07 16:45", "2026-11-09 16:45", "2026-12-07 16:45"], ["2026-08-31"]),
+    ("friday-5.00pm-before-august-bank-holiday", "2026-08-28 17:00", 2, "2026-09-01 08:30", "2026-09-01 17:00",
+     ["2026-09-03 17:00", "2026-09-07 17:00", "2026-09-09 17:00"], ["2026-08-31"]),
+    ("saturday-of-august-bank-holiday-weekend", "2026-08-29 10:00", 2, "2026-09-01 08:30", "2026-09-01 17:00",
+     ["2026-09-03 17:00", "2026-09-07 17:00", "2026-09-09 17:00"], ["2026-08-31"]),
+    # Logged on the bank holiday itself: that day is one of those not counted.
+    ("on-the-august-bank-holiday", "2026-08-31 11:00", 2, "2026-09-01 08:30", "2026-09-01 17:00",
+     ["2026-09-03 17:00", "2026-09-07 17:00", "2026-09-09 17:00"], ["2026-08-31"]),
+    ("on-the-august-bank-holiday-before-8.30", "2026-08-31 07:00", 3, "2026-09-01 08:30", "2026-09-02 17:00",
+     ["2026-09-09 17:00", "2026-09-16 17:00", "2026-09-23 17:00"], ["2026-08-31"]),
+    ("friday-before-august-bank-holiday-2008", "2008-08-22 16:45", 2, "2008-08-22 16:45", "2008-08-26 16:45",
+     ["2008-08-28 16:45", "2008-09-01 16:45", "2008-09-03 16:45"], ["2008-08-25"]),
     # -- Christmas and New Year -----------------------------------------------------------------------------
-    ("christmas-eve-2026-medium-the-issue's-example", "2026-12-24 16:45", 3, "2026-12-30 16:45"),
-    ("christmas-eve-2026-high", "2026-12-24 16:45", 2, "2026-12-29 16:45"),
-    ("christmas-eve-2026-low-over-new-year", "2026-12-24 16:45", 4, "2027-01-05 16:45"),
-    ("new-year's-eve-high", "2026-12-31 12:00", 2, "2027-01-04 12:00"),
-    ("on-new-year's-day", "2027-01-01 09:00", 3, "2027-01-05 17:00"),
-    ("christmas-eve-2027-both-substitute-days", "2027-12-24 16:45", 2, "2027-12-29 16:45"),
-    ("christmas-eve-2008", "2008-12-24 16:45", 3, "2008-12-30 16:45"),
-    ("day-before-christmas-eve-2009-boxing-day-substitute", "2009-12-23 16:45", 3, "2009-12-29 16:45"),
+    ("christmas-eve-2026-medium-the-issue's-example", "2026-12-24 16:45", 3, "2026-12-24 16:45", "2026-12-30 16:45",
+     ["2027-01-06 16:45", "2027-01-13 16:45", "2027-01-20 16:45"], ["2026-12-25", "2026-12-28", "2027-01-01"]),
+    ("christmas-eve-2026-high", "2026-12-24 16:45", 2, "2026-12-24 16:45", "2026-12-29 16:45",
+     ["2026-12-31 16:45", "2027-01-05 16:45", "2027-01-07 16:45"], ["2026-12-25", "2026-12-28", "2027-01-01"]),
+    # Monthly from Tuesday 5 January 2027 reaches Monday 5 April, past Easter (26 and 29 March 2027).
+    ("christmas-eve-2026-low-over-new-year", "2026-12-24 16:45", 4, "2026-12-24 16:45", "2027-01-05 16:45",
+     ["2027-02-05 16:45", "2027-03-05 16:45", "2027-04-05 16:45"],
+     ["2026-12-25", "2026-12-28", "2027-01-01", "2027-03-26", "2027-03-29"]),
+    ("new-year's-eve-high-at-noon", "2026-12-31 12:00", 2, "2026-12-31 12:00", "2027-01-04 12:00",
+     ["2027-01-06 12:00", "2027-01-08 12:00", "2027-01-12 12:00"], ["2027-01-01"]),
+    ("on-new-year's-day", "2027-01-01 09:00", 3, "2027-01-04 08:30", "2027-01-05 17:00",
+     ["2027-01-12 17:00", "2027-01-19 17:00", "2027-01-26 17:00"], ["2027-01-01"]),
+    # Christmas 2027 is a weekend: its substitutes are Monday 27 and Tuesday 28 December, and New Year's Day (a
+    # Saturday) is Monday 3 January 2028; the weekend days themselves are not in the list.
+    ("christmas-eve-2027-both-substitute-days", "2027-12-24 16:45", 2, "2027-12-24 16:45", "2027-12-29 16:45",
+     ["2027-12-31 16:45", "2028-01-05 16:45", "2028-01-07 16:45"], ["2027-12-27", "2027-12-28", "2028-01-03"]),
+    ("christmas-eve-2008", "2008-12-24 16:45", 3, "2008-12-24 16:45", "2008-12-30 16:45",
+     ["2009-01-06 16:45", "2009-01-13 16:45", "2009-01-20 16:45"], ["2008-12-25", "2008-12-26", "2009-01-01"]),
+    ("day-before-christmas-eve-2009-boxing-day-substitute", "2009-12-23 16:45", 3, "2009-12-23 16:45",
+     "2009-12-29 16:45", ["2010-01-05 16:45", "2010-01-12 16:45", "2010-01-19 16:45"],
+     ["2009-12-25", "2009-12-28", "2010-01-01"]),
     # -- Easter: Good Friday and Easter Monday --------------------------------------------------------------
-    ("thursday-before-good-friday-2027-high", "2027-03-25 16:45", 2, "2027-03-30 16:45"),
-    ("thursday-before-good-friday-2027-medium", "2027-03-25 10:00", 3, "2027-03-31 10:00"),
-    ("on-good-friday-2027", "2027-03-26 10:00", 2, "2027-03-30 17:00"),
-    ("thursday-before-good-friday-2026-low", "2026-04-02 15:00", 4, "2026-04-13 15:00"),
+    ("thursday-before-good-friday-2027-high", "2027-03-25 16:45", 2, "2027-03-25 16:45", "2027-03-30 16:45",
+     ["2027-04-01 16:45", "2027-04-05 16:45", "2027-04-07 16:45"], ["2027-03-26", "2027-03-29"]),
+    ("thursday-before-good-friday-2027-medium", "2027-03-25 10:00", 3, "2027-03-25 10:00", "2027-03-31 10:00",
+     ["2027-04-07 10:00", "2027-04-14 10:00", "2027-04-21 10:00"], ["2027-03-26", "2027-03-29"]),
+    ("on-good-friday-2027", "2027-03-26 10:00", 2, "2027-03-30 08:30", "2027-03-30 17:00",
+     ["2027-04-01 17:00", "2027-04-05 17:00", "2027-04-07 17:00"], ["2027-03-26", "2027-03-29"]),
+    # Monthly from Monday 13 April: Wednesday 13 May; 13 June is a Saturday, so Monday 15 June; Monday 13 July.
+    ("thursday-before-good-friday-2026-low", "2026-04-02 15:00", 4, "2026-04-02 15:00", "2026-04-13 15:00",
+     ["2026-05-13 15:00", "2026-06-15 15:00", "2026-07-13 15:00"],
+     ["2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25"]),
     # -- the other bank holidays ------------------------------------------------------------------------------
-    ("friday-before-may-day", "2026-05-01 16:45", 2, "2026-05-05 16:45"),
-    ("friday-before-spring-bank-holiday", "2026-05-22 09:00", 3, "2026-05-27 09:00"),
+    ("friday-before-may-day", "2026-05-01 16:45", 2, "2026-05-01 16:45", "2026-05-05 16:45",
+     ["2026-05-07 16:45", "2026-05-11 16:45", "2026-05-13 16:45"], ["2026-05-04"]),
+    ("friday-before-spring-bank-holiday", "2026-05-22 09:00", 3, "2026-05-22 09:00", "2026-05-27 09:00",
+     ["2026-06-03 09:00", "2026-06-10 09:00", "2026-06-17 09:00"], ["2026-05-25"]),
     # -- the last working day of March (the end of the financial year) --------------------------------------
-    ("last-working-day-of-march-2026-medium", "2026-03-31 14:00", 3, "2026-04-02 14:00"),
-    ("last-working-day-of-march-2026-low-over-easter", "2026-03-31 14:00", 4, "2026-04-09 14:00"),
-    ("last-working-day-of-march-2027", "2027-03-31 16:00", 2, "2027-04-01 16:00"),
-    ("last-working-day-of-march-2028-a-friday", "2028-03-31 16:45", 2, "2028-04-03 16:45"),
+    ("last-working-day-of-march-2026-medium", "2026-03-31 14:00", 3, "2026-03-31 14:00", "2026-04-02 14:00",
+     ["2026-04-09 14:00", "2026-04-16 14:00", "2026-04-23 14:00"], ["2026-04-03", "2026-04-06"]),
+    # 9 May is a Saturday, so the first monthly update is Monday 11 May.
+    ("last-working-day-of-march-2026-low-over-easter", "2026-03-31 14:00", 4, "2026-03-31 14:00", "2026-04-09 14:00",
+     ["2026-05-11 14:00", "2026-06-09 14:00", "2026-07-09 14:00"],
+     ["2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25"]),
+    ("last-working-day-of-march-2027", "2027-03-31 16:00", 2, "2027-03-31 16:00", "2027-04-01 16:00",
+     ["2027-04-05 16:00", "2027-04-07 16:00", "2027-04-09 16:00"], []),
+    ("last-working-day-of-march-2028-a-friday", "2028-03-31 16:45", 2, "2028-03-31 16:45", "2028-04-03 16:45",
+     ["2028-04-05 16:45", "2028-04-07 16:45", "2028-04-11 16:45"], []),
     # -- out of hours -------------------------------------------------------------------------------------------
-    ("before-the-day-starts", "2026-11-30 07:15", 2, "2026-11-30 17:00"),
-    ("at-the-start-of-the-day", "2026-11-30 08:30", 3, "2026-12-01 17:00"),
-    ("a-minute-after-the-start", "2026-11-30 08:31", 2, "2026-12-01 08:31"),
-    ("late-evening", "2026-11-30 22:00", 2, "2026-12-01 17:00"),
-    ("sunday-a-minute-before-midnight", "2026-11-29 23:59", 4, "2026-12-04 17:00"),
-    ("saturday-midnight", "2026-11-28 00:00", 3, "2026-12-01 17:00"),
+    ("before-the-day-starts", "2026-11-30 07:15", 2, "2026-11-30 08:30", "2026-11-30 17:00",
+     ["2026-12-02 17:00", "2026-12-04 17:00", "2026-12-08 17:00"], []),
+    ("at-the-start-of-the-day", "2026-11-30 08:30", 3, "2026-11-30 08:30", "2026-12-01 17:00",
+     ["2026-12-08 17:00", "2026-12-15 17:00", "2026-12-22 17:00"], []),
+    ("a-minute-after-the-start", "2026-11-30 08:31", 2, "2026-11-30 08:31", "2026-12-01 08:31",
+     ["2026-12-03 08:31", "2026-12-07 08:31", "2026-12-09 08:31"], []),
+    ("late-evening", "2026-11-30 22:00", 2, "2026-12-01 08:30", "2026-12-01 17:00",
+     ["2026-12-03 17:00", "2026-12-07 17:00", "2026-12-09 17:00"], []),
+    ("sunday-a-minute-before-midnight", "2026-11-29 23:59", 4, "2026-11-30 08:30", "2026-12-04 17:00",
+     ["2027-01-04 17:00", "2027-02-04 17:00", "2027-03-04 17:00"], ["2026-12-25", "2026-12-28", "2027-01-01"]),
+    # Before 8.30 am on a Saturday: counting starts on Monday, not at 8.30 am that Saturday.
+    ("saturday-midnight", "2026-11-28 00:00", 3, "2026-11-30 08:30", "2026-12-01 17:00",
+     ["2026-12-08 17:00", "2026-12-15 17:00", "2026-12-22 17:00"], []),
+    ("saturday-7.00am", "2026-11-28 07:00", 2, "2026-11-30 08:30", "2026-11-30 17:00",
+     ["2026-12-02 17:00", "2026-12-04 17:00", "2026-12-08 17:00"], []),
     # -- no deadline ------------------------------------------------------------------------------------------
-    ("critical-has-no-target-in-working-days", "2026-12-24 16:45", 1, None),
-    ("hold", "2026-12-24 16:45", 5, None),
-    ("waiting-for-school", "2026-11-28 10:00", 6, None),
+    # Critical: daily updates counted in working days from receipt, over Christmas Day and Monday 28 December.
+    ("critical-has-no-target-in-working-days", "2026-12-24 16:45", 1, "2026-12-24 16:45", None,
+     ["2026-12-29 16:45", "2026-12-30 16:45", "2026-12-31 16:45"], ["2026-12-25", "2026-12-28"]),
+    ("hold", "2026-12-24 16:45", 5, None, None, [], []),
+    ("waiting-for-school", "2026-11-28 10:00", 6, None, None, [], []),
 ]
 
 
-@pytest.mark.parametrize("raised, level, expected", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
-def test_deadline(raised, level, expected):
-    assert deadline(raised, level) == expected
+@pytest.mark.parametrize("raised, level, counted_from, deadline, updates, skipped", [case[1:] for case in CASES],
+                         ids=[case[0] for case in CASES])
+def test_deadline(raised, level, counted_from, deadline, updates, skipped):
+    assert worked(raised, level) == (counted_from, deadline, updates, skipped)
 
 
 def test_there_are_at_least_thirty_hand_checked_cases():
@@ -196,6 +307,40 @@ def test_no_deadline_in_words_quotes_the_specification():
     assert words("2026-12-24 16:45", 1).status == (
         "Priority 1 (Critical), logged at 4.45 pm on Thursday 24 December 2026: no target in working days; the "
         'specification says: "Ranks highest and above all other ICT Support Team activity."')
+
+
+@pytest.mark.parametrize("minute, words", [
+    (0, "12.00 am"), (15, "12.15 am"), (8 * 60 + 30, "8.30 am"), (11 * 60 + 59, "11.59 am"), (12 * 60, "12.00 pm"),
+    (12 * 60 + 30, "12.30 pm"), (13 * 60, "1.00 pm"), (17 * 60, "5.00 pm"), (23 * 60 + 59, "11.59 pm"),
+], ids=["midnight", "after-midnight", "start", "before-noon", "noon", "after-noon", "1pm", "end", "last-minute"])
+def test_times_of_day_in_words(minute, words):
+    assert time_words(minute) == words
+    assert time_words(datetime.datetime(2026, 12, 31, minute // 60, minute % 60)) == words
+
+
+def test_noon_is_pm_in_the_answer():
+    said = words("2026-12-31 12:00", 2)
+    assert said.status == ("Priority 2 (High), logged at 12.00 pm on Thursday 31 December 2026: attention by "
+                           "12.00 pm on Monday 4 January 2027.")
+    assert said.facts[0] == ("Attention by", ["12.00 pm on Monday 4 January 2027"])
+    assert said.facts[-1] == ("Bank holidays not counted", ["Friday 1 January 2027 (New Year's Day)"])
+    assert moment_words(datetime.datetime(2027, 1, 4, 0, 5)) == "12.05 am on Monday 4 January 2027"
+
+
+def test_a_call_at_5pm_is_counted_from_the_next_morning_in_words():
+    said = words("2026-11-27 17:00", 2)
+    assert said.status == ("Priority 2 (High), logged at 5.00 pm on Friday 27 November 2026: attention by 5.00 pm "
+                           "on Monday 30 November 2026.")
+    assert said.facts[0] == ("Counted from", ["8.30 am on Monday 30 November 2026, when working hours next start "
+                                              "(the call was logged outside them)"])
+    assert said.facts[-1] == ("Bank holidays not counted", ["none in this time"])
+
+
+def test_a_call_logged_on_a_bank_holiday_names_that_day_in_words():
+    said = words("2026-08-31 11:00", 3)
+    assert said.facts[0] == ("Counted from", ["8.30 am on Tuesday 1 September 2026, when working hours next start "
+                                              "(the call was logged outside them)"])
+    assert said.facts[-1] == ("Bank holidays not counted", ["Monday 31 August 2026 (Late Summer Bank Holiday)"])
 
 
 # --- the page's calendar: the financial year of the prices and the next -------------------------------------

@@ -14,9 +14,10 @@ from macros.sla.newyear import following
 pytestmark = pytest.mark.unit
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
-            if path.is_file()}
+def snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Every file's bytes and every folder (None), empty ones included: a refusal must leave no folder behind."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() if path.is_file() else None
+            for path in sorted(folder.rglob("*"))}
 
 
 def new_year(files, year: str, capsys) -> tuple[int, str, str]:
@@ -87,3 +88,33 @@ def test_data_with_problems_is_not_archived(minimal, capsys):
                    f"data/services.yaml:{line}: escalation[0] (the 1st: First contact).contact: unknown contact "
                    "'alix' (valid: alex)\n")
     assert snapshot(minimal.dir) == before
+
+
+def test_a_refused_new_year_leaves_no_archive_folder_to_block_the_next(minimal, capsys):
+    """Refused for the line it must change (a comment after the year): nothing is left, not even an empty
+    data/archive/2008-09/, which would make the next try refuse as 'archived before'."""
+    line = "financial_year: 2008/09  # the year of these prices"
+    minimal.edit("prices.yaml", "financial_year: 2008/09", line)
+    before = snapshot(minimal.dir)
+    code, out, err = new_year(minimal, "2009/10", capsys)
+    assert (code, out) == (1, "")
+    assert err == (f"New year not started: {minimal.dir / 'prices.yaml'} must have one line 'financial_year: "
+                   "2008/09' at the start of a line, to change\n")
+    assert snapshot(minimal.dir) == before
+    assert not (minimal.dir / "archive").exists()
+    minimal.edit("prices.yaml", line, "financial_year: 2008/09")
+    code, out, err = new_year(minimal, "2009/10", capsys)
+    assert (code, err) == (0, "")
+    assert sorted(path.name for path in (minimal.dir / "archive" / "2008-09").iterdir()) == [
+        "prices.yaml", "services.yaml", "site.yaml"]
+    assert load(minimal.dir).prices.financial_year == "2009/10"
+
+
+@pytest.mark.parametrize("year", ["2010/11", "2009-10"])
+def test_a_refused_year_then_the_right_one(minimal, capsys, year):
+    assert new_year(minimal, year, capsys)[0] == 1
+    assert not (minimal.dir / "archive").exists()
+    code, out, err = new_year(minimal, "2009/10", capsys)
+    assert (code, err) == (0, "")
+    assert (minimal.dir / "archive" / "2008-09" / "prices.yaml").read_text(encoding="utf-8").startswith(
+        "financial_year: 2008/09\n")

@@ -111,6 +111,17 @@ def test_unknown_key_and_missing_key(minimal):
         "(valid: name, slug, school_type, tier, yhgfl, sims_pcs)"]
 
 
+def test_the_old_name_of_the_pc_count_is_named_once_with_the_new_one(minimal):
+    """Until 2026/27 the key was admin_pcs and counted PCs on the administration network; Gold's text counts PCs or
+    laptops with access to SIMS throughout the school. One message, on the line, naming the new key."""
+    minimal.write("schools.yaml", GOOD)
+    line = minimal.edit("schools.yaml", "    sims_pcs: 8\n", "    admin_pcs: 8\n")
+    assert problems(minimal) == [
+        f"{F}:{line}: schools[0] (the 1st: First Primary (fictional)): 'admin_pcs' is now called 'sims_pcs': rename "
+        "the key (the number counts PCs or laptops with access to SIMS throughout the school, not only those on the "
+        "administration network)"]
+
+
 def test_an_empty_schools_file_is_an_error_not_silence(minimal):
     minimal.write("schools.yaml", "")
     assert problems(minimal) == [f"{F}:1: the file is empty; it must hold the keys described in the README"]

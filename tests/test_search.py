@@ -196,7 +196,7 @@ def test_each_school_has_one_small_entry_at_its_page(catalog):
     first = schools[0]
     assert (first.place, first.title, first.text, first.boost) == (
         ("schools/example-brookside-primary-school-fictional", None), "Example Brookside Primary School (fictional)",
-        "Primary schools, Gold", SCHOOL_BOOST)
+        "Primary schools, Gold", 0.5)
 
 
 def test_every_entry_lands_on_an_anchor_its_page_has(catalog):
@@ -242,12 +242,11 @@ def test_the_sites_entries_join_the_themes(catalog):
     docs = {doc["location"]: doc for doc in index["docs"]}
     assert len(docs) == len(index["docs"])  # one entry per place
     row = docs["specification/services/#inclusions--ict-helpdesk--call-routing"]
-    assert (row["title"], row["boost"]) == ("Call routing – ICT Helpdesk", ROW_BOOST)
+    assert (row["title"], row["boost"]) == ("Call routing – ICT Helpdesk", 2.0)
     assert row["text"] == "Primary schools: Core: included; Gold: included; Platinum: included; Platinum+: included."
     assert "specification/services/#inclusions--ict-helpdesk" not in docs  # a group of rows: its rows are entries
-    # the rows, the schools, the contacts, the fault route and the clauses without a heading
-    assert report.added == len(Words(catalog).rows()) + len(catalog.schools) + 2 + 1 + 5
-    assert report.replaced == 0 and len(docs) == themes + report.added
+    # Every entry of the site is new to the theme's index (how many there are: test_the_whole_index_of_a_small_site).
+    assert report.replaced == 0 and len(docs) == themes + report.added == themes + len(entries(catalog))
 
 
 def test_an_entry_of_the_site_takes_the_place_of_the_themes_at_the_same_place(catalog):
@@ -270,9 +269,9 @@ def test_synonyms_become_fields_that_search_matches_but_never_shows(catalog):
     assert docs["#report-a-fault"][KEYWORDS][:3] == ["fault", "broken", "not working"]
     assert docs["#report-a-fault"][RELATED][:2] == ["phone", "ring"]
     assert docs["specification/complaints/#escalation"][KEYWORDS][:2] == ["complaint", "complain"]
-    assert docs["specification/service-standards/#responsiveness"]["boost"] == ROW_BOOST  # the theme's, boosted
+    assert docs["specification/service-standards/#responsiveness"]["boost"] == 2.0  # the theme's, boosted
     assert index["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6},
-                                         **{name: {"boost": boost} for name, boost in FIELD_BOOSTS.items()}}
+                                         "keywords": {"boost": 3000.0}, "related": {"boost": 500.0}}
 
 
 def test_each_page_starts_with_its_own_entry_and_schools_come_last(catalog):
@@ -316,3 +315,53 @@ def test_every_kind_of_target_leads_to_an_entry(tmp_path):
     docs = {doc["location"]: doc for doc in index["docs"]}
     assert docs["specification/services/#gold"][KEYWORDS] == ["whatever"]
     assert [docs[location][RELATED] for location in report.targets[0][1][1:]] == [["whatever"]] * 8
+
+
+def test_the_whole_index_of_a_small_site(minimal):
+    """The minimal data with a school, the route for complaints and the response standards shown, and two synonyms:
+    the whole index, typed out. The weights: a synonym's first target matches its words in `keywords` (3000, three
+    times a word of a title), the others in `related` (500); the site's entries, clauses' headings and synonyms'
+    targets count 2, the theme's other entries 1 (no boost), a school 0.5."""
+    add_search(minimal, "    - words: [phone, ring]\n      targets: [contact:alex, clause:one]\n"
+                        "    - words: [urgent]\n      targets: priority:1\n")
+    minimal.write("schools.yaml", "schools:\n  - {name: Test School, school_type: primary, tier: gold, yhgfl: true, "
+                                  "sims_pcs: 4}\n")
+    catalog = load(minimal.dir)
+    index = theme_index(catalog)
+    report = rewrite(index, catalog, url)
+    assert (report.added, report.replaced) == (5, 0)
+    assert report.targets == [
+        (["phone", "ring"], ["specification/first/#escalation--step-1", "specification/first/#one"]),
+        (["urgent"], ["specification/first/#priority-1"])]
+    page = "<p>page</p>"
+    assert index["docs"] == [
+        {"location": "", "title": "Home", "text": "<p>home</p>"},
+        {"location": "#report-a-fault", "title": "Report a fault or ask a question",
+         "text": "Report faults and ask questions to the ICT Service Desk.", "boost": 2.0},
+        {"location": "entitlement/primary/", "title": "Primary schools", "text": page},
+        {"location": "compare/primary/", "title": "Compare the tiers: primary schools", "text": page},
+        {"location": "schools/", "title": "Find your school", "text": page},
+        {"location": "changes/", "title": "What has changed since last year", "text": page},
+        {"location": "specification/first/", "title": "1 First section", "text": page},
+        {"location": "specification/first/#two", "title": "heading", "text": "<p>Y Y N</p>", "boost": 2.0},
+        {"location": "specification/first/#priority-1", "title": "Priority 1: Critical",
+         "text": "Very bad. Updates: Daily.", "boost": 2.0, "keywords": ["urgent"]},
+        {"location": "specification/first/#escalation--step-1", "title": "Alex Example",
+         "text": "Officer. Telephone: 01000 000001. E-mail: alex@example.org. 1 Test Street.", "boost": 2.0,
+         "keywords": ["phone", "ring"]},
+        {"location": "specification/first/#one", "title": "1.1 First section", "text": "See section 1.2.",
+         "boost": 2.0, "related": ["phone", "ring"]},
+        {"location": "about-this-edition/", "title": "About this edition", "text": page},
+        {"location": "accessibility/", "title": "Accessibility statement", "text": page},
+        {"location": "privacy/", "title": "Privacy", "text": page},
+        {"location": "schools/test-school/", "title": "Test School", "text": "Primary schools, Gold", "boost": 0.5}]
+    assert index["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6},
+                                         "keywords": {"boost": 3000.0}, "related": {"boost": 500.0}}
+
+
+def test_the_weights_rank_a_synonym_above_a_title_and_a_school_below_the_themes():
+    """The weights, typed out: a synonym's first target counts three times a word of a title (1000), its other
+    targets half one; the site's entries twice the theme's, a school half."""
+    assert FIELD_BOOSTS == {KEYWORDS: 3000.0, RELATED: 500.0}
+    assert (KEYWORDS, RELATED) == ("keywords", "related")
+    assert (ROW_BOOST, SCHOOL_BOOST) == (2.0, 0.5)

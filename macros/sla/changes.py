@@ -403,7 +403,7 @@ def _cells(before: Catalog, after: Catalog) -> Iterator[CellChange]:
                 if tier_id not in old_tiers or tier_id not in was_by_tier or tier_id not in by_tier:
                     continue
                 was, now = old_codes[was_by_tier[tier_id]], new_codes[by_tier[tier_id]]
-                if (was.code, was.kind) != (now.code, now.kind):
+                if was != now:  # its letter, what it means for a school, or the key's words for it
                     yield CellChange(phase_id, group, key[1], tier_id, name, was, now, pcs)
 
 

@@ -209,6 +209,8 @@ class ChangesPage(Renderer):
 
     def _cell_tables(self, cells: tuple[CellChange, ...], school: School | None) -> list[dict]:
         tables: dict[str, dict] = {}
+        # For each phase, the meaning of each code in the key of last year's table and in this year's.
+        meanings: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
         for cell in cells:
             table = tables.setdefault(cell.phase_id, {"phase": self._phase_name(cell.phase_id), "rows": [],
                                                       "codes": {}})
@@ -217,9 +219,22 @@ class ChangesPage(Renderer):
             table["rows"].append({"group": cell.group, "service": cell.service, "tier": cell.tier_name,
                                   "before": self._status_code(before, cell.before),
                                   "after": self._status_code(after, cell.after)})
+            was, now = meanings.setdefault(cell.phase_id, ({}, {}))
+            was.setdefault(cell.before.code, cell.before.meaning)
+            now.setdefault(cell.after.code, cell.after.meaning)
             for code in (cell.before, cell.after):
-                table["codes"].setdefault(code.code, code.meaning)
+                table["codes"].setdefault(code.code, "")
+        for phase_id, table in tables.items():
+            was, now = meanings[phase_id]
+            table["codes"] = {code: self._key_words(was.get(code), now.get(code)) for code in table["codes"]}
         return list(tables.values())
+
+    def _key_words(self, was: str | None, now: str | None) -> str:
+        """A code's meaning in the key: this year's, and last year's too if the key's words for it changed."""
+        assert self.changes is not None
+        if now is None or was is None or was == now:
+            return now or was or ""
+        return f"{now} (in {self.changes.before_year}: {was})"
 
     def _cost(self, cost: CostChange) -> dict:
         return {"school_type": cost.school_type_name, "tier": cost.tier_name,

@@ -99,7 +99,10 @@ def _problems(file: YamlFile, model: type[BaseModel], error: ValidationError) ->
 
 
 def _meant(file: YamlFile, model: type[BaseModel], loc: Path) -> str | None:
-    """The key that the unknown key at `loc` is a misspelling of: a close one not already given."""
+    """The key that the unknown key at `loc` is a misspelling of (or the new name of): a close one not already
+    given."""
+    if str(loc[-1]) in RENAMED:
+        return RENAMED[str(loc[-1])]
     given = file.value_at(loc[:-1])
     unused = [name for name in _model_at(model, loc[:-1]).model_fields
               if not (isinstance(given, dict) and name in given)]
