@@ -209,6 +209,11 @@ def test_the_drawer_opens_by_pointer_and_without_javascript(browser, site_url):
             page.goto(site_url + "/specification/purpose/", wait_until="load")
             drawer = page.locator(".md-sidebar--primary")
             expect(drawer).to_be_hidden()
+            # It slides in and out (Material's transition); closing, it is hidden once it has slid away.
+            properties, delays = drawer.evaluate(
+                "e => [getComputedStyle(e).transitionProperty, getComputedStyle(e).transitionDelay]")
+            assert dict(zip(properties.split(", "), delays.split(", "), strict=True)) == {
+                "transform": "0s", "box-shadow": "0s", "visibility": "0.25s"}
             # Material's label, or with JavaScript the button that site.js puts in its place
             page.locator(".md-header .md-header__button:is([for='__drawer'], [data-drawer-button])").click()
             expect(drawer).to_be_visible()
@@ -216,6 +221,5 @@ def test_the_drawer_opens_by_pointer_and_without_javascript(browser, site_url):
             expect(link).to_be_visible()
             link.focus()
             expect(link).to_be_focused()
-            # Closing slides the drawer away, then hides it.
             page.locator("label.md-overlay").click(position={"x": 370, "y": 400})
             expect(drawer).to_be_hidden()
