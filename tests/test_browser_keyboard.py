@@ -116,17 +116,25 @@ FOCUSED = """() => {
 }"""
 
 
+def focused(page) -> dict | None:
+    """What FOCUSED says of the focused element, once a part sliding or fading in (the skip link, a permalink,
+    search, the drawer) has settled: asked again for up to two seconds while it is not in sight or its focus not
+    showing."""
+    found = page.evaluate(FOCUSED)
+    for _ in range(20):
+        if found is None or (found["inView"] and found["onTop"] and found["shows"]):
+            break
+        page.wait_for_timeout(100)
+        found = page.evaluate(FOCUSED)
+    return found
+
+
 def walk(page, width: int) -> tuple[list[str], int]:
     """Tab from the top of the page until the focus leaves it; the problems found at each stop, and how many."""
     problems, first = [], None
     for stop in range(1, MOST_TAB_STOPS + 1):
         page.keyboard.press("Tab")
-        found = page.evaluate(FOCUSED)
-        for _ in range(15):  # a part sliding or fading in (the skip link, a permalink, search) settles first
-            if found is None or (found["inView"] and found["onTop"] and found["shows"]):
-                break
-            page.wait_for_timeout(100)
-            found = page.evaluate(FOCUSED)
+        found = focused(page)
         if found is None or found["what"] == first:
             return problems, stop - 1
         first = first or found["what"]
@@ -192,7 +200,7 @@ def test_tab_in_the_open_drawer_stays_in_sight(browser, site_url):
         page.keyboard.press("Enter")
         problems, stops = [], 0
         while page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null"):
-            found = page.evaluate(FOCUSED)
+            found = focused(page)
             stops += 1
             if not (found["inView"] and found["onTop"] and found["shows"]):
                 problems.append(f"stop {stops}, {found['what']}: {found}")
