@@ -159,7 +159,7 @@ def test_mobile_menu_open_has_no_violations(browser, site_url):
     context = browser.new_context(viewport={"width": 390, "height": 800})
     page = context.new_page()
     page.goto(site_url + "/entitlement/secondary/")
-    page.locator("label.md-header__button[for='__drawer']").click()
+    page.get_by_role("button", name="Menu").click()  # the header's label for the drawer, a button (site.js)
     expect(page.locator(".md-sidebar--primary")).to_be_visible()
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "

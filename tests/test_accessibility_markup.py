@@ -139,3 +139,80 @@ def test_the_whole_specification_on_one_page(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert [entry["location"] for entry in index["docs"] if entry["location"].startswith("whole-specification/")
             ] == []
+
+
+# --- tables and links that read unambiguously -------------------------------------------------
+
+
+def test_cells_of_grouped_tables_name_their_column_group_and_row(built_site):
+    """A table whose rows are grouped under headings ties each data cell to its column's, its group's and its
+    row's header cells (`headers`), so that a screen reader announces the group too; scope alone would not."""
+    grouped, problems = 0, []
+    for path in html_pages(built_site):
+        soup = BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
+        ids = [element["id"] for element in soup.find_all(id=True)]
+        problems += [f"{path}: id {id_!r} is used twice" for id_ in sorted(set(ids)) if ids.count(id_) > 1]
+        for table in soup.select("article table"):
+            if table.select_one("tr.group-row") is None:
+                continue
+            grouped += 1
+            columns = [th.get("id") for th in table.thead.find_all("th")]
+            for body in table.find_all("tbody"):
+                group = body.select_one("tr.group-row th")
+                for row in body.find_all("tr"):
+                    if "group-row" in row.get("class", []):
+                        continue
+                    header = row.find("th")
+                    for index, cell in enumerate(row.find_all("td"), start=1):
+                        expected = [columns[index]] + ([group.get("id")] if group else []) + [header.get("id")]
+                        if None in expected or tokens(cell.get("headers")) != expected:
+                            problems.append(f"{path}: {table.caption.get_text(' ', strip=True)[:40]}: "
+                                            f"{header.get_text(' ', strip=True)[:40]}: headers="
+                                            f"{cell.get('headers')!r}, not {expected}")
+    assert not problems, "\n".join(problems)
+    assert grouped >= 15
+
+
+def tokens(value: str | list[str] | None) -> list[str]:
+    """An attribute's space-separated values (BeautifulSoup splits some attributes itself)."""
+    return value.split() if isinstance(value, str) else list(value or [])
+
+
+# Links that may share their words with a link elsewhere: each reads clearly where it is (WCAG 2.4.4, Link
+# Purpose (In Context)), and their words are the theme's.
+SAME_WORDS_ALLOWED = {
+    # Material's permalink of each heading, "¶", inside the heading it leads to.
+    "a.headerlink": "the heading it sits in says where it leads",
+    # Material's table of contents: the page's headings, listed under "Table of contents", each leading to the
+    # heading on this page; the navigation may list a page whose title a heading repeats (the home page's "Find
+    # your school" section, and the sections of the whole specification, which have pages of their own).
+    "nav.md-nav--secondary a": "listed under the page's table of contents, it leads to a heading of this page",
+}
+
+
+def accessible_words(link) -> str:
+    """A link's name as a screen reader reads it: its aria-label, or its text (visually hidden text included)."""
+    return " ".join((link.get("aria-label") or link.get_text(" ")).split()).lower()
+
+
+@pytest.mark.parametrize("which", ["built_site", "changes_site"])
+def test_no_link_text_leads_to_two_places(request, which):
+    """On every page, the links that read the same lead to the same place (a reader who lists the links, or
+    hears one out of its sentence, can tell them apart)."""
+    site = request.getfixturevalue(which)
+    problems = []
+    for path in html_pages(site):
+        soup = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+        for template in soup.find_all("template"):  # pieces that site.js copies into the page, filled in
+            template.decompose()
+        allowed = {id(link) for selector in SAME_WORDS_ALLOWED for link in soup.select(selector)}
+        page_url = "http://site/" + path
+        places: dict[str, set[str]] = {}
+        for link in soup.find_all("a", href=True):
+            if id(link) in allowed:
+                continue
+            place = urljoin(page_url, link["href"]).replace("/index.html", "/")
+            places.setdefault(accessible_words(link), set()).add(place.removeprefix("http://site/"))
+        problems += [f"{path}: {words!r} leads to {sorted(where)}" for words, where in places.items()
+                     if len(where) > 1]
+    assert not problems, "\n".join(problems)

@@ -123,7 +123,7 @@ def test_changes_csv_gives_the_same_as_rows(changes_site):
 ])
 def test_each_type_and_school_page_shows_the_changes_that_affect_it(changes_site, page, shown):
     soup = html(changes_site, page)
-    assert heading(soup.find(id="changes")) == "What has changed since 2008/09"
+    assert heading(soup.find(id="changes")) == "What has changed for you since 2008/09"
     section = area(soup, "changes")
     assert [element["id"] for part in section for element in part.select("h3[id]")] == [
         f"changes-{anchor}" for anchor in shown]
@@ -141,7 +141,7 @@ def test_each_type_and_school_page_shows_the_changes_that_affect_it(changes_site
 def test_the_entitlement_page_lists_the_changes_in_its_contents(changes_site):
     soup = html(changes_site, "entitlement/primary")
     contents = [(link["href"], words(link)) for link in soup.select(".page-contents a")]
-    assert contents[-1] == ("#changes", "What has changed since 2008/09")
+    assert contents[-1] == ("#changes", "What has changed for you since 2008/09")
 
 
 def test_the_home_page_and_the_navigation_link_to_the_changes_page(changes_site):

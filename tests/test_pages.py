@@ -111,12 +111,12 @@ def test_type_page_says_what_is_free_and_what_costs(built_site, school_type):
     headings = [text_of(h2) for h2 in soup.select("article h2[id]")]
     assert headings == ["At a glance", "Contents", "Services by tier ¶", "What each tier includes ¶",
                         "Contract and prices ¶", "Available to every school ¶", "Response times ¶",
-                        "Whom to contact ¶", "What has changed since last year ¶"]
+                        "Whom to contact ¶", "What has changed for you since last year ¶"]
     contents = [(text_of(a), a["href"]) for a in soup.select("nav.page-contents a")]
     assert contents == [("Services by tier", "#services-by-tier"), ("What each tier includes", "#tiers"),
                         ("Contract and prices", "#contract"), ("Available to every school", "#every-school"),
                         ("Response times", "#response-standards"), ("Whom to contact", "#contacts"),
-                        ("What has changed since last year", "#changes")]
+                        ("What has changed for you since last year", "#changes")]
     terms = [re.sub(r"\s+", " ", li.get_text()).strip() for li in soup.select("ul.contract-terms li")]
     assert terms == [
         "From 1 April, the contract runs on an annual rolling basis unless either party gives notice to end it "

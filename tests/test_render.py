@@ -76,11 +76,15 @@ def test_a_tier_that_a_clause_shows_is_a_link_where_another_builds_on_it(minimal
 def test_matrix_cells_carry_their_meaning(renderer):
     html = renderer.matrix("primary")
     # Each cell carries its column's name for the phone layout (site.css shows it before the cell).
-    assert '<td data-label="Core">N<span class="visually-hidden"> (not included)</span></td>' in html
+    # Its rows are grouped: each cell names its column's, group's and row's header cells (ids unique on the page).
+    assert ('<td headers="inclusions-primary__col2 inclusions-primary__group1 inclusions-primary__row2" '
+            'data-label="Core">N<span class="visually-hidden"> (not included)</span></td>') in html
+    assert '<th scope="col" id="inclusions-primary__col2">Core</th>' in html
     # Each row, and each group's row, carries its anchor; the table is in the page once.
-    assert ('<tr class="group-row" id="inclusions--group-one"><th scope="rowgroup" colspan="3">Group one</th></tr>'
-            in html)
-    assert '<tr id="inclusions--group-one--second-service"><th scope="row">Second service</th>' in html
+    assert ('<tr class="group-row" id="inclusions--group-one"><th scope="rowgroup" colspan="3" '
+            'id="inclusions-primary__group1">Group one</th></tr>') in html
+    assert ('<tr id="inclusions--group-one--second-service"><th scope="row" id="inclusions-primary__row2">'
+            'Second service</th>') in html
     assert html.count("<table") == 1 and "<details" not in html and "<h" not in html
 
 
@@ -93,7 +97,7 @@ def test_a_copy_of_a_table_leaves_the_anchors_to_the_specification(renderer):
 def test_prices_not_offered_and_to_be_notified(renderer, minimal):
     html = renderer.price_list(renderer.catalog.price_list("top-up"))
     assert "<caption>Top-up prices 2008/09</caption>" in html
-    assert '<td data-label="Primary schools">£850</td>' in html
+    assert '<td headers="top-up__col2 top-up__group1 top-up__row1" data-label="Primary schools">£850</td>' in html
     assert str(renderer.package_prices()) == "<p>To be notified.</p>"
 
 

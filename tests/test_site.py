@@ -120,6 +120,11 @@ def test_inclusion_matrix_rows_carry_their_anchors(pages):
 def test_service_levels_by_school_type(pages):
     levels = table(pages, "Service levels by school type")
     columns = [text_of(th) for th in levels.select("thead th")][1:]
+    # Each tier's link says its phase to a screen reader: the tiers of both phases share names.
+    assert [text_of(a) for a in levels.select("tbody tr")[1].find_all("a")][-2:] == [
+        "Silver (Secondary schools)", "Platinum (Secondary schools)"]
+    for hidden in levels.select(".visually-hidden"):
+        hidden.decompose()
     free, paid = [[text_of(td) for td in tr.find_all("td")] for tr in levels.select("tbody tr")]
     assert [(name, free[i].split(", "), paid[i].split(", ")) for i, name in enumerate(columns)] == SERVICE_LEVELS
 

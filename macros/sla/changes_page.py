@@ -75,9 +75,11 @@ class _Part:
     differ: list[Markup] = field(default_factory=list)
 
 
-def changes_title(previous: Catalog | None) -> str:
-    """'What has changed since 2008/09', or, with no earlier year, 'What has changed since last year'."""
-    return f"What has changed since {previous.prices.financial_year if previous else 'last year'}"
+def changes_title(previous: Catalog | None, for_you: bool = False) -> str:
+    """'What has changed since 2008/09', or, with no earlier year, 'What has changed since last year'; `for_you`:
+    'What has changed for you since 2008/09'."""
+    since = previous.prices.financial_year if previous else "last year"
+    return f"What has changed{' for you' if for_you else ''} since {since}"
 
 
 class ChangesPage(Renderer):
@@ -94,6 +96,13 @@ class ChangesPage(Renderer):
     @property
     def title(self) -> str:
         return changes_title(self.previous)
+
+    @property
+    def section_title(self) -> str:
+        """The heading of the changes on a school type's or a school's page: 'What has changed for you since
+        2008/09'. Not the page's title, which the section's link to the page and the navigation read as: two
+        links that read the same would lead to two places."""
+        return changes_title(self.previous, for_you=True)
 
     # -- the page ------------------------------------------------------------------------
 

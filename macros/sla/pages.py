@@ -134,7 +134,7 @@ class Pages(Renderer):
             ("every-school", "Available to every school", self._every_school(phase.id), False),
             ("response-standards", "Response times", self._response_times(phase.id), False),
             ("contacts", "Whom to contact", self.shared("contacts", self.contacts), False),
-            ("changes", changes.title, changes.for_school_type(school_type), False),
+            ("changes", changes.section_title, changes.for_school_type(school_type), False),
         ]
         return self.markdown_page(
             f"# {markdown_text(school_type.name)}: what you are entitled to",
@@ -230,7 +230,7 @@ class Pages(Renderer):
                               route=self.clause_link(route.id) if route else None)
 
     def comparison_links(self) -> Markup:
-        return Markup(", ").join(self.page_link(comparison_page(phase.id), phase.name.lower())
+        return Markup(", ").join(self.page_link(comparison_page(phase.id), f"tiers for {phase.name.lower()}")
                                  for phase in self.catalog.services.phases)
 
     def page_link(self, path: str, text: str) -> Markup:
@@ -369,7 +369,7 @@ class Pages(Renderer):
                  SummaryRow("School type", [Line(self.page_link(type_page(school_type.id), school_type.name))])]
         changes = self.changes()
         sections = [("what-you-get", "What your school gets"), ("tier", f"What {offer.tier.name} includes"),
-                    ("contacts", "Whom to contact"), ("changes", changes.title)]
+                    ("contacts", "Whom to contact"), ("changes", changes.section_title)]
         # Only the title is Markdown. The page is out of the navigation, so it must not have a table of
         # contents either: Material's would refer to a navigation entry the page does not have.
         return self.markdown_page(f"# {markdown_text(school.name)}", self.set_aside(self._template(

@@ -55,6 +55,9 @@ class Table:
     caption: str
     columns: list[str]
     rows: list[Row] = field(default_factory=list)
+    key: str = ""
+    """The start of the ids of its header cells (`table.html`), which a table whose rows are grouped under headings
+    needs: unique among the tables of any page that shows it."""
 
 
 def slug(text: str) -> str:
@@ -285,7 +288,7 @@ class Renderer:
                            ("Available at additional cost", "additional_cost")):
             cells = []
             for school_type in school_types:
-                names = Markup(", ").join(self._tier_link(school_type.phase, tier_id)
+                names = Markup(", ").join(self._tier_link(school_type.phase, tier_id, say_phase=True)
                                           for tier_id in getattr(school_type, key)) or Markup("none")
                 cells.append(names)
             table.rows.append(Row(escape(label), cells, f"service-levels--{slug(label)}"))
@@ -297,7 +300,7 @@ class Renderer:
         if matrix is None:
             return self._template("no_matrix.html", phase=phase)
         meanings = {entry.code: entry.meaning for entry in matrix.legend}
-        table = Table(matrix.title, ["Service"] + [tier.name for tier in phase.tiers])
+        table = Table(matrix.title, ["Service"] + [tier.name for tier in phase.tiers], key=f"inclusions-{phase_id}")
         for group in matrix.groups:
             group_anchor = matrix_group_anchor(group.name)
             for index, row in enumerate(group.rows):
@@ -372,7 +375,7 @@ class Renderer:
         """The price list as a table; `only` keeps the columns of those phases; see `_table` for `anchors`."""
         phases = [self.catalog.phase(phase_id) for phase_id in price_list.phases if not only or phase_id in only]
         caption = f"{price_list.title} {self.catalog.prices.financial_year}"
-        table = Table(caption, [price_list.item_heading] + [phase.name for phase in phases])
+        table = Table(caption, [price_list.item_heading] + [phase.name for phase in phases], key=price_list.id)
         for group in price_list.groups:
             group_anchor = price_group_anchor(price_list, group)
             for index, item in enumerate(group.items):
@@ -416,19 +419,28 @@ class Renderer:
 
     def _table(self, table: Table, anchors: bool = True) -> Markup:
         """A table; with `anchors`, its rows carry their anchors (copies of a table elsewhere, such as a type's
-        page, leave them to the specification's)."""
-        return self._template("table.html", table=table, anchors=anchors)
+        page, leave them to the specification's). A table whose rows are grouped under headings ties each cell to
+        its group's heading too (`table.key`)."""
+        grouped = any(row.group for row in table.rows)
+        if grouped and not table.key:
+            raise ValueError(f"table {table.caption!r}: its rows are grouped, so it needs a key for its header ids")
+        return self._template("table.html", table=table, anchors=anchors, ids=table.key if grouped else None)
 
     def _list(self, texts: list[str]) -> Markup:
         return Markup("<ul>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(self.prose(text))
                                                              for text in texts))
 
-    def _tier_link(self, phase_id: str, tier_id: str) -> Markup:
+    def _tier_link(self, phase_id: str, tier_id: str, say_phase: bool = False) -> Markup:
+        """A link to a tier's description, reading as its name; `say_phase`: and, for screen readers only, its
+        phase's ('Platinum (Primary schools)'), where phases share tier names and only the column tells them apart
+        to the eye."""
         tier = self.catalog.tier(phase_id, tier_id)
         numbered = self.catalog.clause_showing(f"tier:{phase_id}/{tier_id}")
         if numbered is None:
             return self.prose(tier.name)
-        return Markup('<a href="{}">{}</a>').format(self.clause_href(numbered.id), self.prose(tier.name))
+        phase = Markup('<span class="visually-hidden"> ({})</span>').format(self.catalog.phase(phase_id).name)
+        return Markup('<a href="{}">{}{}</a>').format(self.clause_href(numbered.id), self.prose(tier.name),
+                                                      phase if say_phase else "")
 
     def _builds_on_phrase(self, phase_id: str, tier: Tier) -> Markup:
         chain = self.catalog.builds_on(phase_id, tier.id)

@@ -2,7 +2,8 @@
  * with it, readers can narrow an entitlement page to their tier and YHGFL
  * membership, filter the schools index, show only the services that differ
  * between tiers, see what changes moving from one tier to another, work out
- * when a call must receive attention, and print the address of each link. The controls that need it carry
+ * when a call must receive attention, print the address of each link and open the navigation drawer (narrow
+ * screens) from the keyboard. The controls that need it carry
  * the class js-only: site.css hides them without JavaScript, and they are drawn from the first paint with it,
  * each already saying what the page shows, so that nothing moves when this script starts. The script is
  * asked for once the page is read (overrides/main.html), so it may start after a reader has chosen something: each
@@ -521,6 +522,55 @@
     apply(false);  /* a call chosen before this script started (or kept by the browser), answered now */
   }
 
+  /* Narrow screens: Material's navigation drawer, and the panels within it, open from the labels of checkboxes (CSS
+   * alone, which works without JavaScript), which the keyboard cannot reach. The header's menu label becomes a
+   * button (the same look, site.css), which says whether the drawer is open (aria-expanded); opened from the
+   * keyboard, the drawer takes the focus, and Escape closes it and gives the focus back. The panels' titles, which
+   * lead back, take the focus and Enter or Space as Material's labels that open a panel do. (site.css keeps the
+   * closed drawer, and the closed panels, out of the tab order.) */
+  function shown(element) {
+    return element.getClientRects().length > 0 && window.getComputedStyle(element).visibility === "visible";
+  }
+  function drawer(label) {
+    var toggle = document.getElementById(label.htmlFor);
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    if (!toggle || !sidebar) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.setAttribute("data-drawer-button", "");
+    button.setAttribute("aria-label", "Menu");
+    while (label.firstChild) { button.appendChild(label.firstChild); }
+    label.replaceWith(button);
+    function expanded() { button.setAttribute("aria-expanded", String(toggle.checked)); }
+    button.addEventListener("click", function (event) {
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      if (toggle.checked && event.detail === 0) {  /* from the keyboard */
+        var first = Array.prototype.filter.call(sidebar.querySelectorAll("a[href], [tabindex='0']"), shown)[0];
+        if (first) { first.focus(); }
+      }
+    });
+    toggle.addEventListener("change", expanded);
+    sidebar.querySelectorAll("label.md-nav__title[for]:not([for='__drawer']), label.md-nav__link[for='__toc']")
+      .forEach(function (title) {
+        title.tabIndex = 0;
+        title.addEventListener("keydown", function (event) {
+          if (event.key !== "Enter" && event.key !== " ") { return; }
+          event.preventDefault();
+          event.stopPropagation();  /* Material's own Enter on a label would press it a second time */
+          title.click();
+        });
+      });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !toggle.checked) { return; }
+      toggle.checked = false;
+      expanded();
+      button.focus();
+    });
+    expanded();
+  }
+
   function start() {
     document.querySelectorAll("form[data-narrow]").forEach(narrowing);
     document.querySelectorAll("form[data-school-filter]").forEach(schoolFilter);
@@ -529,6 +579,7 @@
     document.querySelectorAll("input[data-only-differences]").forEach(onlyDifferences);
     document.querySelectorAll("[data-compare]").forEach(comparing);
     document.querySelectorAll("[data-deadlines]").forEach(deadlines);
+    document.querySelectorAll("label.md-header__button[for='__drawer']").forEach(drawer);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
