@@ -102,6 +102,23 @@ def html_pages(site: Path) -> list[str]:
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
 
 
+HEAVIEST = ("specification/services/index.html", "specification/service-standards/index.html")
+"""Pages every sample includes: the inclusion and software tables, and the response standards and calculator."""
+
+
+def page_sample(site: Path) -> list[str]:
+    """One or two pages of each kind, for the slow checks at a second width (axe-core and pa11y at phone width): the
+    first two of each folder (each type of school, comparison, school, section of the specification), every page
+    on its own, and the heaviest pages. The fast checks, and the slow ones at desktop width, take every page."""
+    pages = html_pages(site)
+    by_kind: dict[str, list[str]] = {}
+    for path in pages:
+        kind = "schools index" if path == "schools/index.html" else path.split("/")[0]
+        by_kind.setdefault(kind, []).append(path)
+    chosen = {path for paths in by_kind.values() for path in paths[:2]} | {p for p in HEAVIEST if p in pages}
+    return [path for path in pages if path in chosen]
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A fresh copy of the project sources for one test to change and build."""

@@ -1,7 +1,7 @@
 """A second accessibility engine beside axe-core (test_accessibility.py): pa11y, with HTML_CodeSniffer and the
-WCAG 2 AA standard, over every page at desktop and phone widths, in one Debian Chromium (tests/pa11y.mjs, with
-pa11y pinned in package.json). Errors must be none; warnings need a person's judgement and are not counted.
-The pages are served locally, and ask nothing of another host."""
+WCAG 2 AA standard, over every page at desktop width and one page of each kind at phone width (`page_sample`), in
+one Debian Chromium (tests/pa11y.mjs, with pa11y pinned in package.json). Errors must be none; warnings need a
+person's judgement and are not asked for. The pages are served locally, and ask nothing of another host."""
 
 from __future__ import annotations
 
@@ -12,12 +12,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import CHROMIUM, ROOT, html_pages
+from conftest import CHROMIUM, ROOT, html_pages, page_sample
 
 pytestmark = pytest.mark.browser
 
 PA11Y = ROOT / "tests" / "pa11y.mjs"
-WIDTHS = [1280, 390]
 
 # What pa11y reports that is not a failure here, each with the elements it may be reported on and why.
 ALLOWED = {
@@ -48,16 +47,17 @@ def test_pa11y_finds_no_errors_on_any_page(built_site, site_url):
     assert node, "node is missing: 'make test' installs it (apt-get install nodejs npm)"
     assert (ROOT / "node_modules" / "pa11y").is_dir(), "node_modules is missing: run 'make test' (npm ci)"
     urls = [f"{site_url}/{path}" for path in html_pages(built_site)]
-    settings = {"chromium": CHROMIUM, "widths": WIDTHS, "hide": ", ".join(HIDDEN), "ignore": []}
-    result = subprocess.run([node, str(PA11Y), json.dumps(settings), *urls], cwd=ROOT, capture_output=True,
-                            text=True, timeout=600)
+    runs = [(url, 1280) for url in urls] + [(f"{site_url}/{path}", 390) for path in page_sample(built_site)]
+    settings = {"chromium": CHROMIUM, "runs": runs, "hide": ", ".join(HIDDEN), "ignore": []}
+    result = subprocess.run([node, str(PA11Y), json.dumps(settings)], cwd=ROOT, capture_output=True, text=True,
+                            timeout=600)
     assert result.returncode == 0, result.stderr
-    runs = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [(run["url"], run["width"]) for run in runs] == [(url, width) for width in WIDTHS for url in urls]
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(run["url"], run["width"]) for run in found] == runs
     errors = [f"{run['url'].removeprefix(site_url)} at {run['width']}px: {issue['code']}: {issue['message']} "
               f"{issue['context'][:120]}"
-              for run in runs for issue in run["issues"] if issue["type"] == "error" and not allowed(issue)]
+              for run in found for issue in run["issues"] if issue["type"] == "error" and not allowed(issue)]
     assert not errors, "\n".join(errors)
-    hosts = {urlparse(url).netloc for run in runs for url in run["requests"] if urlparse(url).scheme != "data"}
+    hosts = {urlparse(url).netloc for run in found for url in run["requests"] if urlparse(url).scheme != "data"}
     assert hosts == {urlparse(site_url).netloc}
     assert len(urls) > 25
