@@ -97,9 +97,9 @@ def test_an_archive_of_the_wrong_year(data, name, year, message):
 def test_every_archive_of_the_project_loads_with_the_models_of_today():
     data = ROOT / "data"
     folders = archive_folders(data)
-    if not folders:
-        pytest.skip("data/archive/ holds no archive yet (the first `make new-year` makes one); "
-                    "test_todays_data_archived_by_make_new_year_loads_as_last_years stands in")
+    if not folders:  # before the first `make new-year`: nothing to compare with, and the site says so
+        assert latest_archive(data, load(data)) is None
+        return
     for folder in folders:
         assert load_archive(folder, data).name == folder.name
     latest = latest_archive(data, load(data))

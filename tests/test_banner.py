@@ -15,8 +15,8 @@ from macros.sla.load import load
 
 pytestmark = pytest.mark.build
 
-PAGES = ["index.html", "entitlement/primary/index.html", "compare/secondary/index.html",
-         "schools/example-ridge-academy-fictional/index.html", "specification/price/index.html", "404.html"]
+PAGES = ["index.html", "entitlement/primary/index.html", "compare/secondary/index.html", "schools/index.html",
+         "specification/price/index.html", "404.html"]
 
 
 def long(iso: str) -> str:
@@ -24,7 +24,7 @@ def long(iso: str) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", [*PAGES, "a school's page"])
 def test_the_year_and_the_review_are_on_every_page(built_site, path):
     """The year of the prices, the review only while the data are as reviewed (test_review.py), the next one."""
     catalog = load(ROOT / "data")
@@ -34,8 +34,9 @@ def test_the_year_and_the_review_are_on_every_page(built_site, path):
                                     for name, digest in catalog.fingerprints.items()):
         expected.append(f"Last reviewed {long(review.last_reviewed)}")
     expected.append(f"Next review due {long(review.next_review_due)}")
-    if path.startswith("schools/") and not (built_site / path).exists():
-        pytest.skip("the live data list no such school")
+    if path == "a school's page":  # whichever school the live data list first, or the index when they list none
+        schools = sorted((built_site / "schools").glob("*/index.html"))
+        path = schools[0].relative_to(built_site).as_posix() if schools else "schools/index.html"
     soup = BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
     assert [" ".join(p.get_text().split()) for p in soup.select(".md-banner .site-banner")] == [" · ".join(expected)]
 

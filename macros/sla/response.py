@@ -79,8 +79,7 @@ class ResponseTimes(Renderer):
         lines = []
         for phase in phases:
             offers = tier_offers(self.catalog, phase.id)
-            timed = [o for o in offers if self.catalog.has_response_targets(phase.id, o.tier.id)]
-            untimed = [o for o in offers if o not in timed]
+            timed, untimed = summary.by_targets(offers)
             parts = ([summary.timed(timed) + Markup(".")] if timed else []) + (
                 [summary.untimed(phase.id, untimed, name_timed=not timed)] if untimed else [])
             line = Markup(" ").join(parts)

@@ -131,8 +131,7 @@ class Summary:
         if not offers:
             return []
         phase_id = offers[0].phase_id
-        timed = [o for o in offers if self.catalog.has_response_targets(phase_id, o.tier.id)]
-        untimed = [o for o in offers if o not in timed]
+        timed, untimed = self.by_targets(offers)
         lines = []
         if timed:
             for_tiers = " ".join(o.tier.id for o in timed) if narrowed and untimed else None
@@ -143,6 +142,11 @@ class Summary:
                               " ".join(o.tier.id for o in untimed) if narrowed and timed else None))
         lines += [Line(text) for text in self.conditions()]
         return lines
+
+    def by_targets(self, offers: list[TierOffer]) -> tuple[list[TierOffer], list[TierOffer]]:
+        """The offers whose tiers have pre-determined response times, and the others, each in order."""
+        timed = [o for o in offers if self.catalog.has_response_targets(o.phase_id, o.tier.id)]
+        return timed, [o for o in offers if o not in timed]
 
     def timed(self, timed: list[TierOffer]) -> Markup:
         """'Gold, Platinum and Platinum+ are offered with pre-determined response times (section 3.2.5)'."""
