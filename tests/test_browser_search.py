@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, watched_page
+from conftest import EDITION, watched_page
 from macros.sla.load import load
 
 pytestmark = pytest.mark.browser
@@ -110,7 +110,7 @@ def test_the_first_result_is_where_the_reader_means(search_page, site_url, query
 
 def test_the_table_asks_every_synonym_of_the_data():
     """Each word of data/site.yaml's synonyms (the issue's among them) is a query of the table above."""
-    words = {word for synonym in load(ROOT / "data").site.search.synonyms for word in synonym.words}
+    words = {word for synonym in load(EDITION).site.search.synonyms for word in synonym.words}
     assert {"leave", "cancel", "terminate", "phone", "log a call", "ring", "cost", "price", "charge", "fault",
             "broken"} <= words
     assert words - {query for query, _, _ in QUERIES} == set()

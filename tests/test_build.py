@@ -72,9 +72,29 @@ def make_project(project: Path) -> Path:
     return project
 
 
-def run_make(project: Path, target: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "--no-print-directory", target], cwd=project, capture_output=True, text=True,
-                          timeout=300, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+def run_make(project: Path, target: str, *variables: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", target, *variables], cwd=project, capture_output=True,
+                          text=True, timeout=300, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                          stdin=subprocess.DEVNULL)
+
+
+def test_make_new_year_gives_year_to_the_program_never_to_the_shell_and_undo_puts_the_data_back(make_project):
+    data = make_project / "data"
+    before = {path.name: path.read_bytes() for path in data.glob("*.yaml")}
+    for year in ("$$(touch pwned)", "2009/10; touch pwned", "`touch pwned`"):
+        refused = run_make(make_project, "new-year", f"YEAR={year}", "CONFIRM=yes")
+        assert refused.returncode != 0
+        assert "is not a financial year; write it as 2009/10" in refused.stderr, refused.stderr
+        assert not list(make_project.rglob("pwned"))
+    unconfirmed = run_make(make_project, "new-year", "YEAR=2009/10")
+    assert "New year not started: it was not confirmed" in unconfirmed.stderr
+    started = run_make(make_project, "new-year", "YEAR=2009/10", "CONFIRM=yes")
+    assert started.returncode == 0, started.stderr
+    assert (data / "archive" / "2008-09" / "SHA256SUMS").is_file()
+    undone = run_make(make_project, "undo-new-year")
+    assert undone.returncode == 0, undone.stderr
+    assert {path.name: path.read_bytes() for path in data.glob("*.yaml")} == before
+    assert not (data / "archive").exists()
 
 
 def test_make_site_builds_then_a_failed_build_leaves_site_untouched(make_project):

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from bs4.element import TemplateString
 
-from conftest import ROOT, DataFiles
+from conftest import EDITION, DataFiles
 from macros.sla.catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST
 from macros.sla.comparison import ComparisonPage, school_types_to_ask
 from macros.sla.entitlement import (
@@ -41,7 +41,7 @@ PRIMARY = ["core", "gold", "platinum", "platinum-plus"]
 
 @pytest.fixture(scope="module")
 def catalog():
-    return load(ROOT / "data")
+    return load(EDITION)
 
 
 def tier(catalog, phase: str, tier_id: str):
@@ -140,7 +140,7 @@ def test_moving_down_loses_them(catalog):
 
 def offer(cost: str | None, price: str | None = None) -> TierOffer:
     """Gold, at a cost (and price) set by the test."""
-    gold = tier_offers(load(ROOT / "data"), "primary")[1]
+    gold = tier_offers(load(EDITION), "primary")[1]
     return dataclasses.replace(gold, cost=cost, price=Decimal(price) if price else None)
 
 
@@ -165,7 +165,7 @@ def test_a_price_difference_needs_a_school_type():
 @pytest.fixture
 def data(tmp_path) -> DataFiles:
     """A copy of the real data files, to change."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(EDITION, tmp_path / "data")
     return DataFiles(tmp_path / "data")
 
 

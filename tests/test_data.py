@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel
 
-from conftest import ROOT
+from conftest import EDITION, ROOT
 from macros.sla.__main__ import FILES, reference_text, schema_text
 from macros.sla.load import load
 from macros.sla.models import Model
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.unit
 
 @pytest.fixture(scope="module")
 def catalog():
-    return load(ROOT / "data")
+    return load(EDITION)
 
 
 def test_counts_match_the_specification(catalog):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EDITION
 from macros.sla.__main__ import main
 
 pytestmark = pytest.mark.unit
@@ -89,6 +90,7 @@ def test_bad_data_is_reported_as_make_check_does(capsys, minimal):
 
 def test_the_command_runs_as_the_readme_says():
     result = subprocess.run([sys.executable, "-m", "macros.sla", "deadline", "--raised", "2026-12-24 16:45",
-                             "--priority", "3"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+                             "--priority", "3", "--data-dir", str(EDITION)], cwd=ROOT, capture_output=True, text=True,
+                            timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "2026-12-30 16:45"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DataFiles
+from conftest import EDITION, DataFiles
 from macros.sla.deadlines import answer, any_year_calendar, update_words
 from macros.sla.load import load
 from macros.sla.render import Renderer
@@ -149,7 +149,7 @@ def test_edition_notes_of_the_response_standards_must_exist(minimal):
 
 @pytest.fixture
 def data(tmp_path) -> DataFiles:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(EDITION, tmp_path / "data")
     return DataFiles(tmp_path / "data")
 
 
@@ -205,8 +205,8 @@ def test_the_published_words_follow_the_data(data):
 
 def test_the_published_words_are_the_specifications():
     """Made from the data, the words are those of the published copy (tests/spec_facts.py has the rest)."""
-    standards = load(ROOT / "data").services.response_standards
-    catalog = load(ROOT / "data")
+    standards = load(EDITION).services.response_standards
+    catalog = load(EDITION)
     assert Renderer(catalog, lambda path, anchor: "#").plain(standards.working_day) == (
         "One working day is defined to be between the hours of 8.30 am to 5.00 pm Monday to Friday, or from the time "
         "the case was raised until the same time the next working day.")

@@ -6,7 +6,7 @@ from itertools import product
 
 import pytest
 
-from conftest import ROOT
+from conftest import EDITION
 from macros.sla.entitlement import Status, applies, matrix_rows, resolve, school_rows, tier_offers
 from macros.sla.load import load
 from macros.sla.models import MatrixRow, School
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.unit
 
 @pytest.fixture(scope="module")
 def catalog():
-    return load(ROOT / "data")
+    return load(EDITION)
 
 
 @pytest.mark.parametrize("kind, yhgfl, expected", [

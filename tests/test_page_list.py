@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from conftest import EDITION
 from macros.sla.load import load
 from macros.sla.pages import site_pages
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.unit
 
 
 def test_the_generated_pages():
-    pages = site_pages(load(ROOT / "data"))
+    pages = site_pages(load(EDITION))
     assert [(p.path, p.nav, p.searched) for p in pages] == [
         ("entitlement/primary", "entitlement", True),
         ("entitlement/primary-formerly-gm", "entitlement", True),

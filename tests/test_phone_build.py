@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import ROOT, html_pages
+from conftest import EDITION, html_pages
 from macros.sla.catalog import Catalog
 from macros.sla.load import load
 from macros.sla.render import slug
@@ -69,7 +69,7 @@ def anchored_rows(page: BeautifulSoup) -> dict[str, Tag]:
 
 
 def test_each_row_of_the_specifications_tables_carries_its_anchor(built_site):
-    expected = row_anchors(load(ROOT / "data"))
+    expected = row_anchors(load(EDITION))
     assert {"inclusions--ict-helpdesk", "inclusions--ict-helpdesk--call-routing", "priority-1",
             "software--antivirus-software-sophos-f-secure",
             "capita-top-up--complete-sims-help-desk-support"} <= expected

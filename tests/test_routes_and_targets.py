@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import EDITION
 from macros.sla.checks import school_slug
 from macros.sla.entitlement import school_type_of
 from macros.sla.load import load
@@ -20,7 +20,7 @@ from macros.sla.render import Renderer
 
 pytestmark = pytest.mark.build
 
-CATALOG = load(ROOT / "data")
+CATALOG = load(EDITION)
 
 
 def soup(site, path: str) -> BeautifulSoup:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import EDITION, ROOT
 from macros.sla.load import load
 from macros.sla.pages import Pages, site_pages
 from macros.sla.search import (
@@ -35,7 +35,7 @@ SITE = "data/site.yaml"
 
 @pytest.fixture(scope="module")
 def catalog():
-    return load(ROOT / "data")
+    return load(EDITION)
 
 
 def add_search(files, block: str, shown: bool = True) -> int:
@@ -299,7 +299,7 @@ def test_a_synonym_whose_target_is_not_in_the_index_stops_the_build(catalog):
 
 
 def test_every_kind_of_target_leads_to_an_entry(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(EDITION, tmp_path / "data")
     site = tmp_path / "data" / "site.yaml"
     site.write_text(site.read_text(encoding="utf-8").replace("  synonyms:\n", (
         "  synonyms:\n    - words: [whatever]\n      targets: [clause:gold, clause:services, contact:sue-rumbold, "

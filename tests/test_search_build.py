@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import EDITION
 from macros.sla.load import load
 
 pytestmark = pytest.mark.build
@@ -85,7 +85,7 @@ def test_the_sites_entries_and_synonyms_are_in_the_index(built_site):
 
 
 def test_each_school_is_one_small_entry_and_nothing_else_lists_them(built_site):
-    catalog = load(ROOT / "data")
+    catalog = load(EDITION)
     docs = index_of(built_site)["docs"]
     schools = [doc for doc in docs if doc["location"].startswith("schools/") and doc["location"] != "schools/"]
     assert [doc["title"] for doc in schools] == [html.escape(school.name, quote=False) for school in catalog.schools]

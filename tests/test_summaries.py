@@ -14,7 +14,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, DataFiles
+from conftest import EDITION, DataFiles
 from macros.sla.entitlement import tier_offers
 from macros.sla.load import load
 from macros.sla.pages import Pages
@@ -54,7 +54,7 @@ CONDITIONS = {
 @pytest.fixture
 def data(tmp_path) -> DataFiles:
     """A copy of the real data files, to change."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(EDITION, tmp_path / "data")
     return DataFiles(tmp_path / "data")
 
 
@@ -68,7 +68,7 @@ def plain(markup) -> str:
 
 
 def test_these_are_the_clauses_with_summaries():
-    catalog = load(ROOT / "data")
+    catalog = load(EDITION)
     summarised = {clause_id: numbered.number for clause_id, numbered in catalog.numbered.items()
                   if numbered.clause.summary}
     assert summarised == {clause_id: number for clause_id, (number, _) in SUMMARIES.items()}
@@ -76,7 +76,7 @@ def test_these_are_the_clauses_with_summaries():
 
 @pytest.mark.parametrize("clause_id", SUMMARIES)
 def test_each_summary_reads_as_its_clause_says(clause_id):
-    renderer = pages(ROOT / "data")
+    renderer = pages(EDITION)
     numbered = renderer.catalog.clause(clause_id)
     clause_text = plain(renderer.prose(" ".join(numbered.clause.text)))
     summary = plain(renderer.prose(numbered.clause.summary))

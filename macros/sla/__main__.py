@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import sys
 from pathlib import Path
 from typing import get_args
@@ -28,8 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="write the JSON Schema and the reference of the data files")
     schema.add_argument("out_dir", nargs="?", type=Path, default=PROJECT / "data" / "schema")
     year = commands.add_parser("new-year", help="archive this year's data and start the next financial year")
-    year.add_argument("year", help="the new financial year, e.g. 2009/10")
+    year.add_argument("year", nargs="?", help="the new financial year, e.g. 2009/10 (default: $YEAR, as make "
+                      "passes it, never through the shell)")
+    year.add_argument("--yes", action="store_true", help="do not ask to confirm (default: $CONFIRM=yes)")
     year.add_argument("--data-dir", type=Path, default=PROJECT / "data")
+    undo_year = commands.add_parser("undo-new-year", help="put the data back as it was before the last new year")
+    undo_year.add_argument("--data-dir", type=Path, default=PROJECT / "data")
     deadline = commands.add_parser("deadline", help="when a call must receive attention, and its update dates")
     deadline.add_argument("--raised", help="when the call was logged: YYYY-MM-DD HH:MM, e.g. '2026-12-24 16:45'")
     deadline.add_argument("--priority", help="its priority: a number (1 to 6) or a name, e.g. 3 or medium")
@@ -45,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args.data_dir)
     if args.command == "new-year":
-        return _new_year(args.data_dir, args.year)
+        return _new_year(args.data_dir, args.year if args.year is not None else os.environ.get("YEAR", ""),
+                         args.yes or os.environ.get("CONFIRM", "").strip().lower() == "yes")
+    if args.command == "undo-new-year":
+        return _undo_new_year(args.data_dir)
     return _schema(args.out_dir)
 
 
@@ -88,16 +96,39 @@ def _check(data_dir: Path) -> int:
     if archive is not None:
         print(f"Changes are shown against {data_dir.name}/archive/{archive.name}/ ({archive.year}), which is also "
               "valid.")
-    for warning in catalog.warnings:
+    for warning in catalog.warnings + newyear.year_warnings(data_dir, catalog, archive):
         print(f"Warning: {warning}")
     return 0
 
 
-def _new_year(data_dir: Path, year: str) -> int:
+def _new_year(data_dir: Path, year: str, confirmed: bool) -> int:
+    """Show what will be done, ask to confirm (unless `confirmed`), then do it."""
+    if not year.strip():
+        print("Give the new financial year: make new-year YEAR=2009/10", file=sys.stderr)
+        return 2
     try:
-        started = newyear.start(data_dir, year)
+        chosen = newyear.plan(data_dir, year.strip())
     except newyear.Refused as refused:
         print(f"New year not started: {refused}", file=sys.stderr)
+        return 1
+    print(f"make new-year will start {chosen.year}:")
+    for line in chosen.describe():
+        print(f"- {line}")
+    if not confirmed:
+        try:
+            answer = input(f"Start {chosen.year}? Type yes and press Enter: ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() != "yes":
+            print("New year not started: it was not confirmed (type yes; in a script, add CONFIRM=yes). Nothing "
+                  "was changed.", file=sys.stderr)
+            return 1
+    try:
+        started = newyear.carry_out(chosen)
+    except OSError as error:
+        print(f"New year not finished: {error.strerror or error} ({error.filename}). Your data in "
+              f"{data_dir.name}/ is as it was, or the archive is made and the year not yet set; free the space "
+              "or fix the cause, then run the same command again to finish.", file=sys.stderr)
         return 1
     archived = ", ".join(sorted(path.name for path in started.archive.iterdir()))
     print(f"Archived {archived} to {started.archive}/.")
@@ -107,6 +138,20 @@ def _new_year(data_dir: Path, year: str) -> int:
     print("Now review:")
     for item in started.to_review:
         print(f"- {item}")
+    print("To go back: make undo-new-year.")
+    return 0
+
+
+def _undo_new_year(data_dir: Path) -> int:
+    try:
+        print(newyear.undo(data_dir))
+    except newyear.Refused as refused:
+        print(f"Nothing undone: {refused}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"Undo not finished: {error.strerror or error} ({error.filename}); fix the cause, then run make "
+              "undo-new-year again to finish.", file=sys.stderr)
+        return 1
     return 0
 
 

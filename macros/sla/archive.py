@@ -17,6 +17,8 @@ the lenient reading dropped.
 
 from __future__ import annotations
 
+import datetime
+import hashlib
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,6 +31,45 @@ from .yamlfile import read_yaml
 ARCHIVE = "archive"
 """The folder of the archives, inside the data folder."""
 ARCHIVE_NAME = re.compile(r"^\d{4}-\d{2}$")
+CHECKSUMS = "SHA256SUMS"
+"""In each archive made by `make new-year`: the SHA-256 checksum of each archived file (as `sha256sum` writes
+them), which every load of the archive verifies. Archives made before there were checksums have none."""
+SCHEMA_LINE = "$schema=schema/"
+
+
+def archived_text(text: str, name: str, year: str, today: datetime.date) -> str:
+    """A data file's text as archived: a first-line note that it is an archived copy not to be edited, and the
+    editor's schema line pointing from the archive's folder to data/schema/."""
+    note = (f"# ARCHIVED COPY of data/{name} for {year}, made by make new-year on {today.isoformat()}. Do not edit:\n"
+            f"# make check verifies it against {CHECKSUMS}. This year's data is in data/{name}.\n")
+    return note + text.replace(SCHEMA_LINE, "$schema=../../schema/", 1)
+
+
+def verify_archive(folder: Path, data_dir: Path) -> list[Problem]:
+    """A problem for each archived file that is missing or changed since it was archived (checked against
+    `CHECKSUMS`); none for an archive made before there were checksums."""
+    sums = folder / CHECKSUMS
+    if not sums.is_file():
+        return []
+    shown = f"{data_dir.name}/{ARCHIVE}/{folder.name}"
+    problems = []
+    listed = {}
+    for line in sums.read_text(encoding="utf-8", errors="replace").splitlines():
+        digest, _, name = line.partition("  ")
+        listed[name] = digest
+    for name, digest in listed.items():
+        path = folder / name
+        if not path.is_file():
+            problems.append(Problem(f"{shown}/{name}", 1, "", f"this archived file is missing; {CHECKSUMS} lists "
+                                    "it. Put it back as it was (with git: git checkout -- "
+                                    f"{shown}/{name})"))
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            problems.append(Problem(f"{shown}/{name}", 1, "", (
+                f"this archived copy has been changed since make new-year archived it (its checksum is not the "
+                f"one in {CHECKSUMS}). An archive keeps last year as it was, for the page 'What has changed': "
+                f"put the file back as it was (with git: git checkout -- {shown}/{name}); this year's changes "
+                f"belong in {data_dir.name}/{name}")))
+    return problems
 
 
 @dataclass(frozen=True)
@@ -64,6 +105,16 @@ class ArchiveError(DataError):
         return "\n".join(lines)
 
 
+class ArchiveChanged(ArchiveError):
+    """An archive whose files are not those `make new-year` wrote."""
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "file" if count == 1 else "files"
+        lines = [f"{count} archived {noun} in {self.folder} changed since they were archived; nothing was built:"]
+        return "\n".join(lines + [str(problem) for problem in self.problems])
+
+
 def archive_folders(data_dir: Path) -> list[Path]:
     """Every archive under `data_dir`, oldest first."""
     folder = data_dir / ARCHIVE
@@ -82,6 +133,9 @@ def latest_archive(data_dir: Path, current: Catalog | None = None) -> Archive | 
 def load_archive(folder: Path, data_dir: Path, current: Catalog | None = None) -> Archive:
     """One archive (a folder of `archive_folders`), loaded like the current data. Raises ArchiveError."""
     shown = f"{data_dir.name}/{ARCHIVE}/{folder.name}"
+    changed = verify_archive(folder, data_dir)
+    if changed:
+        raise ArchiveChanged(shown, changed)
     try:
         catalog = load_cached(folder)
     except DataError as error:
@@ -96,6 +150,9 @@ def load_archive(folder: Path, data_dir: Path, current: Catalog | None = None) -
     elif current is not None and year >= current.prices.financial_year:
         message = (f"the archive is for {year}, not for a year before {current.prices.financial_year}, the year "
                    f"of {data_dir.name}/prices.yaml; an archive keeps a year that has ended")
+        if year == current.prices.financial_year:
+            message += ("; if make new-year was interrupted, run it again to finish it, or run make undo-new-year "
+                        "to go back")
     if message:
         prices = read_yaml(folder / "prices.yaml", f"{shown}/prices.yaml")
         raise ArchiveError(shown, [prices.problem(("financial_year",), message)])
