@@ -51,6 +51,8 @@ MACROS = {
     "comparison_page": ("comparison_page", "The tiers of a phase side by side."),
     "schools_index": ("schools_index", "The list of schools with pages of their own."),
     "school_page": ("school_page", "One school's entitlement, fully resolved."),
+    "removed_school_page": ("removed_school_page", "At the address of a school listed last year and not this "
+                                                   "year: that it is no longer listed, and how to find a school."),
     "find_school": ("find_school", "The schools with pages of their own, with a box to find one by name."),
     "school_type_choices": ("school_type_choices", "The school types, each linked to its entitlement page."),
     "link": ("page_link", "A link to a generated page by its path, e.g. link('schools/index', 'Find your school')."),

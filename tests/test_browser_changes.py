@@ -1,6 +1,7 @@
 """In Chromium: the page of what has changed since last year, after a year's changes (tests/changes_edits.py),
-and the changes on a school type's and a school's page: what a reader sees, the links, axe-core at desktop and
-mobile widths, reflow at 320 pixels, nothing requested from another host, and the Nu HTML Checker.
+the changes on a school type's and a school's page, and the page at the address of a school no longer listed:
+what a reader sees, the links, axe-core at desktop and mobile widths, reflow at 320 pixels, nothing requested
+from another host, and the Nu HTML Checker.
 
 Every page of the site without an archive (the changes page saying there is no earlier year) is checked by
 test_accessibility.py; the words of the changes: test_changes_build.py."""
@@ -15,14 +16,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from changes_edits import INSERTED_CLAUSE, INSERTED_TEXT
+from changes_edits import ADDED_SCHOOL, INSERTED_CLAUSE, INSERTED_TEXT, REMOVED_SCHOOL
 from conftest import served, watched_page
 from test_accessibility import AXE, AXE_TAGS, VNU
 
 pytestmark = pytest.mark.browser
 
 PAGES = ["changes/", "entitlement/primary/", "entitlement/secondary/",
-         "schools/example-hill-top-primary-school-fictional/"]
+         "schools/example-hill-top-primary-school-fictional/", f"schools/{REMOVED_SCHOOL[1]}/"]
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +59,33 @@ def test_the_changes_page_in_chromium(reader: Page, changes_url):
     page.locator(".clause-change h3 a").first.click()
     page.wait_for_url(f"**/specification/contract-length/#{INSERTED_CLAUSE}")
     expect(page.get_by_text(INSERTED_TEXT)).to_be_visible()
+
+
+def test_the_schools_added_and_removed_in_chromium(reader: Page, changes_url):
+    page = reader
+    page.goto(changes_url + "/changes/")
+    schools = page.locator("#schools + ul.changes-list li")
+    expect(schools).to_have_text([re.compile(rf"^New\s+{re.escape(ADDED_SCHOOL[0])}"),
+                                  re.compile(rf"^Removed\s+{re.escape(REMOVED_SCHOOL[0])}")])
+    page.get_by_role("link", name=ADDED_SCHOOL[0], exact=True).click()
+    page.wait_for_url(f"**/schools/{ADDED_SCHOOL[1]}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(rf"^{re.escape(ADDED_SCHOOL[0])}"))
+
+
+def test_a_removed_schools_address_answers_with_its_page_and_the_finder(reader: Page, changes_url):
+    page = reader
+    response = page.goto(f"{changes_url}/schools/{REMOVED_SCHOOL[1]}/")
+    assert response is not None and response.status == 200
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile(rf"^{re.escape(REMOVED_SCHOOL[0])} is no longer listed"))
+    expect(page.locator(".md-banner")).to_contain_text("Applies to 2009/10")
+    page.get_by_label("Your school's name").fill("woodland")
+    found = page.locator("#home-schools li").filter(visible=True)
+    expect(found).to_have_count(1)
+    found.get_by_role("link").click()
+    page.wait_for_url(f"**/schools/{ADDED_SCHOOL[1]}/")
+    # An address that no school ever had is still not found.
+    assert page.goto(f"{changes_url}/schools/no-such-school/").status == 404
 
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "mobile"])

@@ -24,6 +24,7 @@ from macros.sla.changes import (
     Renumbered,
     RouteChange,
     RowChange,
+    SchoolChange,
     TierCode,
     Words,
     compare,
@@ -188,6 +189,59 @@ def test_word_changes_mark_the_words_that_differ():
         (Words("kept under", False), Words("review each spring.", True), Words("As before", False)))
 
 
+# -- schools added, removed and renamed ----------------------------------------------------------
+
+
+def schools_yaml(*schools: str) -> str:
+    """schools.yaml listing primary Core schools, each given as 'Name' or 'Name | slug'."""
+    entries = []
+    for school in schools:
+        name, _, slug = (part.strip() for part in school.partition("|"))
+        entries.append(f"  - name: {name}\n" + (f"    slug: {slug}\n" if slug else "")
+                       + "    school_type: primary\n    tier: core\n    yhgfl: false\n    sims_pcs: 3\n")
+    return "schools:\n" + "".join(entries)
+
+
+def test_schools_added_removed_and_renamed_matched_by_their_address(years):
+    before, after = years
+    before.write("schools.yaml", schools_yaml("Brook School", "Dale School", "Old Hall School | hall", "Ash School"))
+    after.write("schools.yaml", schools_yaml("Ash School", "New Hall Academy | hall", "Fell School", "Brook School"))
+    changes = compared(years)
+    # This year's order (added and renamed), then last year's (removed); Ash and Brook only moved in the list.
+    only(changes, schools=(
+        SchoolChange("renamed", "hall", "New Hall Academy", "primary", "Primary schools", "Old Hall School"),
+        SchoolChange("added", "fell-school", "Fell School", "primary", "Primary schools"),
+        SchoolChange("removed", "dale-school", "Dale School", "primary", "Primary schools")))
+    assert changes.count == 3
+    assert changes.schools_removed == (
+        SchoolChange("removed", "dale-school", "Dale School", "primary", "Primary schools"),)
+
+
+def test_a_new_name_that_makes_a_new_address_is_a_school_removed_and_one_added(years):
+    before, after = years
+    before.write("schools.yaml", schools_yaml("Hill Top School"))
+    after.write("schools.yaml", schools_yaml("Hilltop School", "HILL TOP school!"))  # the second keeps hill-top-school
+    only(compared(years), schools=(
+        SchoolChange("added", "hilltop-school", "Hilltop School", "primary", "Primary schools"),
+        SchoolChange("renamed", "hill-top-school", "HILL TOP school!", "primary", "Primary schools",
+                     "Hill Top School")))
+
+
+def test_a_removed_school_is_named_with_last_years_type(years):
+    before, after = years
+    before.write("schools.yaml", schools_yaml("Brook School"))
+    before.edit("services.yaml", "    name: Primary schools\n    phase: primary", "    name: Infant schools\n"
+                                                                           "    phase: primary")
+    only(compared(years), schools=(
+        SchoolChange("removed", "brook-school", "Brook School", "primary", "Infant schools"),))
+
+
+def test_with_no_schools_last_year_every_school_is_added(years):
+    years[1].write("schools.yaml", schools_yaml("Brook School"))
+    only(compared(years), schools=(SchoolChange("added", "brook-school", "Brook School", "primary",
+                                                "Primary schools"),))
+
+
 # -- narrowed to a school type, and to a school -------------------------------------------------
 
 
@@ -218,7 +272,8 @@ EVERYTHING = Changes(
     route=RouteChange(("a",), ("b",)),
     clauses=(ClauseChange("added", "everyone", None, "1.1", None, None),
              ClauseChange("added", "secondary-only", None, "1.2", None, None, phases=frozenset({"secondary"}))),
-    renumbered=(Renumbered("later", "1.1", "1.3"),))
+    renumbered=(Renumbered("later", "1.1", "1.3"),),
+    schools=(SchoolChange("added", "new-school", "New School", "primary", "Primary schools"),))
 
 
 def test_the_changes_that_affect_a_school_type():
@@ -232,6 +287,7 @@ def test_the_changes_that_affect_a_school_type():
     assert (narrowed.contacts, narrowed.route, narrowed.renumbered) == (
         EVERYTHING.contacts, EVERYTHING.route, EVERYTHING.renumbered)
     assert [clause.clause_id for clause in narrowed.clauses] == ["everyone"]
+    assert narrowed.schools == ()  # a school added to the list changes nothing for another school
 
 
 @pytest.mark.parametrize("yhgfl, sims_pcs, cells", [

@@ -1,7 +1,8 @@
 """What has changed since last year, built: the changes page lists exactly the year's changes (and the clauses
-renumbered), changes.csv gives the same as rows, and each school type's and school's page shows the changes
-that affect it. Without an archive, each says there is no earlier year; a broken archive stops the build with
-its file and line.
+renumbered, and the schools added and removed), changes.csv gives the same as rows, and each school type's and
+school's page shows the changes that affect it; the address of a school no longer listed has a page saying
+so. Without an archive, each says there is no earlier year; a broken archive stops the build with its file and
+line.
 
 The diff itself: test_changes.py; the archive: test_archive.py; in Chromium: test_browser_changes.py."""
 
@@ -9,19 +10,20 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from changes_edits import INSERTED_CLAUSE, INSERTED_TEXT, RENUMBERED
+from changes_edits import ADDED_SCHOOL, INSERTED_CLAUSE, INSERTED_TEXT, REMOVED_SCHOOL, RENUMBERED
 from conftest import DataFiles, mkdocs_build
 from macros.sla.__main__ import main
 
 pytestmark = pytest.mark.build
 
 CSV_COLUMNS = ["area", "change", "phase", "school_type", "tier", "item", "detail", "before", "after", "difference"]
-AREAS = ["services", "inclusion-table", "costs", "prices", "contacts", "clauses", "clause-numbers"]
+AREAS = ["services", "inclusion-table", "costs", "prices", "contacts", "schools", "clauses", "clause-numbers"]
 
 
 def words(element: Tag) -> str:
@@ -68,7 +70,7 @@ def test_the_changes_page_lists_exactly_the_years_changes(changes_site):
     assert heading(page.find("h1")) == "What has changed since 2008/09"
     assert [heading["id"] for heading in page.select("article h2[id]") if heading["id"] in AREAS] == AREAS
     intro = words(page.select_one(".changes-intro"))
-    assert "for 2009/10 from those for 2008/09: 4 changes, and 4 clauses with a new number." in intro
+    assert "for 2009/10 from those for 2008/09: 6 changes, and 4 clauses with a new number." in intro
 
     assert [words(element) for element in area(page, "services")] == ["No service was added or removed."]
     assert table_rows(area(page, "inclusion-table")) == [
@@ -77,6 +79,9 @@ def test_the_changes_page_lists_exactly_the_years_changes(changes_site):
     assert table_rows(area(page, "prices")) == [
         ["Complete SIMS Help Desk Support", "Secondary schools", "£1,090", "£1,150", "£60 more"]]
     assert table_rows(area(page, "contacts")) == [["Pam Plant", "Telephone", "01422 392569", "01422 392570"]]
+    assert [words(item) for element in area(page, "schools") for item in element.select("li")] == [
+        f"New {ADDED_SCHOOL[0]} (Primary schools)",
+        f"Removed {REMOVED_SCHOOL[0]} ({REMOVED_SCHOOL[2]}) : no longer listed"]
 
     [clause] = [element for element in area(page, "clauses") if "clause-change" in element.get("class", [])]
     assert words(clause.find("h3")) == "New section 5.1 The council meets each school once a year to review…"
@@ -104,6 +109,10 @@ def test_changes_csv_gives_the_same_as_rows(changes_site):
          "before": "1090.00", "after": "1150.00", "difference": "60.00"},
         {**row, "area": "contact", "change": "changed", "item": "Pam Plant", "detail": "telephone",
          "before": "01422 392569", "after": "01422 392570"},
+        {**row, "area": "school", "change": "added", "item": ADDED_SCHOOL[0], "school_type": "primary",
+         "detail": f"schools/{ADDED_SCHOOL[1]}/"},
+        {**row, "area": "school", "change": "removed", "item": REMOVED_SCHOOL[0],
+         "school_type": "secondary-formerly-gm", "detail": f"schools/{REMOVED_SCHOOL[1]}/"},
         {**row, "area": "clause", "change": "added", "item": INSERTED_CLAUSE, "detail": "section 5.1",
          "after": INSERTED_TEXT},
         *({**row, "area": "clause-number", "change": "renumbered", "item": clause_id, "before": before, "after": after}
@@ -136,6 +145,44 @@ def test_each_type_and_school_page_shows_the_changes_that_affect_it(changes_site
         assert "Not included (B) Included (Y)" in text
     if "prices" in shown:
         assert "Complete SIMS Help Desk Support Secondary schools £1,090 £1,150 £60 more" in text
+
+
+def test_the_changes_page_links_each_school_added_to_its_page(changes_site):
+    page = html(changes_site, "changes")
+    added, removed = [item for element in area(page, "schools") for item in element.select("li")]
+    [link] = added.find_all("a")
+    assert (words(link), link["href"]) == (ADDED_SCHOOL[0], f"../schools/{ADDED_SCHOOL[1]}/")
+    assert words(html(changes_site, f"schools/{ADDED_SCHOOL[1]}").find("h1")).startswith(ADDED_SCHOOL[0])
+    assert removed.find("a") is None  # named, with its type: its address no longer shows what it is entitled to
+
+
+def test_a_removed_schools_address_has_a_page_saying_it_is_no_longer_listed(changes_site):
+    page = html(changes_site, f"schools/{REMOVED_SCHOOL[1]}")
+    assert heading(page.find("h1")) == f"{REMOVED_SCHOOL[0]} is no longer listed"
+    assert words(page.find("title")).startswith(f"{REMOVED_SCHOOL[0]} is no longer listed - ")
+    article = page.select_one("article")
+    assert words(article.find("p")) == (
+        f"{REMOVED_SCHOOL[0]}, one of the secondary schools formerly grant maintained, had a page of its own on this "
+        "site in 2008/09. It is not in the list of schools for 2009/10, the year this site applies to, so this page "
+        "no longer shows what it is entitled to.")
+    # The home page's finder: the box for a name, and this year's schools, the new one included.
+    finder = article.select_one(".find-school")
+    assert finder.select_one("form.school-finder label[for=find-school-name]") is not None
+    assert f"../{ADDED_SCHOOL[1]}/" in [link["href"] for link in finder.select("ul.school-list a")]
+    assert REMOVED_SCHOOL[0] not in words(finder)
+    links = {words(link): link["href"] for link in article.find_all("a")}
+    assert links[REMOVED_SCHOOL[2]] == "../../entitlement/secondary-formerly-gm/"
+    assert links["schools added, removed or renamed"] == "../../changes/#schools"
+    # Like every page: the banner and the landmarks; unlike a school's: out of search engines, search and navigation.
+    assert words(page.select_one(".md-banner .site-banner")).startswith("Applies to 2009/10")
+    assert page.find("main") is not None and page.find("header") is not None and page.find("footer") is not None
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert html(changes_site, "changes").find("meta", attrs={"name": "robots"}) is None
+    index = json.loads((changes_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [doc["location"] for doc in index["docs"] if REMOVED_SCHOOL[1] in doc["location"]] == []
+    assert [doc["title"] for doc in index["docs"] if doc["location"] == f"schools/{ADDED_SCHOOL[1]}/"] == [
+        ADDED_SCHOOL[0]]
+    assert not [link for link in page.select("nav a") if REMOVED_SCHOOL[1] in link.get("href", "")]
 
 
 def test_the_entitlement_page_lists_the_changes_in_its_contents(changes_site):
@@ -182,7 +229,8 @@ def test_an_archive_that_cannot_be_compared_stops_the_build(project, tmp_path):
 
 
 @pytest.mark.parametrize("page", ["changes", "entitlement/primary",
-                                  "schools/example-hill-top-primary-school-fictional"])
+                                  "schools/example-hill-top-primary-school-fictional",
+                                  f"schools/{REMOVED_SCHOOL[1]}"])
 def test_the_changes_markup_reads_in_order(changes_site, page):
     """Tables with captions and scoped headers, headings without a skipped level, ids used once."""
     soup = html(changes_site, page)

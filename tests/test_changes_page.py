@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 from conftest import DataFiles
 from macros.sla.changes_page import CSV_COLUMNS, NO_EARLIER_YEAR, csv_rows
 from macros.sla.load import load
-from macros.sla.pages import Pages
-from test_changes import ITEMS_BEFORE, LEGEND_Y, change_items, change_prices
+from macros.sla.pages import Pages, site_pages
+from test_changes import ITEMS_BEFORE, LEGEND_Y, change_items, change_prices, schools_yaml
 
 pytestmark = pytest.mark.unit
 
@@ -218,3 +218,97 @@ def test_a_code_reworded_in_the_legend_on_the_page_and_in_the_csv(years):
         "Codes, as in the key of the inclusion table: Y, included in the tier (in 2008/09: included).")
     assert [row["before"] + " | " + row["after"] for row in csv_rows(renderer.catalog, renderer.previous)] == [
         "Y (included) | Y (included in the tier)"] * 3
+
+
+# -- schools added, removed and renamed; the page of a school no longer listed ----------------------------
+
+
+def change_schools(years: tuple[DataFiles, DataFiles]) -> None:
+    """2008/09 to 2009/10: Fell School added, Dale School removed, Old Hall School renamed New Hall Academy (it
+    kept its address, schools/hall/), Brook School unchanged."""
+    years[1].edit("prices.yaml", "financial_year: 2008/09", "financial_year: 2009/10")
+    years[0].write("schools.yaml", schools_yaml("Brook School", "Dale School", "Old Hall School | hall"))
+    years[1].write("schools.yaml", schools_yaml("Brook School", "New Hall Academy | hall", "Fell School"))
+
+
+def test_schools_added_removed_and_renamed_on_the_page_and_in_the_csv(years):
+    change_schools(years)
+    renderer = pages(years)
+    soup = safe(renderer.changes_page())
+    assert "Schools added, removed or renamed (3)" in [words(link) for link in soup.select(".page-contents a")]
+    items = soup.select("ul.changes-list li")
+    assert [words(li) for li in items] == [
+        "Renamed New Hall Academy (Primary schools) : called Old Hall School in 2008/09",
+        "New Fell School (Primary schools)",
+        "Removed Dale School (Primary schools) : no longer listed"]
+    assert [[link["href"] for link in li.find_all("a")] for li in items] == [
+        ["/schools/hall#None"], ["/schools/fell-school#None"], []]  # a school removed has no page of its own
+    assert "for 2009/10 from those for 2008/09: 3 changes." in words(soup)
+    assert csv_rows(renderer.catalog, renderer.previous) == [
+        csv_row("school", "renamed", "New Hall Academy", school_type="primary", detail="schools/hall/",
+                before="Old Hall School", after="New Hall Academy"),
+        csv_row("school", "added", "Fell School", school_type="primary", detail="schools/fell-school/"),
+        csv_row("school", "removed", "Dale School", school_type="primary", detail="schools/dale-school/")]
+    # Not on the pages of a school type or a school: a school added to the list changes nothing for the others.
+    section = renderer.changes().for_school_type(renderer.catalog.school_type("primary"))
+    assert "Fell School" not in section and "Dale School" not in section
+
+
+def test_no_school_added_or_removed_is_said_as_for_the_other_kinds(years):
+    years[1].edit("prices.yaml", "financial_year: 2008/09", "financial_year: 2009/10")
+    for data in years:
+        data.write("schools.yaml", schools_yaml("Brook School"))
+    soup = safe(pages(years).changes_page())
+    assert "Schools added, removed or renamed (none)" in [words(link) for link in soup.select(".page-contents a")]
+    assert ("No school was added to, removed from or renamed in the list of schools with a page of their own."
+            in words(soup))
+
+
+def test_a_removed_schools_page_says_so_and_offers_the_finder(years):
+    change_schools(years)
+    page = pages(years).removed_school_page("dale-school")
+    title, _, body = page.partition("\n")
+    assert title == "# Dale School is no longer listed"
+    soup = safe(body)
+    assert [words(h) for h in soup.find_all("h2")] == ["What you can do", "Find your school", "If you need help"]
+    assert words(soup.find("p")) == (
+        "Dale School, one of the primary schools, had a page of its own on this site in 2008/09. It is not in the "
+        "list of schools for 2009/10, the year this site applies to, so this page no longer shows what it is "
+        "entitled to.")
+    links = [(words(link), link["href"]) for link in soup.find_all("a")]
+    assert ("Primary schools", "/entitlement/primary#None") in links
+    assert ("schools added, removed or renamed", "/changes#schools") in links
+    # The home page's finder: a box for the school's name and this year's schools, the renamed one included.
+    assert soup.select_one("form.school-finder input#find-school-name") is not None
+    assert [words(link) for link in soup.select("ul.school-list a")] == [
+        "Brook School", "New Hall Academy", "Fell School"]
+    with pytest.raises(KeyError):
+        pages(years).removed_school_page("brook-school")  # still listed: its own page is at that address
+
+
+def test_a_removed_school_has_a_page_out_of_navigation_search_and_search_engines(years):
+    change_schools(years)
+    years[0].write("schools.yaml", years[0].text("schools.yaml") + schools_yaml("Index School | index")
+                   .removeprefix("schools:\n"))  # its address is now the schools index's
+    renderer = pages(years)
+    listed = site_pages(renderer.catalog, renderer.previous)
+    removed = [page for page in listed if page.call.startswith("removed_school_page")]
+    assert [(page.path, page.title, page.call, page.nav, page.searched, page.indexed) for page in removed] == [
+        ("schools/dale-school", "Dale School is no longer listed", "removed_school_page('dale-school')", None, False,
+         False)]
+    assert removed[0].front_matter() == "---\nsearch:\n  exclude: true\nrobots: noindex\n---\n"
+    assert [page.path for page in listed].count("schools/index") == 1
+    assert [page for page in site_pages(renderer.catalog) if page.call.startswith("removed")] == []  # no archive
+
+
+def test_no_schools_name_puts_markup_into_the_pages(years):
+    years[0].write("schools.yaml", schools_yaml(f"'Dale {HOSTILE}' | dale", f"'Old {HOSTILE}' | hall"))
+    years[1].write("schools.yaml", schools_yaml(f"'Fell {HOSTILE}' | fell", f"'New {HOSTILE}' | hall"))
+    renderer = pages(years)
+    assert [words(li) for li in safe(renderer.changes_page()).select("ul.changes-list li")] == [
+        f"New Fell {HOSTILE} (Primary schools)",
+        f"Renamed New {HOSTILE} (Primary schools) : called Old {HOSTILE} in 2008/09",
+        f"Removed Dale {HOSTILE} (Primary schools) : no longer listed"]
+    title, _, body = renderer.removed_school_page("dale").partition("\n")
+    assert "<script>" not in title and "&lt;script&gt;" in title
+    assert words(safe(body).find("p")).startswith(f"Dale {HOSTILE}, one of the primary schools,")

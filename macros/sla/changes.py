@@ -8,7 +8,9 @@ Things are matched by what identifies them, never by their position: a row of an
 phase, group and service (two rows may share a service name in different groups); a tier by its phase and
 id; a price-list item by its list, its name and the phase; a package price by school type and tier; a
 service price by service and unit; a contact by id; a clause by id, so that a clause inserted before others
-is one clause added, and the others are renumbered, not changed.
+is one clause added, and the others are renumbered, not changed; a school by its page address (its slug, or
+the one made from its name), so that a school that kept its address under a new name is renamed, not removed
+and added.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from functools import lru_cache
 from typing import Literal, TypeVar
 
 from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
+from .checks import school_slug
 from .entitlement import Status, resolve
 from .models import Clause, Item, Matrix, School, SchoolType
 
 Change = Literal["added", "removed", "changed"]
+SchoolListed = Literal["added", "removed", "renamed"]
 T = TypeVar("T")
 
 CONTACT_FIELDS = {"name": "name", "role": "role", "address": "address", "email": "e-mail",
@@ -229,6 +233,23 @@ class ClauseChange:
 
 
 @dataclass(frozen=True)
+class SchoolChange:
+    """A school with a page of its own (schools.yaml), added to or removed from the list, or renamed: listed
+    both years at the same address under another name."""
+
+    change: SchoolListed
+    slug: str
+    """Its page's address, schools/<slug>/: this year's page, or, for a school removed, last year's."""
+    name: str
+    """Its name this year; for a school removed, last year's."""
+    school_type_id: str
+    school_type_name: str
+    """Its type's name, from the year of `name`."""
+    before_name: str | None = None
+    """For a school renamed, its name last year."""
+
+
+@dataclass(frozen=True)
 class Words:
     """A run of words of one version of a paragraph, and whether the other version differs there."""
 
@@ -275,6 +296,7 @@ class Changes:
     route: RouteChange | None = None
     clauses: tuple[ClauseChange, ...] = ()
     renumbered: tuple[Renumbered, ...] = ()
+    schools: tuple[SchoolChange, ...] = ()
     school: School | None = field(default=None, compare=False)
     """Set by `for_school`: the school these changes were narrowed to (cells are then to be read for it)."""
 
@@ -282,12 +304,19 @@ class Changes:
     def count(self) -> int:
         """How many changes there are, not counting clauses that only moved to a new number."""
         return (len(self.rows) + len(self.offers) + len(self.listed) + len(self.cells) + len(self.costs)
-                + len(self.prices) + len(self.contacts) + (self.route is not None) + len(self.clauses))
+                + len(self.prices) + len(self.contacts) + (self.route is not None) + len(self.clauses)
+                + len(self.schools))
+
+    @property
+    def schools_removed(self) -> tuple[SchoolChange, ...]:
+        """The schools listed last year and not this year, in last year's order."""
+        return tuple(school for school in self.schools if school.change == "removed")
 
     def for_school_type(self, school_type: SchoolType) -> Changes:
         """The changes that affect a school type: its phase's inclusion table and tiers, what its tiers cost
         it, its phase's prices and its package prices, and everything for every school (offers, service
-        prices, contacts, the route, clauses not about another phase, clause numbers)."""
+        prices, contacts, the route, clauses not about another phase, clause numbers). Not the schools
+        added to or removed from the list, which change nothing for another school."""
         phase = school_type.phase
         return replace(
             self,
@@ -296,7 +325,8 @@ class Changes:
             cells=tuple(cell for cell in self.cells if cell.phase_id == phase),
             costs=tuple(cost for cost in self.costs if cost.school_type_id == school_type.id),
             prices=tuple(price for price in self.prices if _price_for(price, school_type)),
-            clauses=tuple(clause for clause in self.clauses if not clause.phases or phase in clause.phases))
+            clauses=tuple(clause for clause in self.clauses if not clause.phases or phase in clause.phases),
+            schools=())
 
     def for_school(self, catalog: Catalog, school: School) -> Changes:
         """The changes that affect one school (`catalog` is this year's): as for its school type, but only
@@ -346,6 +376,7 @@ def compare(before: Catalog, after: Catalog) -> Changes:
         renumbered=tuple(Renumbered(clause_id, before.numbered[clause_id].number, numbered.number)
                          for clause_id, numbered in after.numbered.items()
                          if clause_id in before.numbered and before.numbered[clause_id].number != numbered.number),
+        schools=tuple(_schools(before, after)),
     )
 
 
@@ -591,6 +622,23 @@ def clause_phases(catalog: Catalog) -> dict[str, frozenset[str]]:
     for section in catalog.services.sections:
         visit(section, frozenset())
     return phases
+
+
+# -- schools -------------------------------------------------------------------------------------
+
+
+def _schools(before: Catalog, after: Catalog) -> Iterator[SchoolChange]:
+    """Schools added and renamed, in this year's order, then those removed, in last year's; matched by address."""
+    old = {school_slug(school): school for school in before.schools}
+    new = {school_slug(school): school for school in after.schools}
+    for slug, school in new.items():
+        was = old.get(slug)
+        if was is None or was.name != school.name:
+            yield SchoolChange("added" if was is None else "renamed", slug, school.name, school.school_type,
+                               after.school_type(school.school_type).name, was.name if was else None)
+    yield from (SchoolChange("removed", slug, school.name, school.school_type,
+                             before.school_type(school.school_type).name)
+                for slug, school in old.items() if slug not in new)
 
 
 # -- helpers --------------------------------------------------------------------------------------

@@ -25,12 +25,13 @@ from .changes import (
     CostChange,
     PriceChange,
     RowChange,
+    SchoolChange,
     Words,
     compare,
 )
 from .entitlement import Status
 from .models import Clause, Item, School, SchoolType
-from .paths import CHANGES, download
+from .paths import CHANGES, download, school_page
 from .render import Href, Renderer, markdown_text, money
 from .text import Placeholder
 
@@ -163,6 +164,8 @@ class ChangesPage(Renderer):
              lambda: self._area("prices", level, tables=self._price_tables(changes.prices))),
             ("contacts", "Contacts and the route for complaints", len(changes.contacts) + (changes.route is not None),
              lambda: self._area("contacts", level, route=self._route(changes), contacts=self._contacts(changes))),
+            ("schools", "Schools added, removed or renamed", len(changes.schools),
+             lambda: self._area("schools", level, schools=self._schools(changes.schools))),
             ("clauses", "Clauses added, removed or changed", len(changes.clauses),
              lambda: self._area("clauses", level, compact=not every, page=self.href(CHANGES, "clauses"),
                                 clauses=[self._clause_change(clause, wording=every) for clause in changes.clauses])),
@@ -187,6 +190,13 @@ class ChangesPage(Renderer):
         return [{"change": contact.change, "name": self._said(contact.name, contact.change == "removed"),
                  "field": contact.field, "before": self._said(contact.before, True),
                  "after": self._said(contact.after, False)} for contact in changes.contacts]
+
+    def _schools(self, schools: tuple[SchoolChange, ...]) -> list[dict]:
+        """Each school added, renamed or removed: this year's linked to its page, a removed one only named."""
+        return [{"change": school.change, "name": school.name, "type": school.school_type_name,
+                 "before_name": school.before_name,
+                 "href": None if school.change == "removed" else self.href(school_page(school.slug), None)}
+                for school in schools]
 
     def _renumbered(self, changes: Changes) -> list[dict]:
         return [{"href": self.clause_href(item.clause_id),
@@ -441,6 +451,10 @@ def _csv_rows(changes: Changes, now: Renderer, was: Renderer) -> Iterator[dict[s
         yield row("escalation", "changed", "The route for concerns and complaints",
                   "\n".join(f"{number}. {step}" for number, step in enumerate(changes.route.before, start=1)),
                   "\n".join(f"{number}. {step}" for number, step in enumerate(changes.route.after, start=1)))
+    for school in changes.schools:
+        renamed = school.change == "renamed"
+        yield row("school", school.change, school.name, school.before_name, school.name if renamed else None,
+                  school_type=school.school_type_id, detail=f"{school_page(school.slug)}/")
     for clause in changes.clauses:
         if clause.change == "changed":
             for name in clause.fields:

@@ -40,6 +40,7 @@ from .paths import (
     section_page,
     type_page,
 )
+from .removed_school import RemovedSchoolPage, removed_school_title, removed_schools
 from .render import Href, Renderer, markdown_text, money
 from .response import ResponseTimes
 from .summary import COMPLAINTS, REPORT_A_FAULT, Line, Summary, SummaryRow
@@ -79,9 +80,14 @@ class SitePage:
     """False keeps the page's text out of the search index (school pages: one per school would make the index,
     which every reader's browser loads, grow with the number of schools; `search.py` gives each school one
     small entry of its name, type and tier instead)."""
+    indexed: bool = True
+    """False asks search engines not to index the page (`robots: noindex`, see overrides/main.html): the pages
+    of schools no longer listed."""
 
     def front_matter(self) -> str:
-        return "" if self.searched else "---\nsearch:\n  exclude: true\n---\n"
+        lines = ([] if self.searched else ["search:", "  exclude: true"]) + ([] if self.indexed else
+                                                                            ["robots: noindex"])
+        return "".join(f"{line}\n" for line in ["---", *lines, "---"]) if lines else ""
 
 
 # Sections of the entitlement pages that repeat the specification carry
@@ -107,6 +113,10 @@ def site_pages(catalog: Catalog, previous: Catalog | None = None) -> list[SitePa
     pages.append(SitePage(ABOUT_EDITION, "About this edition", "about_edition()", "about"))
     pages.append(SitePage(ACCESSIBILITY, "Accessibility statement", "accessibility_statement()", "about"))
     pages.append(SitePage(PRIVACY, "Privacy", "privacy_notice()", "about"))
+    # Last, the addresses of schools listed last year and not this year: a page saying so, not 'page not found'.
+    pages += [SitePage(school_page(school.slug), removed_school_title(school.name),
+                       f"removed_school_page('{school.slug}')", None, searched=False, indexed=False)
+              for school in removed_schools(catalog, previous, {page.path for page in pages})]
     return pages
 
 
@@ -383,6 +393,12 @@ class Pages(Renderer):
                 self._tier_section(o, school.tier) for o in offers if o.tier in offer.builds_on or o is offer]),
             contacts=self.shared("contacts", self.contacts), changes=changes.for_school(school),
             compared=self.previous is not None)))
+
+    def removed_school_page(self, slug: str) -> str:
+        """The page at the address of a school listed last year and not this year (see `removed_school`)."""
+        if self.previous is None:
+            raise KeyError(f"no school at schools/{slug}/ was removed: there is no earlier year")
+        return RemovedSchoolPage(self.catalog, self.href, self, self.previous, self.set_aside).page(slug)
 
     # -- the whole specification, for printing ------------------------------------
 
