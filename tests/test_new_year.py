@@ -43,7 +43,7 @@ def test_a_new_year_archives_the_data_and_sets_the_year(minimal, capsys):
     assert minimal.text("prices.yaml") == prices_before.replace("financial_year: 2008/09", "financial_year: 2009/10")
     assert load(minimal.dir).prices.financial_year == "2009/10"
     lines = out.splitlines()
-    assert lines[0] == f"Archived prices.yaml, services.yaml, site.yaml to {archive}/."
+    assert lines[0] == f"Archived prices.yaml, schools.yaml, services.yaml, site.yaml to {archive}/."
     assert lines[1] == f"Set financial_year to 2009/10 in {minimal.dir / 'prices.yaml'} (it was 2008/09)."
     assert lines[4] == "Now review:"
     assert lines[5].startswith("- prices.yaml: every price")
@@ -106,7 +106,7 @@ def test_a_refused_new_year_leaves_no_archive_folder_to_block_the_next(minimal, 
     code, out, err = new_year(minimal, "2009/10", capsys)
     assert (code, err) == (0, "")
     assert sorted(path.name for path in (minimal.dir / "archive" / "2008-09").iterdir()) == [
-        "prices.yaml", "services.yaml", "site.yaml"]
+        "prices.yaml", "schools.yaml", "services.yaml", "site.yaml"]
     assert load(minimal.dir).prices.financial_year == "2009/10"
 
 
