@@ -4,7 +4,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-HOST   ?= 127.0.0.1:8000
+PORT   ?= 8000
+HOST   ?= 127.0.0.1:$(PORT)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site site-offline test test-unit test-build test-browser lint serve check schema bench clean new-year undo-new-year \
@@ -46,8 +47,10 @@ test-build: npm-package $(VENV)/.test-deps node_modules/.installed
 test-browser: system-packages $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/python -m pytest tests -ra -m browser
 
-## serve: preview on http://$(HOST), reloading on changes to data/, content/, macros/, overrides/
+## serve: preview on http://$(HOST), reloading on changes to data/, content/, macros/, overrides/;
+## another port: make serve PORT=8001
 serve: $(VENV)/.site-deps
+	@$(BIN)/python -m macros.sla free-port "$(HOST)"
 	SITE_PREVIEW=true $(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
 ## check: validate the four data files (services, prices, schools, site) only

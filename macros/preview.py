@@ -12,7 +12,7 @@ import html
 import os
 from pathlib import Path
 
-from .sla.problems import DataError
+from .sla.problems import MAX_SHOWN, DataError, more_problems
 
 PREVIEW = "SITE_PREVIEW"
 """Set to `true` by `make serve`."""
@@ -36,7 +36,9 @@ def page_sources(site_dir: Path) -> list[str]:
 
 def problems_page(error: DataError) -> str:
     """The Markdown of the page that lists the problems (macros off: it must show the text as it is)."""
-    items = "\n".join(f"<li><code>{html.escape(str(problem))}</code></li>" for problem in error.problems)
+    items = "\n".join(f"<li><code>{html.escape(str(problem))}</code></li>" for problem in error.problems[:MAX_SHOWN])
+    if len(error.problems) > MAX_SHOWN:
+        items += f"\n<li>{more_problems(len(error.problems) - MAX_SHOWN)}</li>"
     waiting = ("<p>References between entries (tiers, codes, ids) are checked once these are fixed.</p>"
                if not error.references_checked else "")
     count = len(error.problems)

@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from . import preview
 from .sla.archive import latest_archive
 from .sla.catalog import Catalog
-from .sla.load import load_cached
+from .sla.load import load_cached, unexpected
 from .sla.pages import Pages
 from .sla.problems import DataError
 from .sla.search import SearchError, rewrite
@@ -110,19 +110,24 @@ def site_files() -> Files:
 
 def check_data(config: MkDocsConfig) -> DataError | None:
     """Load the data once for the build. Bad data stops the build, except in the preview (`make serve`),
-    where it is returned, to be shown in place of the pages."""
+    where it is returned, to be shown in place of the pages. An error no check foresaw becomes one problem
+    naming the data folder: never a traceback, and the preview still shows its page."""
     try:
         loaded = load_cached(data_dir(config))
         archive = latest_archive(data_dir(config), loaded)  # last year's data, for what has changed
-    except DataError as error:
-        if not preview.previewing():
-            raise PluginError(error.report()) from None
-        print(error.report(), file=sys.stderr)
-        return error
-    STATE.catalog, STATE.previous = loaded, archive.catalog if archive else None
-    for warning in loaded.warnings:
-        log.info(f"Warning: {warning}")
-    return None
+    except DataError as caught:
+        error = caught
+    except Exception as caught:
+        error = DataError([unexpected(f"{data_dir(config).name}/", caught)])
+    else:
+        STATE.catalog, STATE.previous = loaded, archive.catalog if archive else None
+        for warning in loaded.warnings:
+            log.info(f"Warning: {warning}")
+        return None
+    if not preview.previewing():
+        raise PluginError(error.report()) from None
+    print(error.report(), file=sys.stderr)
+    return error
 
 
 def set_aside(page: Page) -> Callable[[Markup], str]:

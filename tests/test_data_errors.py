@@ -153,7 +153,7 @@ def test_negative_price(minimal):
     assert problems(minimal) == [
         f"{P}:{line}: price_lists[0].groups[0].items[0] (the 1st: Help desk).prices.primary: "
         "a price cannot be negative "
-        "(valid: 0 or more, such as 850 or 850.50)"]
+        "(valid: 0 to 1000000, such as 850 or 850.50)"]
 
 
 def test_price_with_fractions_of_a_penny(minimal):
@@ -295,7 +295,7 @@ def test_every_problem_is_reported_at_once(minimal):
     assert problems(minimal) == [
         f"{P}:{negative}: price_lists[0].groups[0].items[0] (the 1st: Help desk).prices.primary: a price cannot be "
         "negative "
-        "(valid: 0 or more, such as 850 or 850.50)",
+        "(valid: 0 to 1000000, such as 850 or 850.50)",
         f"{S}:{unknown + 1}: contacts[0] (the 1st: alex): unknown key 'mobile' "
         "(valid: id, name, role, address, email, telephone, fax)",
         f"{S}:{terms}: terms: missing required key 'year_start'",

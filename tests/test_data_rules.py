@@ -39,7 +39,8 @@ def test_a_negative_price_is_refused_wherever_it_is(minimal, key, entry, label):
     minimal.write("prices.yaml", f"{text}{key}:\n{entry}")
     line = text.count("\n") + 2 + entry[: entry.index("price: -5")].count("\n")
     assert problems(minimal) == [
-        f"{P}:{line}: {key}[0] ({label}).price: a price cannot be negative (valid: 0 or more, such as 850 or 850.50)"]
+        f"{P}:{line}: {key}[0] ({label}).price: a price cannot be negative (valid: 0 to 1000000, such as 850 or "
+        "850.50)"]
 
 
 @pytest.mark.parametrize("year, valid", [("2009/11", "2009/10"), ("2010/10", "2010/11"), ("2008/10", "2008/09")])

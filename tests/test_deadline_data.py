@@ -123,12 +123,12 @@ def test_an_unknown_working_placeholder_is_refused(minimal):
     ("{every: 1, unit: working-day}", "{every: 1, unit: fortnight}", ".updates.unit",
      "'fortnight' is not valid (valid: working-day, day, week or month)"),
     ("{every: 1, unit: working-day}", "{every: 0, unit: week}", ".updates.every",
-     "must be at least 1, got the number 0"),
+     "must be from 1 to 100, got the number 0"),
     ("{every: 1, unit: working-day}", "{every: 1, unit: week, upon_reciept: true}", ".updates",
      "unknown key 'upon_reciept' (valid: upon_receipt, after_initial_assessment, every, unit, while_unresolved); "
      "did you mean `upon_receipt`?"),
     ("      updates: {every: 1", "      attention_working_days: 0\n      updates: {every: 1",
-     ".attention_working_days", "must be at least 1, got the number 0"),
+     ".attention_working_days", "must be from 1 to 365, got the number 0"),
 ])
 def test_a_priority_has_a_schedule_or_monitoring_and_sensible_numbers(minimal, old, new, where, message):
     line = minimal.edit("services.yaml", old, new)

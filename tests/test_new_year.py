@@ -66,7 +66,7 @@ def test_a_new_year_archives_the_data_read_only_with_checksums_and_sets_the_year
     archive = minimal.dir / "archive" / "2008-09"
     today = datetime.date.today().isoformat()
     expected = {}
-    for name in ("services.yaml", "prices.yaml", "site.yaml"):
+    for name in ("services.yaml", "prices.yaml", "schools.yaml", "site.yaml"):
         text = before[name].decode("utf-8").replace("$schema=schema/", "$schema=../../schema/")
         expected[name] = (NOTE.format(name=name, today=today) + text).encode("utf-8")
     sums = "".join(f"{hashlib.sha256(expected[name]).hexdigest()}  {name}\n" for name in expected).encode("utf-8")
@@ -79,11 +79,12 @@ def test_a_new_year_archives_the_data_read_only_with_checksums_and_sets_the_year
     lines = out.splitlines()
     assert lines[:4] == [
         "make new-year will start 2009/10:",
-        "- Archive 2008/09: copy services.yaml, prices.yaml, site.yaml to data/archive/2008-09/ (read-only copies, "
+        "- Archive 2008/09: copy services.yaml, prices.yaml, schools.yaml, site.yaml to data/archive/2008-09/ "
+        "(read-only copies, "
         "with their checksums).",
         "- Set financial_year: 2009/10 in data/prices.yaml (line 2; it is 2008/09).",
         "- Keep the data as it is now, so that `make undo-new-year` can put it back."]
-    assert lines[4] == f"Archived SHA256SUMS, prices.yaml, services.yaml, site.yaml to {archive}/."
+    assert lines[4] == f"Archived SHA256SUMS, prices.yaml, schools.yaml, services.yaml, site.yaml to {archive}/."
     assert lines[5] == f"Set financial_year to 2009/10 in {minimal.dir / 'prices.yaml'} (it was 2008/09)."
     assert lines[8] == "Now review:"
     assert lines[9].startswith("- prices.yaml: every price")
@@ -183,7 +184,7 @@ def test_a_refused_new_year_leaves_no_archive_folder_to_block_the_next(minimal, 
     code, out, err = new_year(minimal, "2009/10", capsys)
     assert (code, err) == (0, "")
     assert sorted(path.name for path in (minimal.dir / "archive" / "2008-09").iterdir()) == [
-        "SHA256SUMS", "prices.yaml", "services.yaml", "site.yaml"]
+        "SHA256SUMS", "prices.yaml", "schools.yaml", "services.yaml", "site.yaml"]
     assert load(minimal.dir).prices.financial_year == "2009/10"
 
 
@@ -336,9 +337,9 @@ def test_undo_puts_the_data_back_byte_for_byte_and_removes_the_archive(minimal, 
     code, out, err = undo(minimal, capsys)
     assert (code, err) == (0, "")
     assert snapshot(minimal.dir) == before
-    assert out == ("Put back services.yaml, prices.yaml, site.yaml in data/ as they were before make new-year "
-                   "(financial_year: 2008/09).\nRemoved data/archive/2008-09/, the archive that new year made (a copy "
-                   "of the data now back in data/).\n")
+    assert out == ("Put back services.yaml, prices.yaml, schools.yaml, site.yaml in data/ as they were before make "
+                   "new-year (financial_year: 2008/09).\nRemoved data/archive/2008-09/, the archive that new year "
+                   "made (a copy of the data now back in data/).\n")
     assert undo(minimal, capsys)[0] == 1  # once only
     assert new_year(minimal, "2009/10", capsys)[0] == 0  # and the year can start again
 

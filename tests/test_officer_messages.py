@@ -289,7 +289,7 @@ SHAPE = [
     case("empty-list", [("services.yaml", "    address: [1 Test Street]", "    address: []")],
          "services.yaml:{A}: contacts[0] (the 1st: alex).address: needs at least 1 item(s)"),
     case("number-too-small", [("schools.yaml", "    sims_pcs: 8", "    sims_pcs: -1")],
-         f"schools.yaml:{{A}}: {BROOKSIDE}.sims_pcs: must be at least 0, got the number -1"),
+         f"schools.yaml:{{A}}: {BROOKSIDE}.sims_pcs: must be from 0 to 10000, got the number -1"),
     case("not-one-of-the-choices", [("services.yaml", "        kind: not-included", "        kind: excluded")],
          "services.yaml:{A}: matrices[0].legend[1] (the 2nd: N).kind: 'excluded' is not valid "
          "(valid: included, not-included, optional, yhgfl-only, optional-yhgfl-only or supported-only)"),
@@ -325,7 +325,7 @@ SHAPE = [
     case("price-too-large-to-be-a-number", [("prices.yaml", "{primary: 850}", "{primary: 1.0e400}")],
          f"prices.yaml:{{A}}: {ITEM}.primary: expected an amount in pounds, such as 850 or 850.50"),
     case("negative-price", [("prices.yaml", "{primary: 850}", "{primary: -850}")],
-         f"prices.yaml:{{A}}: {ITEM}.primary: a price cannot be negative (valid: 0 or more, such as 850 or 850.50)"),
+         f"prices.yaml:{{A}}: {ITEM}.primary: a price cannot be negative (valid: 0 to 1000000, such as 850 or 850.50)"),
     case("fractions-of-a-penny", [("prices.yaml", "{primary: 850}", "{primary: 850.505}")],
          f"prices.yaml:{{A}}: {ITEM}.primary: a price has at most two decimal places "
          "(pounds and pence, such as 850.50)"),

@@ -3,17 +3,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from conftest import FIXTURES, copy_project
 
 pytestmark = pytest.mark.build
 
@@ -45,10 +48,9 @@ def wait_until(url: str, text: str, seconds: float) -> str:
     raise AssertionError(f"{url} did not show {text!r} within {seconds} s; last answer:\n{body[:2000]}")
 
 
-@pytest.fixture
-def preview(tmp_path):
-    """`make serve` (mkdocs serve with SITE_PREVIEW=true) on a copy of the project; yields (project, url)."""
-    project = copy_project(tmp_path / "project")
+@contextlib.contextmanager
+def serving(project: Path, tmp_path: Path):
+    """`make serve` (mkdocs serve with SITE_PREVIEW=true) in `project`; yields (project, url)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -65,6 +67,23 @@ def preview(tmp_path):
         server.terminate()
         server.wait(10)
     assert "Traceback" not in log.read_text(encoding="utf-8"), log.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """`make serve` on a copy of the project; yields (project, url)."""
+    with serving(copy_project(tmp_path / "project"), tmp_path) as served:
+        yield served
+
+
+@pytest.fixture
+def edition_preview(tmp_path):
+    """`make serve` on a copy of the project with the frozen 2008/09 edition as its data; yields (project, url)."""
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "data")
+    shutil.copytree(FIXTURES / "edition-2008-09", project / "data")
+    with serving(project, tmp_path) as served:
+        yield served
 
 
 def test_bad_data_shows_its_problems_at_every_page_and_the_fix_brings_the_site_back(preview):
@@ -96,3 +115,21 @@ def test_an_edit_reaches_the_page_the_browser_asks_for(preview):
                                                                      "title: Quality awards and marks"),
                         encoding="utf-8")
     wait_until(f"{url}/specification/service-standards/", "Quality awards and marks", 30)
+
+
+def test_a_control_character_shows_the_problems_page_at_once(edition_preview):
+    """A vertical tab pasted from a word processor: the preview names it at its line, and never hangs."""
+    project, url = edition_preview
+    services = project / "data" / "services.yaml"
+    good = services.read_text(encoding="utf-8")
+    line = good.splitlines().index("    email: pam.plant@calderdale.gov.uk") + 1
+    services.write_text(good.replace("    email: pam.plant@calderdale.gov.uk",
+                                     "    email: pam.plant@\x0bcalderdale.gov.uk"), encoding="utf-8")
+    problem = (f"data/services.yaml:{line}: U+000B, a vertical tab, is in this line (column 22); delete it (word "
+               "processors paste such characters with copied text), and type a space or a new line if one is meant "
+               "there")
+    wait_until(f"{url}/", problem, 30)
+    for path in PAGES:
+        status, body, seconds = fetch(f"{url}/{path}")
+        assert seconds < 2, f"{path} took {seconds:.1f} s"
+        assert (status, "The data has problems" in body, problem in body) == (200, True, True), path

@@ -97,7 +97,7 @@ def test_undo_puts_site_yaml_back_byte_for_byte(minimal):
     assert kept == minimal.dir.parent / ".undo" / "reviewed" / "site.yaml" and kept.read_bytes() == before
     assert (minimal.dir / "site.yaml").read_bytes() != before
     assert sorted(path.name for path in minimal.dir.iterdir()) == sorted(
-        ["services.yaml", "prices.yaml", "site.yaml"])  # no temporary file left beside it
+        ["services.yaml", "prices.yaml", "schools.yaml", "site.yaml"])  # no temporary file left beside it
     undo_reviewed(minimal.dir)
     assert (minimal.dir / "site.yaml").read_bytes() == before
     with pytest.raises(Refused, match="there is no review to undo"):

@@ -1,4 +1,5 @@
-"""data/schools.yaml: optional, and checked like the other files, each problem at its line."""
+"""data/schools.yaml: required (`schools: []` for no school pages), and checked like the other files, each problem
+at its line."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ schools:
 """
 
 
-def test_the_file_is_optional(minimal):
+def test_no_school_pages_is_written_as_an_empty_list(minimal):
+    minimal.write("schools.yaml", "schools: []\n")
     assert load(minimal.dir).schools == []
 
 
@@ -97,7 +99,7 @@ def test_pc_count_must_be_a_whole_number_not_negative(minimal):
     second = minimal.edit("schools.yaml", "    sims_pcs: 12", "    sims_pcs: twelve")
     assert problems(minimal) == [
         f"{F}:{first}: schools[0] (the 1st: First Primary (fictional)).sims_pcs: "
-        "must be at least 0, got the number -1",
+        "must be from 0 to 10000, got the number -1",
         f"{F}:{second}: schools[1] (the 2nd: Second Primary (fictional)).sims_pcs: "
         "expected a whole number, got 'twelve'"]
 
@@ -124,4 +126,5 @@ def test_the_old_name_of_the_pc_count_is_named_once_with_the_new_one(minimal):
 
 def test_an_empty_schools_file_is_an_error_not_silence(minimal):
     minimal.write("schools.yaml", "")
-    assert problems(minimal) == [f"{F}:1: the file is empty; it must hold the keys described in the README"]
+    assert problems(minimal) == [f"{F}:1: the file is empty; list the schools that get a page of their own under "
+                                 "`schools:` (see the README), or write `schools: []` for no school pages"]

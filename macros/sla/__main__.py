@@ -1,12 +1,15 @@
 """Command line for officers and `make`: `python -m macros.sla check`, `... schema`, `... new-year 2009/10` and
-`... deadline --raised "2026-12-24 16:45" --priority 3`, `... reviewed` (and `... reviewed --undo`)."""
+`... deadline --raised "2026-12-24 16:45" --priority 3`, `... reviewed` (and `... reviewed --undo`), and
+`... free-port 127.0.0.1:8000`, which `make serve` runs first."""
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import errno
 import json
 import os
+import socket
 import sys
 from pathlib import Path
 from typing import get_args
@@ -15,7 +18,7 @@ from pydantic import BaseModel
 
 from . import deadlines, newyear, review
 from .archive import latest_archive
-from .load import FILES, load
+from .load import FILES, load, unexpected
 from .problems import DataError
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -42,7 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     reviewed = commands.add_parser("reviewed", help="record that an officer has reviewed the data as it is now")
     reviewed.add_argument("--undo", action="store_true", help="put back site.yaml as it was before")
     reviewed.add_argument("--data-dir", type=Path, default=PROJECT / "data")
+    free = commands.add_parser("free-port", help="say in one line if the preview's address is taken")
+    free.add_argument("host", help="address:port, e.g. 127.0.0.1:8000")
     args = parser.parse_args(argv)
+    if args.command == "free-port":
+        return _free_port(args.host)
     if args.command == "reviewed":
         return _reviewed(args.data_dir, args.undo)
     if args.command == "deadline":
@@ -77,7 +84,30 @@ def _deadline(data_dir: Path, raised_text: str | None, priority_text: str | None
     except deadlines.DeadlineError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except (ValueError, OverflowError) as error:  # a date the calendar cannot count to: one line, no traceback
+        print(f"error: cannot work out a deadline for {raised_text}: {error}", file=sys.stderr)
+        return 2
     print("\n".join(lines))
+    return 0
+
+
+def _free_port(host: str) -> int:
+    """0 if the preview can listen at `host` (address:port); else one line on stderr saying what to run."""
+    address, _, port_text = host.rpartition(":")
+    if not address or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        print(f"'{host}' is not an address and port, e.g. 127.0.0.1:8000: run make serve PORT=8001",
+              file=sys.stderr)
+        return 2
+    port = int(port_text)
+    with socket.socket(socket.AF_INET6 if ":" in address else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the preview's server does
+        try:
+            probe.bind((address.strip("[]"), port))
+        except OSError as error:
+            taken = error.errno == errno.EADDRINUSE
+            print(f"Port {port} is in use (another preview?): run make serve PORT={port + 1}" if taken else
+                  f"Cannot listen at {host} ({error.strerror}): run make serve PORT={port + 1}", file=sys.stderr)
+            return 1
     return 0
 
 
@@ -87,6 +117,9 @@ def _check(data_dir: Path) -> int:
         archive = latest_archive(data_dir, catalog)
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    except Exception as error:  # a slip no check foresaw: the officer reads one problem, not a traceback
+        print(DataError([unexpected(f"{data_dir.name}/", error)]).report(), file=sys.stderr)
         return 1
     services = catalog.services
     rows = sum(len(group.rows) for matrix in services.matrices for group in matrix.groups)

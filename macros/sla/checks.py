@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from pydantic import BaseModel
 
 from .models import Clause, Matrix, Prices, School, Schools, SchoolType, Services, SiteInfo
 from .paths import HELP_PLACES, SEARCH_PAGES
-from .problems import Path, Problem, one_of
+from .problems import Path, Problem, one_of, shorten
 from .review import changed_since_review
 from .text import KINDS, PLACEHOLDER, WORKING_KEYS, join_words, slugify, split, stray_braces
 from .yamlfile import YamlFile
@@ -96,12 +96,32 @@ SERVICE_DESK_DETAILS = {"telephone": "telephone number", "email": "e-mail addres
 TYPED_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[.:]\d{2}\b", re.IGNORECASE)
 TYPED_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 """A time of day or a weekday typed into the words of the working day."""
+TYPED_NUMBER = re.compile(r"\b(?:section|clause|paragraph)s?\s+(\d+(?:\.\d+)*)\b(?!\s+of\b)", re.IGNORECASE)
+"""A clause number typed into a text ("see section 5.4"), not a section of something else ("section 3 of the
+Act"). Edition notes in site.yaml quote the published copy's numbers, and are not checked."""
 
+MAX_SLUG = 100
+"""The longest page address of a school (schools/<slug>/): longer ones break on some computers."""
+RESERVED_SLUGS = {"index": "it is the address of the schools index (Find your school), which the school's page would "
+                           "replace"}
+RESERVED_SLUGS |= {name: f"{name.upper()} is a name Windows reserves, so the site could not be copied to a "
+                         "Windows computer"
+                   for name in ("con", "aux", "nul", "prn", *(f"com{n}" for n in range(1, 10)),
+                                *(f"lpt{n}" for n in range(1, 10)))}
+"""Page addresses a school cannot have, and why."""
 
 
 def school_slug(school: School) -> str:
     """The address of a school's page: its `slug`, or one made from its name."""
     return school.slug or slugify(school.name)
+
+
+def clause_numbers(clauses: Iterable[Clause], prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Each clause's number (as catalog.py numbers them: 3, 3.2, 3.2.5) and id, in document order."""
+    for index, clause in enumerate(clauses, start=1):
+        number = f"{prefix}{index}"
+        yield number, clause.id
+        yield from clause_numbers(clause.clauses, number + ".")
 
 
 def clause_tree(clauses: Iterable[Clause], path: Path) -> Iterator[tuple[Path, Clause]]:
@@ -125,6 +145,7 @@ class _Checker:
         self.offers = [offer.id for offer in services.offers]
         self.price_lists = [price_list.id for price_list in prices.price_lists]
         self.clauses = [clause.id for _, clause in clause_tree(services.sections, ("sections",))]
+        self.numbers = dict(clause_numbers(services.sections))
         self.terms = list(type(services.terms).model_fields)
         self.notes = [note.id for note in site.edition.notes]
         self.provider = list(type(services.provider).model_fields)
@@ -254,12 +275,13 @@ class _Checker:
             return
         tiers = self.tiers[matrix.phase]
         codes = [entry.code for entry in matrix.legend]
+        unknown: dict[str, list[Path]] = {}
         for g, group in enumerate(matrix.groups):
             for r, row in enumerate(group.rows):
                 path = at + ("groups", g, "rows", r, "codes")
                 for tier, code in row.codes.items():
                     if tier not in tiers:
-                        yield from self._tier_ref(path + (tier,), matrix.phase, tier)
+                        unknown.setdefault(tier, []).append(path + (tier,))
                     elif code not in codes:
                         yield self._problem(path + (tier,), f"unknown code '{code}' {one_of(codes)}")
                 if row.edition_note is not None:
@@ -268,6 +290,17 @@ class _Checker:
                     if tier not in row.codes:
                         yield self._problem(path, f"no code for tier '{tier}'; every row needs a code for each "
                                                   f"tier of {matrix.phase} ({', '.join(tiers)})")
+        for tier, paths in unknown.items():
+            if len(paths) == 1:
+                yield from self._tier_ref(paths[0], matrix.phase, tier)
+                continue
+            lines = [self.sfile.line_of(path) for path in paths]
+            listed = ", ".join(map(str, lines)) if len(lines) <= 8 else \
+                f"{', '.join(map(str, lines[:6]))}, … {lines[-1]}"
+            yield self._problem(paths[0], (
+                f"unknown tier '{tier}' for phase {matrix.phase} {one_of(tiers)} in {len(paths)} rows of the matrix "
+                f"(lines {listed}); remove `{tier}` from these {len(paths)} rows, or add the tier back to phase "
+                f"{matrix.phase}"))
 
     def _escalation(self) -> Iterator[Problem]:
         for i, step in enumerate(self.s.escalation):
@@ -441,6 +474,17 @@ class _Checker:
             if not slug:
                 yield self._problem(where, "the name has no letters or digits to make a page address from; "
                                            "add a slug (lower-case letters, digits and hyphens)", file)
+            elif len(slug) > MAX_SLUG:
+                shorter = "-".join(slug[:MAX_SLUG].split("-")[:5])
+                what = "the slug" if school.slug else "the page address made from the name"
+                yield self._problem(where, (
+                    f"{what} is {len(slug)} characters long (at most {MAX_SLUG}); "
+                    f"{'shorten the slug' if school.slug else 'add a shorter slug'}, e.g. slug: {shorter}"), file)
+            elif slug in RESERVED_SLUGS:
+                fix = "give a different slug" if school.slug else "add a slug"
+                yield self._problem(where, (
+                    f"page address schools/{slug}/ cannot be used: {RESERVED_SLUGS[slug]}; {fix}, e.g. "
+                    f"slug: {slug}-school"), file)
             elif slug in seen:
                 yield self._problem(where, f"page address schools/{slug}/ is already used by the school at line "
                                            f"{file.line_of(seen[slug])}; give one of them a different slug", file)
@@ -535,24 +579,45 @@ class _Checker:
             yield from self._check_text(value, path, file)
 
     def _check_text(self, text: str, path: Path, file: YamlFile) -> Iterator[Problem]:
+        """Placeholders in a text, each problem at the line of the text where it is."""
+        def at(words: str, message: str) -> Problem:
+            return Problem(file.name, file.line_containing(path, words), file.where(path), message)
+
         if stray_braces(text):
             yield self._problem(path, "unmatched '{' or '}'; braces are only for placeholders such as "
                                       "{section:responsiveness}", file)
+        if not (file is self.site_file and path[:1] == ("edition",)):
+            yield from self._typed_numbers(text, at)
         for part in split(text):
             if isinstance(part, str):
                 continue
             valid = {"section": self.clauses, "term": self.terms, "provider": self.provider,
                      "working": list(WORKING_KEYS)}
             if part.kind not in KINDS:
-                yield self._problem(path, f"unknown placeholder '{part}' "
-                                          f"(valid: {{section:id}}, {{term:name}}, {{tier:phase/id}}, "
-                                          f"{{provider:field}}, {{working:start|end|days}})", file)
+                yield at(str(part), f"unknown placeholder '{shorten(str(part))}' "
+                                    f"(valid: {{section:id}}, {{term:name}}, {{tier:phase/id}}, "
+                                    f"{{provider:field}}, {{working:start|end|days}})")
             elif part.kind == "tier":
                 problem = self._tier_key_problem(part.key)
                 if problem:
-                    yield self._problem(path, f"in '{part}': {problem}", file)
+                    yield at(str(part), f"in '{part}': {problem}")
             elif part.key not in valid[part.kind]:
                 what = {"section": "clause id", "term": "term", "provider": "provider field",
                         "working": "working-day detail"}[part.kind]
-                yield self._problem(
-                    path, f"in '{part}': unknown {what} '{part.key}' {one_of(valid[part.kind], part.key)}", file)
+                yield at(str(part), f"in '{shorten(str(part))}': unknown {what} '{part.key}' "
+                                    f"{one_of(valid[part.kind], part.key)}")
+
+    def _typed_numbers(self, text: str, at: Callable[[str, str], Problem]) -> Iterator[Problem]:
+        """A clause number typed into a text goes wrong when clauses are added: `{section:id}` stays right."""
+        for found in TYPED_NUMBER.finditer(PLACEHOLDER.sub("", text)):
+            typed, number = " ".join(found.group(0).split()), found.group(1)
+            clause_id = self.numbers.get(number)
+            if clause_id:
+                yield at(number, (
+                    f"'{typed}' is typed out; write {{section:{clause_id}}} instead (the clause numbered {number} "
+                    f"now), which the site shows as 'section {number}' with a link and keeps right when clauses are "
+                    "renumbered"))
+            else:
+                yield at(number, (
+                    f"'{typed}' is typed out, and no clause is numbered {number}; write {{section:id}} with the id "
+                    f"of the clause meant {one_of(self.clauses, '')}, which the site shows with its number and a link"))

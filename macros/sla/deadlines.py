@@ -36,6 +36,9 @@ from .models import Priority, ResponseStandards, UpdateUnit
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 UPDATES_SHOWN = 3
 """How many of the regular updates an answer lists ("and so on while the case is unresolved")."""
+YEARS = (1900, 2199)
+"""The years a case can be raised in, for the command line: the calendar of bank holidays and the dates of
+updates (decades ahead at most) stay within what Python's dates can hold."""
 
 
 class DeadlineError(ValueError):
@@ -266,6 +269,9 @@ def parse_raised(text: str) -> datetime.datetime:
                             f"calendar") from None
     if hour > 23 or minute > 59:
         raise DeadlineError(f"{match.group(4)}:{match.group(5)} is not a time of day (valid: 00:00 to 23:59)")
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise DeadlineError(f"{match.group(1)} is outside the years the calculator counts in: choose a day from "
+                            f"1 January {YEARS[0]} to 31 December {YEARS[1]}")
     return datetime.datetime(date.year, date.month, date.day, hour, minute)
 
 

@@ -7,18 +7,24 @@ import types
 from pathlib import Path as FsPath
 from typing import Annotated, Any, Union, get_args, get_origin
 
+from annotated_types import Ge, Le
 from pydantic import BaseModel, ValidationError
 
 from .catalog import Catalog
 from .checks import find_problems, find_warnings
 from .models import ID_PATTERN, LOGO_PATTERN, Prices, Schools, Services, SiteInfo
-from .problems import DataError, Path, Problem, one_of
+from .problems import DataError, Path, Problem, one_of, shorten
 from .review import fingerprint
-from .yamlfile import YamlFile, read_yaml
+from .yamlfile import EMPTY, YamlFile, read_yaml
 
 FILES: dict[str, type[BaseModel]] = {"services.yaml": Services, "prices.yaml": Prices, "schools.yaml": Schools,
                                      "site.yaml": SiteInfo}
-OPTIONAL = {"schools.yaml"}
+NO_SCHOOLS = ("list the schools that get a page of their own under `schools:` (see the README), or write "
+              "`schools: []` for no school pages")
+MISSING = {"schools.yaml": f"the file is missing; {NO_SCHOOLS}"}
+EMPTY_HINTS = {"schools.yaml": f"the file is empty; {NO_SCHOOLS}"}
+"""What to write in a file that may list nothing, when it is missing or empty: without it, pages would go
+quietly."""
 RENAMED = {"admin_pcs": "sims_pcs", "admin_pcs_over": "sims_pcs_over"}
 """Keys that an earlier edition of the data used, and what they are called now."""
 
@@ -35,18 +41,19 @@ def load(data_dir: FsPath) -> Catalog:
     files: dict[str, YamlFile] = {}
     models: dict[str, Any] = {}
     for name, model in FILES.items():
-        if name in OPTIONAL and not (data_dir / name).exists():
-            files[name], models[name] = YamlFile(f"{data_dir.name}/{name}", {}), model()
+        shown = f"{data_dir.name}/{name}"
+        if name in MISSING and not (data_dir / name).exists():
+            problems.append(Problem(shown, 1, "", MISSING[name]))
             continue
         try:
-            files[name] = read_yaml(data_dir / name, f"{data_dir.name}/{name}")
+            files[name] = read_yaml(data_dir / name, shown, EMPTY_HINTS.get(name, EMPTY))
+            models[name] = model.model_validate(files[name].data)
         except DataError as error:
             problems += error.problems
-            continue
-        try:
-            models[name] = model.model_validate(files[name].data)
         except ValidationError as error:
-            problems += _problems(files[name], model, error)
+            problems += _problems(files[name], model, error, _known_ids(files))
+        except Exception as error:  # a slip no check foresaw: one problem naming the file, never a traceback
+            problems.append(unexpected(shown, error))
     if problems:
         raise DataError(problems, references_checked=False)
     problems = find_problems(*(models[name] for name in FILES), *(files[name] for name in FILES))
@@ -61,6 +68,21 @@ def load(data_dir: FsPath) -> Catalog:
                    warnings=find_warnings(models["services.yaml"], models["site.yaml"], files["services.yaml"],
                                           files["site.yaml"], fingerprints=fingerprints),
                    fingerprints=fingerprints)
+
+
+def unexpected(name: str, error: Exception) -> Problem:
+    """A problem for an error that no check foresaw, in `name` (a file or folder): the build stops cleanly."""
+    return Problem(name, 1, "", (
+        f"cannot be read ({type(error).__name__}: {shorten(str(error), 200)}); undo your last change to it and "
+        "run `make check` again, or ask for help with this message"))
+
+
+def _known_ids(files: dict[str, YamlFile]) -> dict[str, list[str]]:
+    """The ids of services.yaml that other keys refer to, for messages; read from the file as typed."""
+    services = files.get("services.yaml")
+    entries = services.data.get("school_types") if services and isinstance(services.data, dict) else None
+    types = [entry["id"] for entry in entries or [] if isinstance(entry, dict) and isinstance(entry.get("id"), str)]
+    return {"school_type": types}
 
 
 def load_cached(data_dir: FsPath) -> Catalog:
@@ -88,13 +110,15 @@ _PATTERNS = {
 }
 
 
-def _problems(file: YamlFile, model: type[BaseModel], error: ValidationError) -> list[Problem]:
-    """The problems of one file; a misspelt key is one problem, not also a missing key."""
+def _problems(file: YamlFile, model: type[BaseModel], error: ValidationError,
+              known: dict[str, list[str]] | None = None) -> list[Problem]:
+    """The problems of one file; a misspelt key is one problem, not also a missing key. `known`: the valid
+    values of keys that refer to ids, by key, to list in messages."""
     details = error.errors(include_url=False)
     locs = [tuple(part for part in detail["loc"] if part != "[key]") for detail in details]
     meant = {loc[:-1] + (_meant(file, model, loc),)
              for detail, loc in zip(details, locs, strict=True) if detail["type"] == "extra_forbidden"}
-    return [_problem(file, model, detail, loc) for detail, loc in zip(details, locs, strict=True)
+    return [_problem(file, model, detail, loc, known or {}) for detail, loc in zip(details, locs, strict=True)
             if not (detail["type"] == "missing" and loc in meant)]
 
 
@@ -110,7 +134,8 @@ def _meant(file: YamlFile, model: type[BaseModel], loc: Path) -> str | None:
     return close[0] if close else None
 
 
-def _problem(file: YamlFile, model: type[BaseModel], detail: Any, loc: Path) -> Problem:
+def _problem(file: YamlFile, model: type[BaseModel], detail: Any, loc: Path,
+             known: dict[str, list[str]]) -> Problem:
     kind, value, ctx = detail["type"], detail.get("input"), detail.get("ctx") or {}
     if kind == "missing":
         return file.problem(loc[:-1], f"missing required key '{loc[-1]}'")
@@ -135,9 +160,18 @@ def _problem(file: YamlFile, model: type[BaseModel], detail: Any, loc: Path) -> 
         "string_too_short": "must not be empty",
         "too_short": f"needs at least {ctx.get('min_length')} item(s)",
         "greater_than_equal": f"must be at least {ctx.get('ge')}, got {_describe(value)}",
+        "less_than_equal": f"must be at most {ctx.get('le')}, got {_describe(value)}",
     }
+    low, high = _bounds(model, loc)
+    if kind in ("greater_than_equal", "less_than_equal") and low is not None and high is not None:
+        return file.problem(loc, f"must be from {low} to {high}, got {_describe(value)}")
     if kind == "literal_error":
         message = f"{_describe(value)} is not valid (valid: {ctx.get('expected', '').replace(chr(39), '')})"
+    elif kind == "string_pattern_mismatch" and known.get(str(loc[-1])):
+        ids = known[str(loc[-1])]
+        message = f"{_describe(value)} is not a {str(loc[-1]).replace('_', ' ')} {one_of(ids, str(value).lower())}"
+        if isinstance(value, str) and value.lower() in ids:
+            message += f"; write it in lower case, '{value.lower()}'"
     elif kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         message = f"{_describe(value)} is not valid (valid: {_PATTERNS.get(pattern, pattern)})"
@@ -159,7 +193,16 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"'{value}'"
+    return f"'{shorten(str(value))}'"
+
+
+def _bounds(model: type[BaseModel], loc: Path) -> tuple[Any, Any]:
+    """The least and greatest value the number at `loc` may have (None where there is no bound)."""
+    field = _model_at(model, loc[:-1]).model_fields.get(str(loc[-1])) if loc else None
+    metadata = field.metadata if field else []
+    low = next((item.ge for item in metadata if isinstance(item, Ge)), None)
+    high = next((item.le for item in metadata if isinstance(item, Le)), None)
+    return low, high
 
 
 def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel]:

@@ -35,6 +35,11 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
+MAX_PRICE = 1_000_000
+"""No price of the service is near a million pounds: a bigger one is a slip (1.0e30, an extra 0 or two)."""
+MAX_PCS = 10_000
+"""More PCs than any school has: a bigger count is a slip."""
+
 
 def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
@@ -60,14 +65,18 @@ def _money(value: Any) -> Decimal:
     if not amount.is_finite():
         raise PydanticCustomError("money", "expected an amount in pounds, such as 850 or 850.50")
     if amount < 0:
-        raise PydanticCustomError("money", "a price cannot be negative (valid: 0 or more, such as 850 or 850.50)")
+        raise PydanticCustomError("money", f"a price cannot be negative (valid: 0 to {MAX_PRICE}, such as 850 or "
+                                           "850.50)")
+    if amount > MAX_PRICE:
+        raise PydanticCustomError("money", f"a price cannot be more than {MAX_PRICE} pounds (valid: 0 to {MAX_PRICE}, "
+                                           "such as 850 or 850.50)")
     if amount != amount.quantize(Decimal("0.01")):
         raise PydanticCustomError("money", "a price has at most two decimal places (pounds and pence, such as 850.50)")
     return amount.quantize(Decimal("0.01"))
 
 
 Money = Annotated[Decimal, BeforeValidator(_money),
-                  WithJsonSchema({"type": "number", "minimum": 0, "multipleOf": 0.01})]
+                  WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_PRICE, "multipleOf": 0.01})]
 """An amount in pounds and pence, written as a number: 850 or 850.50."""
 
 
@@ -233,7 +242,7 @@ class MatrixRow(Model):
     service: Text = Field(description="The service, as printed in the matrix.")
     codes: dict[Id, str] = Field(description="Code (from the legend) for each tier id of the phase, "
                                              "e.g. {core: N, gold: B, platinum: Y, platinum-plus: Y}.")
-    sims_pcs_over: int | None = Field(default=None, ge=0, description=(
+    sims_pcs_over: int | None = Field(default=None, ge=0, le=MAX_PCS, description=(
         "Set when the row only concerns schools with more than this many PCs or laptops with access to SIMS "
         "(e.g. 10 for 'Access to SIMS from more than 10 PCs')."))
     edition_note: Id | None = Field(default=None, description=(
@@ -305,7 +314,7 @@ class Updates(Model):
         "true: an update after the initial assessment ('After initial assessment'). The specification gives no "
         "time for the assessment; regular updates are counted from the attention target, or from receipt for "
         "a priority without one."))
-    every: int = Field(ge=1, description="How many units (`unit`) apart the regular updates are, e.g. 2 for "
+    every: int = Field(ge=1, le=100, description="How many units (`unit`) apart the regular updates are, e.g. 2 for "
                                          "'every two days', 1 for 'weekly'.")
     unit: UpdateUnit = Field(description=(
         "What `every` counts: working-day (working days, counted as for the attention target), day (calendar "
@@ -319,13 +328,13 @@ class Updates(Model):
 class Priority(Model):
     """One priority level of the ICT support response standards."""
 
-    level: int = Field(ge=1, description="The priority number, 1 being the most urgent.")
+    level: int = Field(ge=1, le=20, description="The priority number, 1 being the most urgent.")
     name: Text = Field(description="e.g. 'Critical'.")
     expected_share: Text | None = Field(default=None, description="Share of incidents expected at this level, "
                                                                    "e.g. 'less than 5%'.")
     definition: Paragraphs = Field(min_length=1, description="What puts a problem at this level; "
                                                             "several items are shown as bullet points.")
-    attention_working_days: int | None = Field(default=None, ge=1, description=(
+    attention_working_days: int | None = Field(default=None, ge=1, le=365, description=(
         "The attention target in working days: the case receives attention within this many (shown as 'Will "
         "receive attention within 1 working day.'). Leave out where the specification gives none."))
     attention_note: Text | None = Field(default=None, description="Attention given when there is no target time.")
@@ -521,14 +530,14 @@ class School(Model):
     school_type: Id = Field(description="Its school type (by id), e.g. 'primary-formerly-gm'.")
     tier: Id = Field(description="The tier (by id) it subscribes to, within its school type's phase.")
     yhgfl: bool = Field(description="true if it is a YHGFL (Yorkshire and Humber Grid for Learning) school.")
-    sims_pcs: int = Field(ge=0, description=(
+    sims_pcs: int = Field(ge=0, le=MAX_PCS, description=(
         "Number of PCs or laptops with access to SIMS, throughout the school (not only on the administration "
         "network); rows such as 'Access to SIMS from more than 10 PCs' apply when it is above their "
         "`sims_pcs_over`. Called `admin_pcs` before."))
 
 
 class Schools(Model):
-    """`data/schools.yaml` (optional): schools that get a page of their own."""
+    """`data/schools.yaml`: schools that get a page of their own; `schools: []` for none."""
 
     model_config = ConfigDict(title="schools.yaml")
 

@@ -10,6 +10,11 @@ from dataclasses import dataclass
 Path = tuple[str | int, ...]
 """A key path into a data file: mapping keys are strings, list positions are ints."""
 
+MAX_SHOWN = 50
+"""At most this many problems are listed; the rest are counted ("... and 12 more problems")."""
+QUOTED_LENGTH = 60
+"""A value quoted in a message is cut to this many characters, ending with "…"."""
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -37,10 +42,22 @@ class DataError(Exception):
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         lines = [f"{count} {noun} in the data files; nothing was built:"]
-        lines += [str(problem) for problem in self.problems]
+        lines += [str(problem) for problem in self.problems[:MAX_SHOWN]]
+        if count > MAX_SHOWN:
+            lines.append(more_problems(count - MAX_SHOWN))
         if not self.references_checked:
             lines.append("References between entries (tiers, codes, ids) are checked once these are fixed.")
         return "\n".join(lines)
+
+
+def more_problems(count: int) -> str:
+    """The line that stands for the problems not listed."""
+    return f"... and {count} more {'problem' if count == 1 else 'problems'}"
+
+
+def shorten(text: str, limit: int = QUOTED_LENGTH) -> str:
+    """`text` as quoted in a message, cut to `limit` characters ending with "…"."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def format_path(path: Path, notes: Mapping[int, str] | None = None) -> str:

@@ -9,6 +9,7 @@ name) appear in running text. Every `{...}` in a text value is a placeholder;
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -43,8 +44,10 @@ def split(text: str) -> list[str | Placeholder]:
 
 
 def slugify(text: str) -> str:
-    """Lower-case letters and digits joined by single hyphens: safe in a page address."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """Lower-case letters and digits joined by single hyphens: safe in a page address. A letter with an accent
+    is kept as its plain letter ("École" gives "ecole")."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 def stray_braces(text: str) -> bool:

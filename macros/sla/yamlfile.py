@@ -3,7 +3,9 @@
 Officers edit the data by hand, so reading it must never run code, hang or
 quietly lose a value. This reader:
 
-- decodes UTF-8 strictly and reports the line of a bad byte;
+- refuses a file over 2 MB before reading it (data files are a few hundred KB);
+- decodes UTF-8 strictly and reports the line of a bad byte, and of a control
+  character (such as the vertical tab a word processor pastes);
 - builds only plain values (text, numbers, true/false, lists, mappings): any
   explicit tag (`!!python/object`, `!!str`, ...) is refused;
 - refuses anchors and aliases (`&name`, `*name`), so an alias bomb cannot
@@ -11,6 +13,9 @@ quietly lose a value. This reader:
 - reports duplicate keys instead of keeping the last one;
 - reads `yes`, `no`, `on`, `off` as text (YAML 1.2), so `No` in a table stays
   the word "No";
+- refuses a number of more than 15 digits, which no value can need;
+- reports a line starting with `- ` that YAML joins to the text above it (a
+  list item indented too deep);
 - records the line of every key path, so later checks can say where a
   problem is, and names the entry a problem is in (`YamlFile.where`).
 """
@@ -33,9 +38,14 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from .problems import DataError, Path, Problem, format_path, ordinal, price_fix
+from .problems import DataError, Path, Problem, format_path, ordinal, price_fix, shorten
 
 MAX_DEPTH = 40
+MAX_BYTES = 2_000_000
+"""A data file is a few hundred KB at most; a bigger one is refused before it is read."""
+MAX_DIGITS = 15
+"""No value in the data has more digits than this (prices, counts and days have a few)."""
+EMPTY = "the file is empty; it must hold the keys described in the README"
 NAME_KEYS = ("id", "name", "service", "code", "phase", "heading", "title", "type", "channel", "when", "text",
              "words")
 """Keys whose value names a list entry in a message, in order of preference."""
@@ -72,6 +82,17 @@ class YamlFile:
             value = _child(value, part)
         return value
 
+    def line_containing(self, path: Path, words: str) -> int:
+        """The line of the value at `path` on which `words` appear: a text of several lines is reported at the
+        line that has them, not at its key; the key's line if they are not found before the next key."""
+        start = self.line_of(path)
+        after = [line for line in self.lines.values() if line > start]
+        end = min(after) - 1 if after else len(self.text.splitlines())
+        for number, line in enumerate(self.text.splitlines()[start - 1:end], start=start):
+            if words in line:
+                return number
+        return start
+
     def where(self, path: Path) -> str:
         """`path` as an officer reads it, who counts from 1 and looks for names.
 
@@ -96,16 +117,23 @@ class YamlFile:
         return format_path(tuple(parts), notes)
 
 
-def read_yaml(file: FsPath, name: str) -> YamlFile:
-    """Read `file` (shown to officers as `name`); raise DataError if it cannot be read."""
+def read_yaml(file: FsPath, name: str, empty: str = EMPTY) -> YamlFile:
+    """Read `file` (shown to officers as `name`); raise DataError if it cannot be read. `empty` is the message
+    for a file with no data in it."""
     try:
+        size = file.stat().st_size
+        if size > MAX_BYTES and file.is_file():
+            raise DataError([Problem(name, 1, "", (
+                f"the file is {size / 1_000_000:.1f} MB, more than a data file can be (at most "
+                f"{MAX_BYTES // 1_000_000} MB); check that it is the right file: the data files are a few "
+                "hundred KB"))])
         raw = file.read_bytes()
     except OSError as error:
         raise DataError([Problem(name, 1, "", f"cannot read the file ({error.strerror})")]) from None
-    return parse_yaml(raw, name)
+    return parse_yaml(raw, name, empty)
 
 
-def parse_yaml(raw: bytes, name: str) -> YamlFile:
+def parse_yaml(raw: bytes, name: str, empty: str = EMPTY) -> YamlFile:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -114,6 +142,9 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
         raise DataError([Problem(name, line, "", (
             f"byte 0x{byte:02x} is not valid UTF-8; save the file with UTF-8 encoding "
             f"(a '£' typed in another encoding is the usual cause)"))]) from None
+    controls = _control_characters(name, text)
+    if controls:
+        raise DataError(controls)
     try:
         node = _compose(text)
     except _Refused as error:
@@ -123,7 +154,7 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
     except RecursionError:
         raise DataError([Problem(name, 1, "", f"the data is nested too deeply (at most {MAX_DEPTH} levels)")]) from None
     if node is None:
-        raise DataError([Problem(name, 1, "", "the file is empty; it must hold the keys described in the README")])
+        raise DataError([Problem(name, 1, "", empty)])
     result = YamlFile(name, None, {(): node.start_mark.line + 1}, text)
     found: list[_Found] = []
     result.data = _to_python(node, (), result, found)
@@ -133,6 +164,25 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
 
 
 # ---------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters: C0 but tab, line feed and carriage return; delete; C1."""
+_CONTROL_NAMES = {0x00: "a null character", 0x08: "a backspace", 0x0B: "a vertical tab", 0x0C: "a form feed",
+                  0x1B: "an escape character", 0x7F: "a delete character", 0x85: "a next-line character"}
+
+
+def _control_characters(name: str, text: str) -> list[Problem]:
+    """The first control character of each line that has one: nothing a reader can see, and YAML refuses it."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = _CONTROL.search(line)
+        if found:
+            code = ord(found.group())
+            what = _CONTROL_NAMES.get(code, "a control character")
+            problems.append(Problem(name, number, "", (
+                f"U+{code:04X}, {what}, is in this line (column {found.start() + 1}); delete it (word processors "
+                "paste such characters with copied text), and type a space or a new line if one is meant there")))
+    return problems
 
 
 def _compose(text: str) -> Node | None:
@@ -253,6 +303,10 @@ def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Proble
     line = mark.line + 1 if mark else 1
     problem = error.problem or "unreadable YAML"
     lines = text.splitlines()
+    for marked in (error.problem_mark, error.context_mark):
+        early = _quote_ended_early(lines[marked.line]) if marked and marked.line < len(lines) else None
+        if marked and early:
+            return Problem(name, marked.line + 1, "", early)
     opened = error.context_mark if error.context == "while scanning a quoted scalar" else _swallowing_quote(text)
     if opened:
         return Problem(name, opened.line + 1, "", UNCLOSED_QUOTE)
@@ -279,6 +333,41 @@ def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Proble
     if hint and "not closed" in hint and error.context_mark:
         line = error.context_mark.line + 1  # point at the opening bracket or quote, not the end of file
     return Problem(name, line, "", f"YAML syntax error: {problem}{context}" + (f"; {hint}" if hint else ""))
+
+
+_QUOTED_VALUE = re.compile(r"""\s*(?:-\s+)?(?:[\w-]+:\s+)?(['"])""")
+"""A line whose value starts with a quotation mark; group 1 is the mark."""
+
+
+def _quote_ended_early(line: str) -> str | None:
+    """What to do when a quoted value on `line` has the same quotation mark inside it, which ends it early:
+    `name: 'St Mary's School'` is read as 'St Mary' followed by stray words."""
+    match = _QUOTED_VALUE.match(line)
+    if not match:
+        return None
+    mark, end = match[1], match.end()
+    while True:
+        end = line.find(mark, end)
+        if end < 0:
+            return None
+        if mark == "'" and line[end + 1:end + 2] == "'":  # '' is a quotation mark inside single quotes
+            end += 2
+        elif mark == '"' and line[end - 1] == "\\":
+            end += 1
+        else:
+            break
+    rest = line[end + 1:].strip()
+    if not rest or rest[0] in "#,]}":
+        return None
+    typed = re.sub(r"\s+#.*$", "", line[match.start(1):].rstrip())
+    inner = typed[1:-1] if len(typed) > 1 and typed.endswith(mark) else typed[1:]
+    if mark == "'":
+        doubled = inner.replace("'", "''")
+        fix = f"write it twice ('{shorten(doubled)}'), or put the text in double quotes (\"{shorten(inner)}\")"
+    else:
+        escaped = inner.replace('"', '\\"')
+        fix = f"write it as \\\" (\"{shorten(escaped)}\"), or put the text in single quotes ('{shorten(inner)}')"
+    return f"the {mark} inside the quoted text {shorten(typed)} ends it early; {fix}"
 
 
 def _swallowing_quote(text: str) -> yaml.Mark | None:
@@ -360,9 +449,35 @@ _Found = tuple[int, Path, str]
 """A problem found while reading: its line, key path and message."""
 
 
+def _joined_item(node: ScalarNode, path: Path, result: YamlFile, found: list[_Found]) -> None:
+    """A plain text over several lines, one of which starts with `- `: a list item indented deeper than the item
+    above, which YAML reads as more words of that item ("...(client); - remote support...")."""
+    lines, value = result.text.splitlines(), str(node.value)
+    for index in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(lines))):
+        joined = lines[index].strip()
+        if joined.startswith("- ") or joined == "-":
+            at = max(value.find(joined[:20]), 0)
+            start, end = max(at - 30, 0), min(at + 30, len(value))
+            shown = ("…" if start else "") + value[start:end] + ("…" if end < len(value) else "")
+            found.append((index + 1, path, (
+                f"this line starts with '- ' but is indented deeper than the item above (line "
+                f"{node.start_mark.line + 1}), so it was joined to that item's text ('{shown}'); indent its '- ' "
+                "like the item above")))
+            return
+
+
 def _to_python(node: Node, path: Path, result: YamlFile, found: list[_Found]) -> Any:
     if isinstance(node, ScalarNode):
-        convert = _PLAIN_TAGS.get(node.tag) if not node.style else None  # plain: None, or "" from libyaml
+        plain = not node.style  # plain: None, or "" from libyaml
+        if plain and node.end_mark.line > node.start_mark.line:
+            _joined_item(node, path, result, found)
+        convert = _PLAIN_TAGS.get(node.tag) if plain else None
+        digits = sum(char.isdigit() for char in re.sub(r"[eE].*", "", node.value))
+        if convert in (int, float) and digits > MAX_DIGITS:
+            found.append((node.start_mark.line + 1, path, (
+                f"the number {shorten(node.value, 20)} has {digits} digits, more than any value here can have "
+                f"(at most {MAX_DIGITS}); write the number meant")))
+            return None
         return convert(node.value) if convert else node.value
     if isinstance(node, SequenceNode):
         items = []
