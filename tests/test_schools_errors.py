@@ -124,4 +124,4 @@ def test_the_old_name_of_the_pc_count_is_named_once_with_the_new_one(minimal):
 
 def test_an_empty_schools_file_is_an_error_not_silence(minimal):
     minimal.write("schools.yaml", "")
-    assert problems(minimal) == [f"{F}:1: the file is empty; it must hold the keys described in the README"]
+    assert problems(minimal) == [f"{F}:1: the file is empty; it must hold the keys described in data/README.md"]

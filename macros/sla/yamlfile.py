@@ -123,7 +123,7 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
     except RecursionError:
         raise DataError([Problem(name, 1, "", f"the data is nested too deeply (at most {MAX_DEPTH} levels)")]) from None
     if node is None:
-        raise DataError([Problem(name, 1, "", "the file is empty; it must hold the keys described in the README")])
+        raise DataError([Problem(name, 1, "", "the file is empty; it must hold the keys described in data/README.md")])
     result = YamlFile(name, None, {(): node.start_mark.line + 1}, text)
     found: list[_Found] = []
     result.data = _to_python(node, (), result, found)
