@@ -61,7 +61,7 @@ def test_duplicate_key_is_an_error_not_the_last_value(minimal):
 
 def test_empty_file(minimal):
     minimal.write("prices.yaml", "# nothing here yet\n")
-    assert problems(minimal) == [f"{P}:1: the file is empty; it must hold the keys described in the README"]
+    assert problems(minimal) == [f"{P}:1: the file is empty; it must hold the keys described in data/README.md"]
 
 
 def test_bytes_that_are_not_utf8(minimal):

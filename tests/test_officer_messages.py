@@ -198,7 +198,7 @@ READING = [
     case("nested-too-deeply", [("prices.yaml", "financial_year: 2008/09", "financial_year: " + "[" * 41 + "]" * 41)],
          "prices.yaml:{A}: the data is nested too deeply (at most 40 levels)"),
     case("empty-file", [("prices.yaml", None, "# nothing here yet\n")],
-         "prices.yaml:1: the file is empty; it must hold the keys described in the README"),
+         "prices.yaml:1: the file is empty; it must hold the keys described in data/README.md"),
     case("key-that-is-a-list", [("services.yaml", "    role: Officer\n", "    role: Officer\n    [mobile]: 07000\n")],
          "services.yaml:{A+1}: contacts[0] (the 1st: alex): a key must be a plain word"),
     case("duplicate-key", [("services.yaml", "    role: Officer\n", "    role: Officer\n    name: Someone Else\n")],

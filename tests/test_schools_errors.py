@@ -127,4 +127,4 @@ def test_the_old_name_of_the_pc_count_is_named_once_with_the_new_one(minimal):
 def test_an_empty_schools_file_is_an_error_not_silence(minimal):
     minimal.write("schools.yaml", "")
     assert problems(minimal) == [f"{F}:1: the file is empty; list the schools that get a page of their own under "
-                                 "`schools:` (see the README), or write `schools: []` for no school pages"]
+                                 "`schools:` (see data/README.md), or write `schools: []` for no school pages"]

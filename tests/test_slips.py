@@ -84,14 +84,14 @@ def test_a_missing_schools_file_says_what_to_write(minimal):
     (minimal.dir / "schools.yaml").unlink()
     assert problems(minimal) == [
         f"{SCHOOLS}:1: the file is missing; list the schools that get a page of their own under `schools:` (see "
-        "the README), or write `schools: []` for no school pages"]
+        "data/README.md), or write `schools: []` for no school pages"]
 
 
 def test_an_empty_schools_file_says_what_to_write(minimal):
     minimal.write("schools.yaml", "# schools to come\n")
     assert problems(minimal) == [
         f"{SCHOOLS}:1: the file is empty; list the schools that get a page of their own under `schools:` (see "
-        "the README), or write `schools: []` for no school pages"]
+        "data/README.md), or write `schools: []` for no school pages"]
 
 
 # --- 4. control characters -------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from .yamlfile import EMPTY, YamlFile, read_yaml
 
 FILES: dict[str, type[BaseModel]] = {"services.yaml": Services, "prices.yaml": Prices, "schools.yaml": Schools,
                                      "site.yaml": SiteInfo}
-NO_SCHOOLS = ("list the schools that get a page of their own under `schools:` (see the README), or write "
+NO_SCHOOLS = ("list the schools that get a page of their own under `schools:` (see data/README.md), or write "
               "`schools: []` for no school pages")
 MISSING = {"schools.yaml": f"the file is missing; {NO_SCHOOLS}"}
 EMPTY_HINTS = {"schools.yaml": f"the file is empty; {NO_SCHOOLS}"}

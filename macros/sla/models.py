@@ -740,7 +740,8 @@ class Prices(Model):
     model_config = ConfigDict(title="prices.yaml")
 
     financial_year: Annotated[str, StringConstraints(pattern=r"^\d{4}/\d{2}$"), AfterValidator(_consecutive)] = Field(
-        description="The financial year the prices are for: two consecutive years, e.g. '2008/09'.")
+        description="The financial year the prices are for: two consecutive years, e.g. '2008/09'. "
+                    "Set by `make new-year`, not by hand.")
     price_lists: list[PriceList] = Field(default=[], description="Price tables, e.g. the Capita top-up prices.")
     package_prices: list[PackagePrice] = Field(default=[], description="Tier prices; none listed shows "
                                                                       "'To be notified'.")

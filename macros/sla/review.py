@@ -73,7 +73,7 @@ def review_block(text: str, today: datetime.date, current: dict[str, str]) -> st
     start = next((i for i, line in enumerate(lines) if re.match(r"review:\s*(#.*)?$", line)), None)
     if start is None:
         raise Refused("site.yaml has no `review:` block; add one with last_reviewed and next_review_due "
-                      "(see the officer's guide), then run `make reviewed` again")
+                      "(see data/README.md), then run `make reviewed` again")
     end = start + 1
     while end < len(lines) and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
         end += 1

@@ -45,7 +45,7 @@ MAX_BYTES = 2_000_000
 """A data file is a few hundred KB at most; a bigger one is refused before it is read."""
 MAX_DIGITS = 15
 """No value in the data has more digits than this (prices, counts and days have a few)."""
-EMPTY = "the file is empty; it must hold the keys described in the README"
+EMPTY = "the file is empty; it must hold the keys described in data/README.md"
 NAME_KEYS = ("id", "name", "service", "code", "phase", "heading", "title", "type", "channel", "when", "text",
              "words")
 """Keys whose value names a list entry in a message, in order of preference."""
