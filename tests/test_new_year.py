@@ -267,6 +267,7 @@ def test_interrupted_at_each_write_the_data_is_as_it_was_or_finished_and_running
     assert writes >= 8  # the undo copy (4 files), the archive (4 and a rename), prices.yaml (a file and a rename)
     original = snapshot(minimal.dir)
     data_files = ("prices.yaml", "services.yaml", "site.yaml")
+    tidied = 0
     for fail_at in range(writes):
         with monkeypatch.context() as patched:
             error = Killed() if how == "killed" else OSError(28, "No space left on device", "prices.yaml")
@@ -283,12 +284,19 @@ def test_interrupted_at_each_write_the_data_is_as_it_was_or_finished_and_running
                             {name: finished[name] for name in data_files}), f"write {fail_at}"
         assert not (now.keys() & {"archive/2008-09/prices.yaml"}) or now["archive/2008-09/SHA256SUMS"] is not None
         capsys.readouterr()
+        half_made = sorted(path.name for path in (minimal.dir / "archive").glob(".*.partial")) \
+            if (minimal.dir / "archive").is_dir() else []
         code, out, err = new_year(minimal, "2009/10", capsys)
         assert (code, err) == (0, ""), f"write {fail_at}"
+        tidied += len(half_made)
+        for name in half_made:
+            assert (f"- Removed data/archive/{name}/, left half-made by an interrupted run (your data was not "
+                    "changed by it).") in out.splitlines()
         assert snapshot(minimal.dir) == finished, f"write {fail_at}"
         assert latest_archive(minimal.dir, load(minimal.dir)).year == "2008/09"
         assert undo(minimal, capsys)[0] == 0
         assert snapshot(minimal.dir) == original, f"write {fail_at}"
+    assert tidied > 0  # some runs were stopped while the archive was half-made
 
 
 # --- archives kept as they were ---------------------------------------------------------------------------------

@@ -60,11 +60,15 @@ class Plan:
     archive_made: bool
     """The archive was made by an interrupted run: only the year is left to set."""
     year_line: int
+    tidied: tuple[str, ...] = ()
+    """What an interrupted run had left half-made, and `plan` removed."""
 
     def describe(self) -> list[str]:
         """What will be done, in the officer's words, one line each."""
         data = self.data_dir.name
-        lines = [f"Finishing the new year that was interrupted: {data}/{ARCHIVE}/{self.archive.name}/ was already "
+        lines = [f"Removed {leftover}, left half-made by an interrupted run (your data was not changed by it)."
+                 for leftover in self.tidied]
+        lines += [f"Finishing the new year that was interrupted: {data}/{ARCHIVE}/{self.archive.name}/ was already "
                  f"made and matches the data."] if self.archive_made else [
             f"Archive {self.previous}: copy {', '.join(self.files)} to {data}/{ARCHIVE}/{self.archive.name}/ "
             "(read-only copies, with their checksums)."]
@@ -115,7 +119,7 @@ def plan(data_dir: Path, year: str) -> Plan:
     if year != following(current):
         raise Refused(f"{year} does not follow the current financial year {current}; the next one is "
                       f"{following(current)}")
-    _tidy(data_dir)
+    tidied = _tidy(data_dir)
     archive = data_dir / ARCHIVE / archive_name(current)
     made = archive.exists()
     if made:
@@ -141,7 +145,8 @@ def plan(data_dir: Path, year: str) -> Plan:
         raise Refused(f"{data_dir / 'prices.yaml'} must have one line 'financial_year: {current}' at the start of "
                       "a line, to change")
     files = [name for name in FILES if (data_dir / name).exists()]
-    return Plan(data_dir, current, year, files, archive, made, text[:found[0].start()].count("\n") + 1)
+    return Plan(data_dir, current, year, files, archive, made, text[:found[0].start()].count("\n") + 1,
+                tuple(tidied))
 
 
 def carry_out(chosen: Plan, today: datetime.date | None = None) -> NewYear:
@@ -270,16 +275,20 @@ def _keep_for_undo(chosen: Plan, originals: dict[str, bytes], new_prices: str) -
         _rename(partial, kept)
 
 
-def _tidy(data_dir: Path) -> None:
-    """Remove what an interrupted run left half-made: never the data, never a finished archive."""
+def _tidy(data_dir: Path) -> list[str]:
+    """Remove what an interrupted run left half-made, never the data nor a finished archive; say what."""
+    removed = []
     folder = data_dir / ARCHIVE
     if folder.is_dir():
-        for leftover in folder.iterdir():
+        for leftover in sorted(folder.iterdir()):
             if leftover.name.startswith(".") and leftover.name.endswith((PARTIAL, ".removed")):
                 shutil.rmtree(leftover)
+                removed.append(f"{data_dir.name}/{ARCHIVE}/{leftover.name}/")
     stray = data_dir / ".prices.yaml.new"
     if stray.exists():
         stray.unlink()
+        removed.append(f"{data_dir.name}/{stray.name}")
+    return removed
 
 
 def _same_data(archive: Path, data_dir: Path, ignore_year: bool) -> bool:
