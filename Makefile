@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
+# The tests run on two processes, a test module each at a time (pytest-xdist); `make test PARALLEL=` runs them in one.
+PARALLEL ?= -n 2 --dist loadfile
 HOST   ?= 127.0.0.1:$(PORT)
 export NO_MKDOCS_2_WARNING := 1
 
@@ -28,7 +30,7 @@ site-offline: $(VENV)/.site-deps node_modules/.installed
 
 ## test: every test, browser tests included
 test: system-packages $(VENV)/.test-deps node_modules/.installed lint
-	$(BIN)/python -m pytest tests -ra
+	$(BIN)/python -m pytest tests -ra $(PARALLEL)
 
 ## lint: ruff (lint rules) over macros/ and tests/, and mypy (types) over macros/; settings in pyproject.toml
 lint: $(VENV)/.test-deps
@@ -41,11 +43,11 @@ test-unit: $(VENV)/.test-deps
 
 ## test-build: the tests that build the site and read its HTML (the offline copy needs npm's Worker shim)
 test-build: npm-package $(VENV)/.test-deps node_modules/.installed
-	$(BIN)/python -m pytest tests -ra -m build
+	$(BIN)/python -m pytest tests -ra -m build $(PARALLEL)
 
 ## test-browser: Chromium (Playwright, axe-core) and the Nu HTML Checker (Java)
 test-browser: system-packages $(VENV)/.test-deps node_modules/.installed
-	$(BIN)/python -m pytest tests -ra -m browser
+	$(BIN)/python -m pytest tests -ra -m browser $(PARALLEL)
 
 ## serve: preview on http://$(HOST), reloading on changes to data/, content/, macros/, overrides/;
 ## another port: make serve PORT=8001

@@ -113,7 +113,7 @@ HEAVIEST = ("specification/services/index.html", "specification/service-standard
 """Pages every sample includes: the inclusion and software tables, and the response standards and calculator."""
 
 
-def page_sample(site: Path) -> list[str]:
+def page_sample(site: Path, per_kind: int = 2) -> list[str]:
     """One or two pages of each kind, for the slow checks at a second width (axe-core and pa11y at phone width): the
     first two of each folder (each type of school, comparison, school, section of the specification), every page
     on its own, and the heaviest pages. The fast checks, and the slow ones at desktop width, take every page."""
@@ -122,7 +122,7 @@ def page_sample(site: Path) -> list[str]:
     for path in pages:
         kind = "schools index" if path == "schools/index.html" else path.split("/")[0]
         by_kind.setdefault(kind, []).append(path)
-    chosen = {path for paths in by_kind.values() for path in paths[:2]} | {p for p in HEAVIEST if p in pages}
+    chosen = {path for paths in by_kind.values() for path in paths[:per_kind]} | {p for p in HEAVIEST if p in pages}
     return [path for path in pages if path in chosen]
 
 
