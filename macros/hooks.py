@@ -42,6 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = site.theme_text(f"{catalog.site.owner} – {catalog.services.title}")
     if catalog.site.logo is not None:
         config.theme["logo"] = site.logo_path(catalog.site.logo)
+    site.set_address(config, catalog.site.web_address)
     if site.offline(config):
         # The offline plugin would load its Worker shim from unpkg.com; the
         # intranet has no internet, so the site carries its own copy.
@@ -97,8 +98,10 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 
 def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
-    """The council footer, with links relative to the page (see overrides/partials/copyright.html)."""
+    """The council footer, with links relative to the page (see overrides/partials/copyright.html); the page's
+    description, escaped for the head."""
     if site.STATE.problems is None:
+        site.escape_description(page)
         renderer = site.renderer(config, site.site_files(), page)
         context["site_footer"], context["site_banner"] = renderer.footer(), renderer.banner()
     return context

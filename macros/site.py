@@ -70,6 +70,15 @@ def previous_year(config: MkDocsConfig) -> Catalog | None:
     return STATE.previous
 
 
+def set_address(config: MkDocsConfig, web_address: str | None) -> None:
+    """The site's published address (`web_address` in data/site.yaml) as MkDocs' `site_url`: every page gets its
+    canonical link and its full address in sitemap.xml, and the page for a missing address (404.html) links from
+    the site's folder. Not in the preview, which serves the site at its own address, nor in the copy to open from
+    a folder, whose pages are not at these addresses."""
+    if web_address and not preview.previewing() and not offline(config):
+        config.site_url = web_address
+
+
 def logo_path(name: str) -> str:
     """Where the site carries the council's logo (a file in data/)."""
     return f"assets/images/{name}"
@@ -78,6 +87,16 @@ def logo_path(name: str) -> str:
 def theme_text(text: str) -> str:
     """Text for the theme's templates, which do not escape: the site name and navigation titles."""
     return html.escape(text, quote=False).replace('"', "&quot;")
+
+
+def escape_description(page: Page) -> None:
+    """Every page has its own description (`description` in its front matter: sla/descriptions.py for the generated
+    pages), which Material prints into the head as it is: escape it. A page without one fails the build."""
+    description = page.meta.get("description")
+    if not isinstance(description, str) or not description.strip():
+        raise PluginError(f"{page.file.src_uri}: the page has no description; give it one in its front matter, "
+                          "e.g. 'description: What schools get …', a sentence of at most 160 characters")
+    page.meta["description"] = theme_text(description)
 
 
 @dataclass

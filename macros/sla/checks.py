@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from .models import Clause, Matrix, Prices, School, Schools, SchoolType, Services, SiteInfo
+from .models import WEB_ADDRESS_EXAMPLE, Clause, Matrix, Prices, School, Schools, SchoolType, Services, SiteInfo
 from .paths import HELP_PLACES, SEARCH_PAGES
 from .problems import Path, Problem, one_of, shorten
 from .review import changed_since_review
@@ -60,6 +60,11 @@ def find_warnings(services: Services, site: SiteInfo, sfile: YamlFile, site_file
             f"the accessibility statement has no {join_words(lacking, 'and no')}, which the accessibility "
             "regulations require; fill in contact (name, email, telephone) and reply_within under accessibility "
             "when the council has decided them")))
+    if site.web_address is None:
+        warnings.append(site_file.problem(("web_address",), (
+            "not set: the page for an address that does not exist works only if the site is published "
+            "at the root of its server, and sitemap.xml lists no pages; set web_address to the address of the "
+            f"site's home page, e.g. {WEB_ADDRESS_EXAMPLE}")))
     desk = services.service_desk
     missing = {key: words for key, words in SERVICE_DESK_DETAILS.items() if getattr(desk, key) is None}
     if not missing:

@@ -11,6 +11,7 @@ import datetime
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -26,7 +27,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from .problems import price_fix
+from .problems import price_fix, shorten
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LOGO_PATTERN = r"^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:svg|png)$"
@@ -711,6 +712,43 @@ class Search(Model):
         "specification never says 'cancel'."))
 
 
+WEB_ADDRESS_EXAMPLE = "https://intranet.example.gov.uk/schools/ict-services/"
+WEB_ADDRESS_PATTERN = r"^https?://[^/?#\s]+/(?:[^?#\s]*/)?$"
+
+
+def _web_address(value: Any) -> str | None:
+    """The site's published address, as the officer writes it; empty is none. Says what is wrong, and what
+    would be valid."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise PydanticCustomError("web_address", "expected a web address, e.g. {example}",
+                                  {"example": WEB_ADDRESS_EXAMPLE})
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # a '[' that opens no IPv6 address
+        parts = urlsplit("")
+    if parts.scheme not in ("http", "https") or not parts.netloc or "//" not in value:
+        reason = "it must start with https:// (or http://) and the server's name"
+    elif re.search(r"\s", value):
+        reason = "it must not contain spaces"
+    elif parts.query or parts.fragment or "?" in value or "#" in value:
+        reason = "it must not have a '?' or '#' part"
+    elif not value.endswith("/"):
+        reason = "it must end with '/'"
+    else:
+        return value
+    raise PydanticCustomError("web_address", "'{value}' is not valid: {reason} (valid: the address of the site's "
+                              "home page, e.g. {example})", {"value": shorten(value), "reason": reason,
+                                                             "example": WEB_ADDRESS_EXAMPLE})
+
+
+WebAddress = Annotated[str | None, BeforeValidator(_web_address),
+                       WithJsonSchema({"anyOf": [{"type": "string", "pattern": WEB_ADDRESS_PATTERN},
+                                                 {"type": "string", "maxLength": 0}, {"type": "null"}]})]
+"""The address at which the site is published: absolute http(s), ending in '/', no query or fragment."""
+
+
 class SiteInfo(Model):
     """`data/site.yaml`: the site itself: footer, accessibility statement, privacy notice."""
 
@@ -723,6 +761,12 @@ class SiteInfo(Model):
                                         "the header; left out, the header shows the council's name alone."))
     copyright: Text = Field(description="The copyright line of the footer, e.g. '© Calderdale Council'.")
     address: Text = Field(description="The postal address in the footer.")
+    web_address: WebAddress = Field(default=None, description=(
+        "The site's own web address, where it is published: the address of its home page, starting with "
+        "https:// and ending with '/', e.g. " + WEB_ADDRESS_EXAMPLE + ". Set, it gives every page its full "
+        "address (canonical link, sitemap.xml) and makes the page for a missing address work however deep the "
+        "site's folder is; empty, that page works only when the site is at the root of its server (`make "
+        "check` warns)."))
     footer_links: list[FooterLink] = Field(default=[], description="Links to other websites in the footer.")
     accessibility: AccessibilityStatement = Field(description="The accessibility statement.")
     privacy: Paragraphs = Field(description="The privacy notice of this site.")

@@ -11,12 +11,14 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import yaml
 from markupsafe import Markup
 
 from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
 from .changes_page import ChangesPage, changes_title
 from .checks import school_slug
 from .comparison import ComparisonPage
+from .descriptions import Descriptions
 from .entitlement import (
     Row,
     Status,
@@ -81,13 +83,24 @@ class SitePage:
     which every reader's browser loads, grow with the number of schools; `search.py` gives each school one
     small entry of its name, type and tier instead)."""
     indexed: bool = True
-    """False asks search engines not to index the page (`robots: noindex`, see overrides/main.html): the pages
-    of schools no longer listed."""
+    """False asks search engines not to index the page (`robots: noindex`, see overrides/main.html) and leaves it
+    out of sitemap.xml (overrides/sitemap.xml): the pages of schools no longer listed."""
+    description: str = ""
+    """What the page is about, in plain text (see `descriptions`): the `<meta name="description">` of its head."""
 
     def front_matter(self) -> str:
-        lines = ([] if self.searched else ["search:", "  exclude: true"]) + ([] if self.indexed else
-                                                                            ["robots: noindex"])
-        return "".join(f"{line}\n" for line in ["---", *lines, "---"]) if lines else ""
+        """The page's YAML front matter, values quoted by the YAML library: no text from the data can end one
+        early or add a key."""
+        meta: dict[str, object] = {}
+        if self.description:
+            meta["description"] = self.description
+        if not self.searched:
+            meta["search"] = {"exclude": True}
+        if not self.indexed:
+            meta["robots"] = "noindex"
+        if not meta:
+            return ""
+        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n"
 
 
 # Sections of the entitlement pages that repeat the specification carry
@@ -98,25 +111,35 @@ class SitePage:
 def site_pages(catalog: Catalog, previous: Catalog | None = None) -> list[SitePage]:
     """The generated pages, in navigation order; `previous` is last year's data (the latest archive), if any."""
     services = catalog.services
-    pages = [SitePage(type_page(t.id), t.name, f"entitlement_page('{t.id}')", "entitlement")
+    about = Descriptions(catalog)
+    pages = [SitePage(type_page(t.id), t.name, f"entitlement_page('{t.id}')", "entitlement",
+                      description=about.school_type(t))
              for t in services.school_types]
     pages += [SitePage(comparison_page(p.id), f"Compare the tiers: {p.name.lower()}",
-                       f"comparison_page('{p.id}')", "entitlement") for p in services.phases]
-    pages.append(SitePage(SCHOOLS_INDEX, SCHOOLS_INDEX_TITLE, "schools_index()", "entitlement"))
-    pages.append(SitePage(CHANGES, changes_title(previous), "changes_page()", "entitlement"))
-    pages += [SitePage(school_page(school_slug(school)), school.name, f"school_page({index})", None, searched=False)
+                       f"comparison_page('{p.id}')", "entitlement", description=about.comparison(p.id))
+              for p in services.phases]
+    pages.append(SitePage(SCHOOLS_INDEX, SCHOOLS_INDEX_TITLE, "schools_index()", "entitlement",
+                          description=about.schools_index()))
+    pages.append(SitePage(CHANGES, changes_title(previous), "changes_page()", "entitlement",
+                          description=about.changes(changes_title(previous))))
+    pages += [SitePage(school_page(school_slug(school)), school.name, f"school_page({index})", None, searched=False,
+                       description=about.school(school))
               for index, school in enumerate(catalog.schools)]
     pages += [SitePage(section_page(s.id), f"{s.number} {s.clause.title}", f"specification_section('{s.id}')",
-                       "specification") for s in catalog.sections]
+                       "specification", description=about.section(s)) for s in catalog.sections]
     pages.append(SitePage(WHOLE_SPECIFICATION, WHOLE_SPECIFICATION_TITLE, "whole_specification()",
-                          "specification", False))
-    pages.append(SitePage(ABOUT_EDITION, "About this edition", "about_edition()", "about"))
-    pages.append(SitePage(ACCESSIBILITY, "Accessibility statement", "accessibility_statement()", "about"))
-    pages.append(SitePage(PRIVACY, "Privacy", "privacy_notice()", "about"))
+                          "specification", False, description=about.whole_specification()))
+    pages.append(SitePage(ABOUT_EDITION, "About this edition", "about_edition()", "about",
+                          description=about.about_edition()))
+    pages.append(SitePage(ACCESSIBILITY, "Accessibility statement", "accessibility_statement()", "about",
+                          description=about.accessibility()))
+    pages.append(SitePage(PRIVACY, "Privacy", "privacy_notice()", "about", description=about.privacy()))
     # Last, the addresses of schools listed last year and not this year: a page saying so, not 'page not found'.
-    pages += [SitePage(school_page(school.slug), removed_school_title(school.name),
-                       f"removed_school_page('{school.slug}')", None, searched=False, indexed=False)
-              for school in removed_schools(catalog, previous, {page.path for page in pages})]
+    if previous is not None:
+        pages += [SitePage(school_page(school.slug), removed_school_title(school.name),
+                           f"removed_school_page('{school.slug}')", None, searched=False, indexed=False,
+                           description=about.removed_school(school, previous.prices.financial_year))
+                  for school in removed_schools(catalog, previous, {page.path for page in pages})]
     return pages
 
 
