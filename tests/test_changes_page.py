@@ -295,7 +295,7 @@ def test_a_removed_school_has_a_page_out_of_navigation_search_and_search_engines
         ("schools/dale-school", "Dale School is no longer listed", "removed_school_page('dale-school')", None, False,
          False)]
     assert removed[0].front_matter() == (
-        "---\ndescription: 'Dale School is no longer listed for 2009/10: it had a page of its own on this site in "
+        "---\ndescription: 'Dale School is no longer listed for 2009/10: it had a page on this site in "
         "2008/09. What schools of its type get, and whom to ask.'\nsearch:\n  exclude: true\nrobots: noindex\n---\n")
     assert [page for page in site_pages(renderer.catalog) if page.call.startswith("removed")] == []  # no archive
 

@@ -147,6 +147,8 @@ def test_school_names_stay_text(hostile_pages):
     school = hostile_pages[name]
     assert school.select_one("article h1").get_text(" ").startswith(f"Brookside {PAYLOAD}")
     assert school.title.string.startswith(f"Brookside {PAYLOAD} - ")
+    assert school.find("meta", attrs={"name": "description"})["content"].startswith(f"What Brookside {PAYLOAD} gets ")
+    assert len(school.head.find_all(True)) == len(school.head.find_all(["meta", "link", "title", "script", "style"]))
     index = hostile_pages["schools/index.html"]
     assert [a["href"] for a in index.find_all("a", string=f"Brookside {PAYLOAD}")] == [
         "brookside-script-alert-data-script-img-src-x-onerror-alert-1-bold-link-javascript-alert-1-heading/"]

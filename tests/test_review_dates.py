@@ -28,7 +28,8 @@ def warnings_on(files, today: datetime.date) -> list[str]:
 def test_an_overdue_review_is_a_warning(minimal):
     due = minimal.text("site.yaml").splitlines().index("  next_review_due: 2027-11-28") + 1
     reviewed = minimal.text("site.yaml").splitlines().index("  last_reviewed: 2026-11-29") + 1
-    assert [w for w in warnings_on(minimal, datetime.date(2027, 11, 28)) if "service_desk" not in w and "web_address" not in w] == []
+    assert [w for w in warnings_on(minimal, datetime.date(2027, 11, 28))
+            if "service_desk" not in w and "web_address" not in w] == []
     assert [w for w in warnings_on(minimal, datetime.date(2027, 11, 30))
             if "service_desk" not in w and "web_address" not in w] == [
         f"{SITE}:{due}: review.next_review_due: the yearly review was due on 2027-11-28 and is overdue; review the "

@@ -98,9 +98,9 @@ class Descriptions:
         return shorten_words(" ".join(self._words.plain(text) for text in self.catalog.site.privacy))
 
     def removed_school(self, school: SchoolChange, before_year: str) -> str:
-        """'Example Ridge Academy (fictional) is no longer listed for 2009/10: it had a page of its own on this site
+        """'Example Ridge Academy (fictional) is no longer listed for 2009/10: it had a page on this site
         in 2008/09. What schools of its type get, and whom to ask.'"""
-        return shorten_words(f"{removed_school_title(school.name)} for {self.year}: it had a page of its own on this "
+        return shorten_words(f"{removed_school_title(school.name)} for {self.year}: it had a page on this "
                              f"site in {before_year}. What schools of its type get, and whom to ask.")
 
     def _clause_words(self, clause: Clause) -> Iterator[str]:
