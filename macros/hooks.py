@@ -93,8 +93,12 @@ def _problems_only(files: Files, config: MkDocsConfig, problems) -> Files:
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    """Put back the HTML blocks that school pages kept out of Markdown."""
-    return site.put_back(page, html)
+    """Put back the HTML blocks that school pages kept out of Markdown; a page that gives no description is
+    described by its first paragraph."""
+    html = site.put_back(page, html)
+    if site.STATE.problems is None:
+        site.describe(page, html)
+    return html
 
 
 def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from mkdocs.structure.pages import Page
 from . import preview
 from .sla.archive import latest_archive
 from .sla.catalog import Catalog
+from .sla.descriptions import DESCRIPTION_LENGTH, shorten_words
 from .sla.load import load_cached, unexpected
 from .sla.pages import Pages
 from .sla.problems import DataError
@@ -89,14 +91,31 @@ def theme_text(text: str) -> str:
     return html.escape(text, quote=False).replace('"', "&quot;")
 
 
+def describe(page: Page, html_text: str) -> None:
+    """A page without a `description` in its front matter (a hand-written page that gives none) is described by
+    its first paragraph; the generated pages have theirs from the data (sla/descriptions.py). A page with neither
+    fails the build."""
+    if page.meta.get("description"):
+        return
+    paragraph = _FIRST_PARAGRAPH.search(html_text)
+    words = html.unescape(_TAG.sub("", paragraph.group(1))) if paragraph else ""
+    if not words.strip():
+        raise PluginError(f"{page.file.src_uri}: the page has no description and no paragraph to take one from; "
+                          "give it one in its front matter, e.g. 'description: What schools get …', a sentence of "
+                          f"at most {DESCRIPTION_LENGTH} characters")
+    page.meta["description"] = shorten_words(words)
+
+
 def escape_description(page: Page) -> None:
-    """Every page has its own description (`description` in its front matter: sla/descriptions.py for the generated
-    pages), which Material prints into the head as it is: escape it. A page without one fails the build."""
+    """Material prints the page's description into its head as it is: escape it."""
     description = page.meta.get("description")
     if not isinstance(description, str) or not description.strip():
-        raise PluginError(f"{page.file.src_uri}: the page has no description; give it one in its front matter, "
-                          "e.g. 'description: What schools get …', a sentence of at most 160 characters")
+        raise PluginError(f"{page.file.src_uri}: the description in its front matter must be text")
     page.meta["description"] = theme_text(description)
+
+
+_FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass

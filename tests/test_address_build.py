@@ -140,9 +140,15 @@ def test_the_page_of_a_school_no_longer_listed_has_its_description(addressed_sit
         "2008/09. What schools of its type get, and whom to ask.")
 
 
-def test_a_page_without_a_description_fails_the_build(project):
-    (project / "content" / "extra.md").write_text("# An extra page\n\nNo front matter.\n", encoding="utf-8")
+def test_a_hand_written_page_without_a_description_is_described_by_its_first_paragraph(project):
+    (project / "content" / "extra.md").write_text(
+        '# An extra page\n\nFirst <b>words</b> & "more" of <i>it</i>.\n\nSecond paragraph.\n', encoding="utf-8")
+    (project / "content" / "bare.md").write_text("# Nothing but a title\n", encoding="utf-8")
     result = mkdocs_build(project, project.parent / "site")
     assert result.returncode != 0
-    assert ("extra.md: the page has no description; give it one in its front matter, e.g. 'description: What "
-            "schools get …', a sentence of at most 160 characters") in result.stdout + result.stderr
+    assert ("bare.md: the page has no description and no paragraph to take one from; give it one in its front "
+            "matter, e.g. 'description: What schools get …', a sentence of at most 160 characters"
+            ) in result.stdout + result.stderr
+    (project / "content" / "bare.md").unlink()
+    site = built(project)
+    assert descriptions(site)["extra/index.html"] == 'First words & "more" of it.'
