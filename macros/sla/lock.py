@@ -58,7 +58,8 @@ def held(folder: Path, command: str, wait: float | None = None) -> Iterator[None
                                f"{command} again. The lock goes when that command ends, even if it is stopped or "
                                "fails: there is nothing to delete.") from None
                 if not told:
-                    print(f"Waiting for {holder} to finish (up to {limit:.0f} seconds)...", file=sys.stderr)
+                    unit = "second" if limit == 1 else "seconds"
+                    print(f"Waiting for {holder} to finish (up to {limit:g} {unit})...", file=sys.stderr)
                     told = True
                 time.sleep(POLL_SECONDS)
         handle.seek(0)
