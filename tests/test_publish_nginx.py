@@ -258,4 +258,5 @@ def test_a_publish_while_readers_fetch_pages_gives_every_request_a_200(server):
     assert os.readlink(server.dest / "current") != before
     assert f"To go back to {before.removeprefix('releases/')}: make rollback DEST=" in published.stdout
     assert len(answers) > 50
-    assert [answer for answer in answers if answer[1] != 200] == []
+    failed = [answer for answer in answers if answer[1] != 200]
+    assert failed == [], server.log.read_text(encoding="utf-8") if server.log.exists() else "no nginx error log"
