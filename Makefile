@@ -10,23 +10,33 @@ PARALLEL ?= -n 2 --dist loadfile
 HOST   ?= 127.0.0.1:$(PORT)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-offline test test-unit test-build test-browser lint serve check schema bench clean new-year undo-new-year \
+.PHONY: site site-offline publish rollback test test-unit test-build test-browser lint serve check schema bench clean new-year undo-new-year \
         reviewed undo-reviewed \
         system-packages npm-package
 
+# site, site-offline, publish, rollback and new-year take turns: each holds the lock file .lock while it runs, and
+# a second one waits for the first (see macros/sla/lock.py).
+
 ## site: validate the data and build site/ (a failed build leaves site/ as it was)
 site: $(VENV)/.site-deps
-	@rm -rf .site-new
-	@$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; echo "Build failed: site/ is unchanged." >&2; exit 1; }
-	@rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
-	@echo "Built site/ - open site/index.html through a web server, or run 'make serve'."
+	@$(BIN)/python -m macros.sla site
 
 ## site-offline: build site-offline/, a copy that works opened from a folder (file://), search included
 site-offline: $(VENV)/.site-deps node_modules/.installed
-	@rm -rf .site-offline-new
-	@SITE_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir .site-offline-new || { rm -rf .site-offline-new; echo "Build failed: site-offline/ is unchanged." >&2; exit 1; }
-	@rm -rf .site-offline-old; if [ -d site-offline ]; then mv site-offline .site-offline-old; fi; mv .site-offline-new site-offline; rm -rf .site-offline-old
-	@echo "Built site-offline/ - copy the folder anywhere and open index.html."
+	@$(BIN)/python -m macros.sla site --offline
+
+# DEST reaches the program through its environment, never inside a shell command.
+export DEST
+
+## publish: check the data, build the site and its offline copy as a new release in DEST/releases/, then make it
+## live in one step, e.g. make publish DEST=/srv/intranet/ict-services (the web server serves DEST/current/site;
+## the last five releases are kept; server examples in macros/server-examples/)
+publish: $(VENV)/.site-deps node_modules/.installed
+	@$(BIN)/python -m macros.sla publish
+
+## rollback: make the release before the live one live again, e.g. make rollback DEST=/srv/intranet/ict-services
+rollback: $(VENV)/.site-deps
+	@$(BIN)/python -m macros.sla rollback
 
 ## test: every test, browser tests included
 test: system-packages $(VENV)/.test-deps node_modules/.installed lint
@@ -105,14 +115,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# The tests need Debian's Chromium (browser tests), Java (the HTML checker) and
-# npm (axe-core, the Worker shim); install what is missing (needs root or sudo).
-# The build tests need only npm.
-system-packages: NEEDED := chromium java npm
+# The tests need Debian's Chromium (browser tests), Java (the HTML checker), nginx
+# (the published site behind a real web server) and npm (axe-core, the Worker
+# shim); install what is missing (needs root or sudo). The build tests need only npm.
+system-packages: NEEDED := chromium java nginx npm
 npm-package: NEEDED := npm
 system-packages npm-package:
 	@missing=""; \
 	case " $(NEEDED) " in *" chromium "*) [ -x /usr/bin/chromium ] || missing="$$missing chromium";; esac; \
+	case " $(NEEDED) " in *" nginx "*) [ -x /usr/sbin/nginx ] || missing="$$missing nginx";; esac; \
 	case " $(NEEDED) " in *" java "*) command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless";; esac; \
 	case " $(NEEDED) " in *" npm "*) command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm";; esac; \
 	if [ -n "$$missing" ]; then \

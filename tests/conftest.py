@@ -97,6 +97,25 @@ def copy_project(target: Path, data: Path = EDITION) -> Path:
     return target
 
 
+MAKE_FILES = ("Makefile", "requirements.txt", "requirements-test.txt", "package.json", "package-lock.json")
+INSTALLED = (ROOT / ".venv" / ".site-deps", ROOT / ".venv" / ".test-deps", ROOT / "node_modules" / ".installed")
+"""The markers of `make`'s install steps: a requirement or package file newer than its marker makes them run."""
+
+
+def with_makefile(project: Path) -> Path:
+    """`project` (a `copy_project`) with the Makefile, to run `make` in, sharing the installed .venv and
+    node_modules. Its copies of the requirement and package files are dated just before the install markers, so
+    make never installs into the shared folders (which a checkout newer than the markers would otherwise do)."""
+    for name in MAKE_FILES:
+        shutil.copy2(ROOT / name, project / name)
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    markers = [marker.stat().st_mtime for marker in INSTALLED if marker.exists()]
+    if markers:
+        for name in MAKE_FILES[1:]:
+            os.utime(project / name, (min(markers) - 1, min(markers) - 1))
+    return project
+
+
 def mkdocs_build(project: Path, site_dir: Path, offline: bool = False) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` as `make site` (or `make site-offline`) does, in `project`."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_OFFLINE="true" if offline else "false")

@@ -5,13 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import mkdocs_build, with_makefile
 from macros.sla.load import load
 
 pytestmark = pytest.mark.build
@@ -66,10 +65,7 @@ def test_content_pages_are_added_to_the_navigation(project, tmp_path):
 @pytest.fixture
 def make_project(project: Path) -> Path:
     """The project copy with its Makefile, sharing the already installed .venv."""
-    for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
-        shutil.copy2(ROOT / name, project / name)
-    (project / ".venv").symlink_to(ROOT / ".venv")
-    return project
+    return with_makefile(project)
 
 
 def run_make(project: Path, target: str, *variables: str) -> subprocess.CompletedProcess:

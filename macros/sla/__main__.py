@@ -1,6 +1,7 @@
 """Command line for officers and `make`: `python -m macros.sla check`, `... schema`, `... new-year 2009/10` and
-`... deadline --raised "2026-12-24 16:45" --priority 3`, `... reviewed` (and `... reviewed --undo`), and
-`... free-port 127.0.0.1:8000`, which `make serve` runs first."""
+`... deadline --raised "2026-12-24 16:45" --priority 3`, `... reviewed` (and `... reviewed --undo`),
+`... free-port 127.0.0.1:8000`, which `make serve` runs first, `... site` (`make site`; `--offline` for
+`make site-offline`), and `... publish` and `... rollback` (`make publish DEST=...`, `make rollback DEST=...`)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,18 @@ import datetime
 import errno
 import json
 import os
+import shlex
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import get_args
 
 from pydantic import BaseModel
 
-from . import deadlines, newyear, review
-from .archive import latest_archive
+from . import deadlines, lock, newyear, publish, review
+from .archive import Archive, latest_archive
+from .catalog import Catalog
 from .load import FILES, load, unexpected
 from .problems import DataError
 
@@ -45,6 +49,14 @@ def main(argv: list[str] | None = None) -> int:
     reviewed = commands.add_parser("reviewed", help="record that an officer has reviewed the data as it is now")
     reviewed.add_argument("--undo", action="store_true", help="put back site.yaml as it was before")
     reviewed.add_argument("--data-dir", type=Path, default=PROJECT / "data")
+    site = commands.add_parser("site", help="check the data and build site/ (a failed build leaves it as it was)")
+    site.add_argument("--offline", action="store_true", help="build site-offline/, the copy that works opened "
+                      "from a folder")
+    for name, text in (("publish", "check the data, build a new release into DEST/releases/ and make it live"),
+                       ("rollback", "make the release before the live one live again")):
+        command = commands.add_parser(name, help=text)
+        command.add_argument("dest", nargs="?", help="the folder the web server serves the site from (default: "
+                             "$DEST, as make passes it, never through the shell)")
     free = commands.add_parser("free-port", help="say in one line if the preview's address is taken")
     free.add_argument("host", help="address:port, e.g. 127.0.0.1:8000")
     args = parser.parse_args(argv)
@@ -57,11 +69,115 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args.data_dir)
     if args.command == "new-year":
-        return _new_year(args.data_dir, args.year if args.year is not None else os.environ.get("YEAR", ""),
-                         args.yes or os.environ.get("CONFIRM", "").strip().lower() == "yes")
+        return _locked(args.data_dir.parent, "make new-year", lambda: _new_year(
+            args.data_dir, args.year if args.year is not None else os.environ.get("YEAR", ""),
+            args.yes or os.environ.get("CONFIRM", "").strip().lower() == "yes"))
     if args.command == "undo-new-year":
-        return _undo_new_year(args.data_dir)
+        return _locked(args.data_dir.parent, "make undo-new-year", lambda: _undo_new_year(args.data_dir))
+    if args.command == "site":
+        return _locked(PROJECT, f"make {publish.OFFLINE if args.offline else publish.SITE}",
+                       lambda: _site(args.offline))
+    if args.command in ("publish", "rollback"):
+        dest_text = args.dest if args.dest is not None else os.environ.get("DEST", "")
+        if not dest_text.strip():
+            print(f"Give the folder the web server serves the site from: make {args.command} "
+                  "DEST=/srv/intranet/ict-services", file=sys.stderr)
+            return 2
+        dest = Path(dest_text).absolute()
+        if args.command == "publish":
+            return _locked(PROJECT, "make publish", lambda: _publish(dest))
+        return _locked(PROJECT, "make rollback", lambda: _rollback(dest))
     return _schema(args.out_dir)
+
+
+def _locked(folder: Path, command: str, run: Callable[[], int]) -> int:
+    """`run()` while holding the lock of the project in `folder`; if another command holds it too long, say which."""
+    try:
+        with lock.held(folder, command):
+            return run()
+    except lock.Busy as busy:
+        print(f"Not started: {busy}", file=sys.stderr)
+        return 1
+
+
+def _site(offline: bool) -> int:
+    """`make site` (`make site-offline`): build, then swap into place; a failed build leaves the folder as it was."""
+    name = publish.OFFLINE if offline else publish.SITE
+    try:
+        publish.build_site(PROJECT, offline)
+    except publish.Refused as refused:
+        print(f"Not built: {refused}", file=sys.stderr)
+        return 1
+    except publish.BuildFailed as failed:
+        print(failed, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"Build failed: {error.strerror or error} ({error.filename}); {name}/ is unchanged. Free the space "
+              f"or fix the cause, then run make {name} again.", file=sys.stderr)
+        return 1
+    if offline:
+        print(f"Built {name}/ - copy the folder anywhere and open index.html.")
+    else:
+        print(f"Built {name}/ - open {name}/index.html through a web server, or run 'make serve'.")
+    return 0
+
+
+def _publish(dest: Path) -> int:
+    """`make publish`: check the data, build a release, make it live, say what is live and how to go back."""
+    data_dir = PROJECT / "data"
+    checked = _checked(data_dir)
+    if checked is None:
+        print(f"Nothing published: fix the data first. {dest} is unchanged.", file=sys.stderr)
+        return 1
+    catalog, _ = checked
+    unchanged = f"{dest} is unchanged"
+    try:
+        before = publish.live(dest)
+        if before is not None:
+            unchanged += f" ({before.name} is still live)"
+        done = publish.publish(PROJECT, dest, catalog.prices.financial_year)
+    except publish.Refused as refused:
+        print(f"Nothing published: {refused}", file=sys.stderr)
+        return 1
+    except publish.BuildFailed as failed:
+        print(f"Publish failed: {failed}; {unchanged}.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"Publish failed: {error.strerror or error} ({error.filename}); {unchanged}. Free the space or fix "
+              f"the cause, then run make publish again.", file=sys.stderr)
+        return 1
+    for name in done.tidied:
+        print(f"Removed {name}, left by an interrupted publish.")
+    print(f"Published {done.release.name} ({done.release.year}) to {done.release.path}/.")
+    _say_live(dest, done.release)
+    if done.removed:
+        print(f"Removed the oldest releases, keeping the last {publish.KEEP}: {', '.join(done.removed)}.")
+    for problem in done.problems:
+        print(f"Warning: {problem}; the new release is live all the same.", file=sys.stderr)
+    if done.before is not None:
+        print(f"To go back to {done.before.name}: make rollback DEST={shlex.quote(str(dest))}")
+    return 0
+
+
+def _rollback(dest: Path) -> int:
+    """`make rollback`: the release before the live one becomes live."""
+    try:
+        now, was = publish.rollback(dest)
+    except publish.Refused as refused:
+        print(f"Nothing rolled back: {refused}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"Nothing rolled back: {error.strerror or error} ({error.filename}).", file=sys.stderr)
+        return 1
+    print(f"Rolled back from {was.name} to {now.name} ({now.year}); {was.name} is kept in {dest / publish.RELEASES}"
+          " until later publishes remove it.")
+    _say_live(dest, now)
+    return 0
+
+
+def _say_live(dest: Path, release: publish.Release) -> None:
+    print(f"Live now: {release.name} ({release.year}). The web server serves {dest / publish.CURRENT / publish.SITE}"
+          f"; the copy to open from a shared drive is {dest / publish.CURRENT / publish.OFFLINE}.")
 
 
 def _deadline(data_dir: Path, raised_text: str | None, priority_text: str | None) -> int:
@@ -111,16 +227,25 @@ def _free_port(host: str) -> int:
     return 0
 
 
-def _check(data_dir: Path) -> int:
+def _checked(data_dir: Path) -> tuple[Catalog, Archive | None] | None:
+    """The data and its latest archive, checked as the build checks them; None once the problems are printed."""
     try:
         catalog = load(data_dir)
         archive = latest_archive(data_dir, catalog)
     except DataError as error:
         print(error.report(), file=sys.stderr)
-        return 1
+        return None
     except Exception as error:  # a slip no check foresaw: the officer reads one problem, not a traceback
         print(DataError([unexpected(f"{data_dir.name}/", error)]).report(), file=sys.stderr)
+        return None
+    return catalog, archive
+
+
+def _check(data_dir: Path) -> int:
+    checked = _checked(data_dir)
+    if checked is None:
         return 1
+    catalog, archive = checked
     services = catalog.services
     rows = sum(len(group.rows) for matrix in services.matrices for group in matrix.groups)
     print(f"The data in {data_dir.name}/ is valid: {len(catalog.sections)} sections, "
