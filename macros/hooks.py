@@ -129,11 +129,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     site.rewrite_search_index(config)
 
 
+@event_priority(-100)  # last: the Content-Security-Policy hashes the page's scripts as they will be written
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    """Material's base.html puts `autocomplete` on two checkboxes, which is not valid HTML; no block covers them."""
-    return site.fix_theme_markup(output, page.file.src_uri)
+    """Material's base.html puts `autocomplete` on two checkboxes, which is not valid HTML; no block covers them.
+    Then the page's Content-Security-Policy (see csp.py)."""
+    return site.secure(site.fix_theme_markup(output, page.file.src_uri), page.file.src_uri, config)
 
 
+@event_priority(-100)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The same for pages made from theme templates alone (404.html)."""
-    return site.fix_theme_markup(output_content, template_name) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return site.secure(site.fix_theme_markup(output_content, template_name), template_name, config)

@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import preview
+from . import csp, preview
 from .sla.archive import latest_archive
 from .sla.catalog import Catalog
 from .sla.descriptions import DESCRIPTION_LENGTH, shorten_words
@@ -206,6 +206,18 @@ def fix_theme_markup(html: str, name: str) -> str:
                               "check macros/site.py _THEME_FIXES against the new Material")
         html = html.replace(wrong, right)
     return html
+
+
+def secure(html: str, name: str, config: MkDocsConfig) -> str:
+    """`html` with its Content-Security-Policy (csp.py); none in the preview, whose server adds a script of its
+    own (live reload) to every page after the build, and none on the preview's page of problems in the data."""
+    if preview.previewing() or STATE.problems is not None:
+        return html
+    try:
+        shim = worker_shim_source(config).read_text(encoding="utf-8") if offline(config) else None
+        return csp.with_policy(html, shim)
+    except csp.PolicyError as error:
+        raise PluginError(f"{name}: {error}; check macros/csp.py against the theme's base.html") from None
 
 
 def rewrite_search_index(config: MkDocsConfig) -> None:

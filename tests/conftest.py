@@ -260,15 +260,40 @@ def page(browser, site_url):
 @contextlib.contextmanager
 def watched_page(browser, site_url: str, **options):
     """A fresh page in a browser context of its own (`options`: Playwright's, such as the viewport), its requests
-    in `page.requests`; afterwards, fails if it requested anything from a host other than `site_url`'s."""
+    in `page.requests`; afterwards, fails if it requested anything from a host other than `site_url`'s, or if the
+    page's Content-Security-Policy refused anything (`watch_policy`)."""
     context = browser.new_context(**options)
     page = context.new_page()
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
+    violations = watch_policy(context, page)
     yield page
     hosts = {urlparse(url).netloc for url in page.requests if urlparse(url).scheme in ("http", "https")}
     assert hosts == {urlparse(site_url).netloc}, f"requests to other hosts: {hosts}"
+    assert violations == [], "the Content-Security-Policy refused something (macros/csp.py)"
     context.close()
+
+
+POLICY_REPORT = "Content Security Policy violation:"
+"""How the page reports a violation to the console, besides Chromium's own message (`watch_policy`)."""
+
+
+def watch_policy(context, page) -> list[str]:
+    """The Content-Security-Policy violations of every page and frame of `context`, as they happen: Chromium's
+    console messages, and a `securitypolicyviolation` listener in every document, which reports to the console."""
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', event => console.error("
+        f"{POLICY_REPORT!r} + ' ' + event.effectiveDirective + ' ' + event.blockedURI + ' ' + event.sample))")
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text else None)
+    return violations
+
+
+def add_axe(page) -> None:
+    """axe-core into `page`, evaluated through the browser's developer protocol: a `<script>` (Playwright's
+    `add_script_tag`) is refused by the page's Content-Security-Policy, as is any script the site did not write."""
+    page.evaluate((ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

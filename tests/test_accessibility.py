@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, html_pages, page_sample, served
+from conftest import ROOT, add_axe, html_pages, page_sample, served, watch_policy
 
 pytestmark = pytest.mark.browser
 
@@ -72,7 +72,7 @@ def axe_violations(browser, site_url: str, paths: list[str], width: int) -> tupl
     found = []
     for path in paths:
         page.goto(f"{site_url}/{path}", wait_until="load")
-        page.add_script_tag(path=str(AXE))
+        add_axe(page)
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
                                "resultTypes: ['violations']})", AXE_TAGS)
         found += [f"{path}: {v['id']} ({len(v['nodes'])}x): {v['help']}: {v['nodes'][0]['html'][:120]}"
@@ -100,7 +100,7 @@ def test_a_page_narrowed_and_with_search_open_has_no_violations(page, site_url):
     page.locator("input.md-search__input").click()
     page.keyboard.type("Sophos")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
-    page.add_script_tag(path=str(AXE))
+    add_axe(page)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
                            "resultTypes: ['violations']})", AXE_TAGS)
     assert [v["id"] for v in result["violations"]] == []
@@ -141,9 +141,11 @@ def file_page(browser):
     page = context.new_page()
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
+    violations = watch_policy(context, page)  # the offline copy's policy allows what its search runs (csp.py)
     yield page
     schemes = {urlparse(url).scheme for url in page.requests}
     assert schemes <= {"file", "data", "blob", "about"}, f"requests beyond the folder: {page.requests}"
+    assert violations == [], "the Content-Security-Policy refused something (macros/csp.py)"
     context.close()
 
 
@@ -180,7 +182,7 @@ def test_mobile_menu_open_has_no_violations(browser, site_url):
     page.goto(site_url + "/entitlement/secondary/")
     page.get_by_role("button", name="Menu").click()  # the header's label for the drawer, a button (site.js)
     expect(page.locator(".md-sidebar--primary")).to_be_visible()
-    page.add_script_tag(path=str(AXE))
+    add_axe(page)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
                            "resultTypes: ['violations']})", AXE_TAGS)
     context.close()

@@ -17,8 +17,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from changes_edits import ADDED_SCHOOL, INSERTED_CLAUSE, INSERTED_TEXT, REMOVED_SCHOOL
-from conftest import served, watched_page
-from test_accessibility import AXE, AXE_TAGS, VNU
+from conftest import add_axe, served, watched_page
+from test_accessibility import AXE_TAGS, VNU
 
 pytestmark = pytest.mark.browser
 
@@ -95,7 +95,7 @@ def test_no_axe_violations_with_changes(browser, changes_url, width):
     found = []
     for path in PAGES:
         page.goto(f"{changes_url}/{path}", wait_until="load")
-        page.add_script_tag(path=str(AXE))
+        add_axe(page)
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
                                "resultTypes: ['violations']})", AXE_TAGS)
         found += [f"{path}: {v['id']} ({len(v['nodes'])}x): {v['help']}: {v['nodes'][0]['html'][:120]}"

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from test_accessibility import AXE, AXE_TAGS
+from conftest import add_axe
+from test_accessibility import AXE_TAGS
 
 pytestmark = pytest.mark.browser
 
@@ -128,7 +129,7 @@ def test_a_comparison_with_a_choice_made_has_no_axe_violations(browser, site_url
     page.goto(site_url + "/compare/primary/?from=gold&to=platinum-plus&yhgfl=no")
     expect(page.locator("[data-compare-answer]")).to_be_visible()
     page.locator("[data-compare-answer] details summary").first.click()   # a list of described services open
-    page.add_script_tag(path=str(AXE))
+    add_axe(page)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
                            "resultTypes: ['violations']})", AXE_TAGS)
     scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")

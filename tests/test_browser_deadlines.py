@@ -15,10 +15,10 @@ import random
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import EDITION
+from conftest import EDITION, add_axe
 from macros.sla.deadlines import answer, answer_words, page_calendar
 from macros.sla.load import load
-from test_accessibility import AXE, AXE_TAGS
+from test_accessibility import AXE_TAGS
 
 pytestmark = pytest.mark.browser
 
@@ -167,7 +167,7 @@ def test_no_axe_violations_with_an_answer_shown(browser, site_url, path, width):
     page.get_by_label("Priority").select_option("1")
     page.get_by_role("button", name="Show the dates").click()
     expect(page.locator("[data-deadline-answer]")).to_be_visible()
-    page.add_script_tag(path=str(AXE))
+    add_axe(page)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
                            "resultTypes: ['violations']})", AXE_TAGS)
     context.close()

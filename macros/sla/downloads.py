@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from .catalog import Catalog
 from .changes_page import CSV_COLUMNS as CHANGES_COLUMNS
@@ -13,6 +14,9 @@ from .changes_page import csv_rows as changes_rows
 from .paths import download
 
 CSV_COLUMNS = ["school_type", "tier", "tier_cost", "group", "service", "code"]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may read as the start of a formula (OWASP, "CSV injection")."""
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 def downloads(catalog: Catalog, previous: Catalog | None = None) -> dict[str, bytes]:
@@ -49,21 +53,22 @@ def entitlement_rows(catalog: Catalog, school_type_id: str | None = None) -> lis
 
 def entitlements_csv(catalog: Catalog, school_type_id: str | None = None) -> bytes:
     """The rows as CSV in UTF-8 with a byte-order mark, so that spreadsheets read it as UTF-8."""
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    writer.writerows(entitlement_rows(catalog, school_type_id))
-    return text.getvalue().encode("utf-8-sig")
+    return _csv(CSV_COLUMNS, entitlement_rows(catalog, school_type_id))
 
 
 def changes_csv(catalog: Catalog, previous: Catalog | None) -> bytes:
     """What has changed since `previous`, a row per change (only the header when there is no earlier year), in
     UTF-8 with a byte-order mark, as the entitlements."""
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=CHANGES_COLUMNS)
-    writer.writeheader()
-    writer.writerows(changes_rows(catalog, previous))
-    return text.getvalue().encode("utf-8-sig")
+    return _csv(CHANGES_COLUMNS, changes_rows(catalog, previous))
+
+
+def spreadsheet_text(value: str) -> str:
+    """`value` as a CSV cell that a spreadsheet shows as it is: a cell starting with a character of FORMULA_STARTS
+    gets a single quote in front (OWASP's rule), so that a spreadsheet never runs it as a formula; a plain number
+    (`-25.00`, a price cut in changes.csv) is left as it is, to stay a number."""
+    if value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def data_json(catalog: Catalog) -> bytes:
@@ -75,3 +80,12 @@ def data_json(catalog: Catalog) -> bytes:
         "site": catalog.site.model_dump(mode="json"),
     }
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _csv(columns: list[str], rows: list[dict[str, str]]) -> bytes:
+    """`rows` as CSV in UTF-8 with a byte-order mark, each cell made safe for spreadsheets (`spreadsheet_text`)."""
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows({column: spreadsheet_text(value) for column, value in row.items()} for row in rows)
+    return text.getvalue().encode("utf-8-sig")

@@ -12,10 +12,11 @@ from pydantic import BaseModel, ValidationError
 
 from .catalog import Catalog
 from .checks import find_problems, find_warnings
+from .logo import logo_problems
 from .models import ID_PATTERN, LOGO_PATTERN, Prices, Schools, Services, SiteInfo
 from .problems import DataError, Path, Problem, one_of, shorten
 from .review import fingerprint
-from .yamlfile import EMPTY, YamlFile, read_yaml
+from .yamlfile import EMPTY, YamlFile, read_yaml, symbolic_link
 
 FILES: dict[str, type[BaseModel]] = {"services.yaml": Services, "prices.yaml": Prices, "schools.yaml": Schools,
                                      "site.yaml": SiteInfo}
@@ -42,7 +43,7 @@ def load(data_dir: FsPath) -> Catalog:
     models: dict[str, Any] = {}
     for name, model in FILES.items():
         shown = f"{data_dir.name}/{name}"
-        if name in MISSING and not (data_dir / name).exists():
+        if name in MISSING and not (data_dir / name).exists() and not (data_dir / name).is_symlink():
             problems.append(Problem(shown, 1, "", MISSING[name]))
             continue
         try:
@@ -58,9 +59,8 @@ def load(data_dir: FsPath) -> Catalog:
         raise DataError(problems, references_checked=False)
     problems = find_problems(*(models[name] for name in FILES), *(files[name] for name in FILES))
     logo = models["site.yaml"].logo
-    if logo is not None and not (data_dir / logo).is_file():
-        problems.append(files["site.yaml"].problem(("logo",), (
-            f"there is no file {logo} in {data_dir.name}/; put the logo file there, or remove this line")))
+    if logo is not None:
+        problems += _logo_problems(data_dir, logo, files["site.yaml"])
     if problems:
         raise DataError(problems)
     fingerprints = {name: fingerprint(name, files[name].data) for name in FILES}
@@ -77,6 +77,20 @@ def unexpected(name: str, error: Exception) -> Problem:
         "run `make check` again, or ask for help with this message"))
 
 
+def _logo_problems(data_dir: FsPath, logo: str, site: YamlFile) -> list[Problem]:
+    """The logo is a file of data/ itself (not a link to one), a PNG or an SVG picture and nothing else (logo.py)."""
+    path = data_dir / logo
+    if path.is_symlink():
+        return [symbolic_link(path, f"{data_dir.name}/{logo}")]
+    if not path.is_file():
+        return [site.problem(("logo",), (
+            f"there is no file {logo} in {data_dir.name}/; put the logo file there, or remove this line"))]
+    try:
+        return [site.problem(("logo",), message) for message in logo_problems(path)]
+    except OSError as error:
+        return [Problem(f"{data_dir.name}/{logo}", 1, "", f"cannot read the file ({error.strerror})")]
+
+
 def _known_ids(files: dict[str, YamlFile]) -> dict[str, list[str]]:
     """The ids of services.yaml that other keys refer to, for messages; read from the file as typed."""
     services = files.get("services.yaml")
@@ -88,8 +102,8 @@ def _known_ids(files: dict[str, YamlFile]) -> dict[str, list[str]]:
 def load_cached(data_dir: FsPath) -> Catalog:
     """`load`, reusing the last result while the files are unchanged (one build loads once)."""
     data_dir = data_dir.resolve()
-    stamp = tuple((p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None
-                  for p in (data_dir / name for name in FILES))
+    stamp = tuple((p.name, p.lstat().st_mtime_ns, p.lstat().st_size) for p in sorted(data_dir.iterdir())
+                  if not p.is_dir())  # the data files, and the logo, whatever its name
     cached = _cache.get(data_dir)
     if cached and cached[0] == stamp:
         return cached[1]

@@ -22,6 +22,7 @@ quietly lose a value. This reader:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -120,6 +121,8 @@ class YamlFile:
 def read_yaml(file: FsPath, name: str, empty: str = EMPTY) -> YamlFile:
     """Read `file` (shown to officers as `name`); raise DataError if it cannot be read. `empty` is the message
     for a file with no data in it."""
+    if file.is_symlink():
+        raise DataError([symbolic_link(file, name)])
     try:
         size = file.stat().st_size
         if size > MAX_BYTES and file.is_file():
@@ -131,6 +134,17 @@ def read_yaml(file: FsPath, name: str, empty: str = EMPTY) -> YamlFile:
     except OSError as error:
         raise DataError([Problem(name, 1, "", f"cannot read the file ({error.strerror})")]) from None
     return parse_yaml(raw, name, empty)
+
+
+def symbolic_link(file: FsPath, name: str) -> Problem:
+    """The problem of a data file (shown as `name`) that is a link to another file: the site would publish, and
+    archives keep, whatever the link points at, which may be outside data/ and change unseen."""
+    try:
+        target = f" to {os.readlink(file)}"
+    except OSError:
+        target = ""
+    return Problem(name, 1, "", f"is a symbolic link{target}, not a file; put the file itself here (copy it into "
+                                "data/ in place of the link)")
 
 
 def parse_yaml(raw: bytes, name: str, empty: str = EMPTY) -> YamlFile:
