@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -11,6 +12,7 @@ import socketserver
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -159,10 +161,27 @@ def built(project: Path) -> Path:
     return site
 
 
+def once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """A folder made once for the whole run, shared by the test processes (`make test` runs two, with
+    pytest-xdist): the first to ask calls `make(folder)` while the others wait for it. Only for what tests read."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each process's own
+    folder = base / f"once-{name}"
+    with open(base / f"once-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (folder / ".made").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            (folder / ".made").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built once from the frozen 2008/09 edition, for the tests that only read it."""
-    return built(copy_project(tmp_path_factory.mktemp("built") / "project"))
+    return once(tmp_path_factory, "built", lambda folder: built(copy_project(folder / "project"))) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -171,10 +190,12 @@ def year_two(tmp_path_factory: pytest.TempPathFactory) -> Path:
     changed for 2009/10 as tests/changes_edits.py says. Its site is built beside it, in `site`."""
     from changes_edits import next_year
 
-    project = copy_project(tmp_path_factory.mktemp("changes") / "project")
-    next_year(project)
-    built(project)
-    return project
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        next_year(project)
+        built(project)
+
+    return once(tmp_path_factory, "year-two", make) / "project"
 
 
 @pytest.fixture(scope="session")
@@ -186,9 +207,8 @@ def changes_site(year_two: Path) -> Path:
 @pytest.fixture(scope="session")
 def live_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project with the officer's data as it is now (archives included), its site built beside it."""
-    project = copy_project(tmp_path_factory.mktemp("live") / "project", data=LIVE)
-    built(project)
-    return project
+    return once(tmp_path_factory, "live", lambda folder: built(copy_project(folder / "project", data=LIVE))
+                ) / "project"
 
 
 @pytest.fixture(scope="session")
@@ -200,11 +220,11 @@ def live_site(live_project: Path) -> Path:
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The copy of the site for opening from a folder (`make site-offline`), built once."""
-    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
-    site = project.parent / "site-offline"
-    result = mkdocs_build(project, site, offline=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    def make(folder: Path) -> None:
+        result = mkdocs_build(copy_project(folder / "project"), folder / "site-offline", offline=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return once(tmp_path_factory, "offline", make) / "site-offline"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -301,12 +321,12 @@ def many_schools_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built once with 1,000 synthetic schools, those of `make bench` (tests/benchmark.py)."""
     from benchmark import synthetic_schools
 
-    project = copy_project(tmp_path_factory.mktemp("many") / "project")
-    (project / "data" / "schools.yaml").write_text(synthetic_schools(1000), encoding="utf-8")
-    site = project.parent / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        (project / "data" / "schools.yaml").write_text(synthetic_schools(1000), encoding="utf-8")
+        built(project)
+
+    return once(tmp_path_factory, "many", make) / "site"
 
 
 @pytest.fixture(scope="session")
