@@ -63,15 +63,19 @@ def test_no_axe_violations_on_a_sample_of_the_officers_data_as_it_is_now(browser
 
 
 def axe_violations(browser, site_url: str, paths: list[str], width: int) -> tuple[list[str], list[str]]:
-    """axe-core's violations on each page (one line each), and every URL the pages requested."""
+    """axe-core's violations on each page (one line each), with any refusal of the page's Content-Security-Policy
+    while it loaded, and every URL the pages requested."""
     assert AXE.is_file(), "node_modules is missing: run 'make test', which installs axe-core with npm"
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    refused = watch_policy(context, page)
     found = []
     for path in paths:
         page.goto(f"{site_url}/{path}", wait_until="load")
+        found += [f"{path}: Content-Security-Policy: {message}" for message in refused]
+        refused.clear()
         add_axe(page)
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
                                "resultTypes: ['violations']})", AXE_TAGS)
