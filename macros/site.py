@@ -135,6 +135,8 @@ class BuildState:
     """The data, loaded and checked once for the build by `check_data`."""
     previous: Catalog | None = None
     """Last year's data (the latest archive), if there is one."""
+    worker_shim: str | None = None
+    """In the copy for a folder, the Worker shim's source, read once for the policy of every page (`secure`)."""
 
 
 STATE = BuildState()
@@ -214,8 +216,9 @@ def secure(html: str, name: str, config: MkDocsConfig) -> str:
     if preview.previewing() or STATE.problems is not None:
         return html
     try:
-        shim = worker_shim_source(config).read_text(encoding="utf-8") if offline(config) else None
-        return csp.with_policy(html, shim)
+        if offline(config) and STATE.worker_shim is None:
+            STATE.worker_shim = worker_shim_source(config).read_text(encoding="utf-8")
+        return csp.with_policy(html, STATE.worker_shim if offline(config) else None)
     except csp.PolicyError as error:
         raise PluginError(f"{name}: {error}; check macros/csp.py against the theme's base.html") from None
 

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from .archive import ARCHIVE, CHECKSUMS, Archive, archive_folders, archived_text, verify_archive
 from .catalog import Catalog
+from .files import write_new
 from .load import FILES, load
 from .problems import DataError, Problem
 from .yamlfile import read_yaml
@@ -170,8 +171,7 @@ def carry_out(chosen: Plan, today: datetime.date | None = None) -> NewYear:
         _write_bytes(partial / CHECKSUMS, "".join(sums).encode("utf-8"))
         (partial / CHECKSUMS).chmod(0o444)
         _rename(partial, chosen.archive)
-    _write_bytes(prices.with_name(".prices.yaml.new"), new_text.encode("utf-8"))
-    _rename(prices.with_name(".prices.yaml.new"), prices)
+    _replace(prices, new_text.encode("utf-8"))
     return NewYear(chosen.archive, chosen.previous, chosen.year, to_review(data_dir, chosen.previous))
 
 
@@ -201,9 +201,7 @@ def undo(data_dir: Path) -> str:
             shutil.copy2(data_dir / name, edits / name)
         said.append(f"Your edits since the new year are kept in {edits}/ ({', '.join(edited)}).")
     for name in record["files"]:
-        temporary = data_dir / f".{name}.new"
-        _write_bytes(temporary, (kept / name).read_bytes())
-        _rename(temporary, data_dir / name)
+        _replace(data_dir / name, (kept / name).read_bytes())
     said.append(f"Put back {', '.join(record['files'])} in {data_dir.name}/ as they were before make new-year "
                 f"(financial_year: {record['previous']}).")
     if archive.exists():
@@ -321,10 +319,14 @@ def _short(text: str, limit: int = 40) -> str:
 
 def _write_bytes(path: Path, content: bytes) -> None:
     """Write a new file and make sure it is on disk (the tests fail this to stand for a crash or a full disk)."""
-    with open(path, "wb") as handle:
-        handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
+    write_new(path, content)
+
+
+def _replace(path: Path, content: bytes) -> None:
+    """A new file beside `path` renamed over it, as `files.replace_file`, through the two steps the tests fail."""
+    temporary = path.with_name(f".{path.name}.new")
+    _write_bytes(temporary, content)
+    _rename(temporary, path)
 
 
 def _rename(source: Path, target: Path) -> None:

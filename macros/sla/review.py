@@ -15,10 +15,11 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
+
+from .files import replace_file
 
 FILES = ("services.yaml", "prices.yaml", "schools.yaml", "site.yaml")
 UNDO = Path(".undo") / "reviewed"
@@ -99,9 +100,4 @@ def review_block(text: str, today: datetime.date, current: dict[str, str]) -> st
 
 def _write(path: Path, text: str) -> None:
     """Write `text` to a new file beside `path`, then rename it into place: never a half-written file."""
-    temporary = path.with_name(f".{path.name}.new")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    replace_file(path, text.encode("utf-8"))
