@@ -13,6 +13,10 @@ ACCESSIBILITY = "accessibility"
 PRIVACY = "privacy"
 ABOUT_EDITION = "about-this-edition"
 CHANGES = "changes"
+RESPONSE_TIMES = "response-times"
+"""'When will you respond?': the response standards and the calculator, on a page of their own."""
+GLOSSARY = "glossary"
+"""The words of the specification a reader may not know (YHGFL, SIMS, ...), explained."""
 
 SEARCH_PAGES = {"home": "index", "schools": SCHOOLS_INDEX, "changes": CHANGES, "about-this-edition": ABOUT_EDITION,
                 "accessibility": ACCESSIBILITY, "privacy": PRIVACY}
@@ -31,8 +35,18 @@ def type_page(school_type_id: str) -> str:
     return f"entitlement/{school_type_id}"
 
 
+def tier_page(school_type_id: str, tier_id: str) -> str:
+    """What one tier gives one school type, e.g. entitlement/primary/gold."""
+    return f"entitlement/{school_type_id}/{tier_id}"
+
+
 def comparison_page(phase_id: str) -> str:
     return f"compare/{phase_id}"
+
+
+def move_page(phase_id: str, before_tier_id: str, after_tier_id: str) -> str:
+    """What moving from one tier to another changes, e.g. compare/primary/gold-to-platinum."""
+    return f"compare/{phase_id}/{before_tier_id}-to-{after_tier_id}"
 
 
 def school_page(slug: str) -> str:
