@@ -65,7 +65,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in site_pages(catalog, previous):
         src = f"{page.path}.md"
         front_matter = page.front_matter()
-        files.append(File.generated(config, src, content=f"{front_matter}{{{{ {page.call} }}}}\n"))
+        # A page out of the navigation says so, or strict mode would refuse it as missing from the navigation.
+        files.append(File.generated(config, src, content=f"{front_matter}{{{{ {page.call} }}}}\n",
+                                    inclusion=InclusionLevel.INCLUDED if page.nav else InclusionLevel.NOT_IN_NAV))
         generated.add(src)
         if page.nav:
             groups[page.nav].append({site.theme_text(page.title): src})

@@ -59,6 +59,24 @@ class Descriptions:
                              f"{join_words([tier.name for tier in phase.tiers])}, what each includes and what "
                              "changes from one to another.")
 
+    def tier(self, school_type: SchoolType, tier_id: str) -> str:
+        """'Gold for primary schools in 2008/09: at additional cost, £1,250 a year; what it includes, what being
+        a YHGFL school changes, and moving to another tier.'"""
+        offer = next(o for o in tier_offers(self.catalog, school_type.phase, school_type) if o.tier.id == tier_id)
+        cost = offer.cost or ""
+        if offer.price is not None:
+            cost += f", £{offer.price:,} a year"
+        return shorten_words(f"{offer.tier.name} for {_lower_first(school_type.name)} in {self.year}: {cost}; what "
+                             "it includes, what being a YHGFL school changes, and moving to another tier.")
+
+    def move(self, phase_id: str, before_id: str, after_id: str) -> str:
+        """'Moving from Gold to Platinum, for primary schools in 2008/09: the difference in price, the commitment,
+        what Platinum adds and what you would lose.'"""
+        before, after = (self.catalog.tier(phase_id, tier_id).name for tier_id in (before_id, after_id))
+        return shorten_words(f"Moving from {before} to {after}, for {_lower_first(self.catalog.phase(phase_id).name)} "
+                             f"in {self.year}: the difference in price, the commitment, what {after} adds and what "
+                             "you would lose.")
+
     def schools_index(self) -> str:
         count = len(self.catalog.schools)
         schools = "1 school" if count == 1 else f"{count:,} schools"

@@ -194,6 +194,12 @@ class Tier(Described):
     scope: Text | None = Field(default=None, description="What the tier covers, shown under its heading.")
     builds_on: Id | None = Field(default=None, description="The tier (by id, same phase) whose services it adds to.")
     services: Items = Field(default=[], description="The services it includes on top of the tier it builds on.")
+    table_groups: list[Text] = Field(default=[], description=(
+        "Groups of the phase's inclusion table (by name, e.g. 'ICT Helpdesk') that cover services this tier's "
+        "description lists. Where the description lists a service that the table gives a lower tier too (Gold's "
+        "'Provision of an ICT Service Desk'; every tier has call routing and fault logging), the page of a move "
+        "between tiers names what the table gives both tiers in these groups, so that nobody reads that the "
+        "lower tier lacks them."))
     predetermined_response_times: bool = Field(default=False, description=(
         "true when the specification offers this tier with pre-determined response times (the targets of the "
         "response standards): it recommends the tier to schools 'requiring pre-determined response times', or "

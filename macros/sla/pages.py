@@ -29,6 +29,7 @@ from .entitlement import (
     school_type_of,
     tier_offers,
 )
+from .move_page import MovePage, move_title, moves
 from .paths import (
     ABOUT_EDITION,
     ACCESSIBILITY,
@@ -38,8 +39,10 @@ from .paths import (
     WHOLE_SPECIFICATION,
     comparison_page,
     download,
+    move_page,
     school_page,
     section_page,
+    tier_page,
     type_page,
 )
 from .removed_school import RemovedSchoolPage, removed_school_title, removed_schools
@@ -47,6 +50,7 @@ from .render import Href, Renderer, markdown_text, money
 from .response import ResponseTimes
 from .summary import COMPLAINTS, REPORT_A_FAULT, Line, Summary, SummaryRow
 from .text import join_words
+from .tier_page import TierPage, counts, tier_page_title
 
 FINDER_SHOWN = 10
 """At most this many schools are shown at once by the home page's finder, and INDEX_SHOWN by the schools index
@@ -118,6 +122,15 @@ def site_pages(catalog: Catalog, previous: Catalog | None = None) -> list[SitePa
     pages += [SitePage(comparison_page(p.id), f"Compare the tiers: {p.name.lower()}",
                        f"comparison_page('{p.id}')", "entitlement", description=about.comparison(p.id))
               for p in services.phases]
+    # A page for each tier of each school type, and for each move between two tiers of a phase: out of the
+    # navigation (the school type's page and the comparison page lead to them).
+    pages += [SitePage(tier_page(t.id, tier.id), tier_page_title(catalog, t, tier.id),
+                       f"tier_page('{t.id}', '{tier.id}')", None, description=about.tier(t, tier.id))
+              for t in services.school_types for tier in catalog.phase(t.phase).tiers]
+    pages += [SitePage(move_page(p.id, before.id, after.id), move_title(catalog, p.id, before.id, after.id),
+                       f"move_page('{p.id}', '{before.id}', '{after.id}')", None, searched=False,
+                       description=about.move(p.id, before.id, after.id))
+              for p in services.phases for before, after in moves(catalog, p.id)]
     pages.append(SitePage(SCHOOLS_INDEX, SCHOOLS_INDEX_TITLE, "schools_index()", "entitlement",
                           description=about.schools_index()))
     pages.append(SitePage(CHANGES, changes_title(previous), "changes_page()", "entitlement",
@@ -155,30 +168,36 @@ class Pages(Renderer):
     # -- a school type -----------------------------------------------------------
 
     def entitlement_page(self, school_type_id: str) -> str:
+        """The way in for a school type: its tiers side by side in one short table, each linked to its own page
+        (`tier_page`), then what every tier shares: the contract, what every school can buy, response times and
+        whom to contact."""
         school_type = self.catalog.school_type(school_type_id)
         phase = self.catalog.phase(school_type.phase)
         offers = tier_offers(self.catalog, phase.id, school_type)
         changes = self.changes()
-        sections = [  # (anchor, heading, body, searched): search leads to the specification, not to copies of it
-            ("services-by-tier", "Services by tier", self._services_by_tier(phase.id), True),
-            ("tiers", "What each tier includes",
-             self._template("tier_sections.html", sections=[self._tier_section(offer) for offer in offers]), False),
-            ("contract", "Contract and prices", self._contract_terms(offers), False),
-            ("every-school", "Available to every school", self._every_school(phase.id), False),
-            ("response-standards", "Response times", self._response_times(phase.id), False),
-            ("contacts", "Whom to contact", self.shared("contacts", self.contacts), False),
-            ("changes", changes.section_title, changes.for_school_type(school_type), False),
+        sections = [  # (anchor, heading, body): search leads to the specification, not to copies of it
+            ("contract", "Contract and prices", self._contract_terms(offers)),
+            ("every-school", "Available to every school", self._every_school(phase.id)),
+            ("response-standards", "Response times", self._response_times(phase.id)),
+            ("contacts", "Whom to contact", self.shared("contacts", self.contacts)),
+            ("changes", changes.section_title, changes.for_school_type(school_type)),
         ]
+        rows = matrix_rows(self.catalog, phase.id)
+        tiers = [{"offer": offer, "cost": self.cost_words(offer), "href": self.href(tier_page(school_type.id,
+                                                                                           offer.tier.id), None),
+                  "includes": counts(matrix_rows(self.catalog, phase.id, [offer.tier])) if rows else None}
+                 for offer in offers]
         return self.markdown_page(
             f"# {markdown_text(school_type.name)}: what you are entitled to",
-            self._template("entitlement_intro.html", school_type=school_type, offers=offers,
+            self._template("entitlement_intro.html", school_type=school_type, tiers=tiers,
                            summary=self._summary(offers),
                            comparison=self.href(comparison_page(phase.id), None),
                            csv=self.href(download(f"entitlements-{school_type.id}.csv"), None),
-                           has_matrix=self.catalog.matrix(phase.id) is not None,
-                           contents=[(anchor, heading) for anchor, heading, _, _ in sections]),
-            *(chunk for anchor, heading, body, searched in sections
-              for chunk in (f"## {heading} {{#{anchor}{'' if searched else ' data-search-exclude'}}}", body)),
+                           has_matrix=bool(rows),
+                           contents=[("tiers", "The tiers"), ("summary", "At a glance")]
+                           + [(anchor, heading) for anchor, heading, _ in sections]),
+            *(chunk for anchor, heading, body in sections
+              for chunk in (f"## {heading} {{#{anchor} data-search-exclude}}", body)),
         )
 
     def _summary(self, offers: list[TierOffer], facts: list[SummaryRow] | None = None) -> Markup:
@@ -298,17 +317,6 @@ class Pages(Renderer):
         """'Gold', 'Gold and Platinum', 'Core, Gold and Platinum'."""
         return join_words([self.catalog.tier(phase_id, tier_id).name for tier_id in tier_ids])
 
-    def _services_by_tier(self, phase_id: str) -> Markup:
-        matrix = self.catalog.matrix(phase_id)
-        rows = matrix_rows(self.catalog, phase_id)
-        if matrix is None or not rows:
-            return self._template("no_matrix.html", phase=self.catalog.phase(phase_id))
-        clause = self.catalog.clause_showing(f"matrix:{phase_id}")
-        return self._template("services_by_tier.html", rows=rows, tiers=[cell.tier for cell in rows[0].cells],
-                              caption=matrix.title, status=self.status,
-                              clause=self.clause_link(clause.id) if clause else None, key=self._status_key(rows),
-                              edition_links=self.edition_links)
-
     def _status_key(self, rows: list[Row]) -> Markup:
         """What each status word in these rows means, in the order of `Status`."""
         used = {status for row in rows for cell in row.cells
@@ -333,6 +341,17 @@ class Pages(Renderer):
             offers.append({"offer": offer, "body": self.offer(offer, phase_id=phase_id),
                            "clause": self.clause_link(clause.id) if clause else None})
         return self._template("every_school.html", offers=offers)
+
+    # -- a tier of a school type, and moving between tiers ---------------------------
+
+    def tier_page(self, school_type_id: str, tier_id: str) -> str:
+        """What one tier gives one school type (see `tier_page`)."""
+        return TierPage(self.catalog, self.href, self, self.set_aside).page(school_type_id, tier_id)
+
+    def move_page(self, phase_id: str, before_id: str, after_id: str) -> str:
+        """What moving from one tier to another changes (see `move_page`)."""
+        return MovePage(self.catalog, self.href, self.status, self.cost_words, self.set_aside).page(
+            phase_id, before_id, after_id)
 
     # -- comparing tiers ---------------------------------------------------------
 
