@@ -2,7 +2,7 @@
 
 Every field carries a description; the JSON Schema in `data/schema/` is generated
 from these models (`make schema`), never written by hand. The models check the
-shape of each file; `checks.py` checks the references between and within files.
+shape of each file; `checks/` checks the references between and within files.
 """
 
 from __future__ import annotations
