@@ -1,7 +1,8 @@
 """Where each page of the site lives, as a path without extension relative to the site root.
 
-These are the site's addresses, decided here once; the MkDocs layer turns a
-path into a file (`<path>.md`) and a link relative to the page being built.
+These are the site's addresses, decided here once. A page at `path` is made from the file
+`page_source(path)`; the MkDocs layer's `site.address` is the one function that turns a path into the
+page's address (its URL from the site's root, and its file), for links and for the search index alike.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ SEARCH_PAGES = {"home": "index", "schools": SCHOOLS_INDEX, "changes": CHANGES, "
 HELP_PLACES = {"fault": ("index", "report-a-fault")}
 """Where `help:fault` in data/site.yaml leads: the home page's heading "Report a fault or ask a question"
 (content/index.md gives it this anchor)."""
+
+
+def page_source(path: str) -> str:
+    """The name of the file that the page at `path` is made from: 'entitlement/primary.md'."""
+    return f"{path}.md"
 
 
 def section_page(section_id: str) -> str:
