@@ -28,11 +28,6 @@ HELP_PLACES = {"fault": ("index", "report-a-fault")}
 (content/index.md gives it this anchor)."""
 
 
-def page_source(path: str) -> str:
-    """The name of the file that the page at `path` is made from: 'entitlement/primary.md'."""
-    return f"{path}.md"
-
-
 def section_page(section_id: str) -> str:
     return f"specification/{section_id}"
 
@@ -61,3 +56,8 @@ def school_page(slug: str) -> str:
 
 def download(name: str) -> str:
     return f"{DOWNLOADS}/{name}"
+
+
+def page_source(path: str) -> str:
+    """The name of the file that the page at `path` is made from: 'entitlement/primary.md'."""
+    return f"{path}.md"
