@@ -27,6 +27,7 @@ from macros.sla.search import (
     entries,
     rewrite,
 )
+from macros.sla.targets import TARGET_KINDS, unhandled
 from test_data_errors import problems
 
 pytestmark = pytest.mark.unit
@@ -87,7 +88,7 @@ def test_each_target_must_exist_and_the_message_lists_the_valid_ones(minimal):
         "(valid: primary)",
         f"{where}.targets[5] (the 6th): unknown phase id 'secondary' in 'compare:secondary' (valid: primary)",
         f"{where}.targets[6] (the 7th): unknown page 'nowhere' in 'page:nowhere' "
-        "(valid: home, schools, changes, about-this-edition, accessibility, privacy)"]
+        "(valid: home, schools, changes, about-this-edition, accessibility, privacy, response-times, glossary)"]
 
 
 def test_a_contact_or_priority_target_must_be_shown_on_a_page(minimal):
@@ -390,3 +391,30 @@ def test_the_weights_rank_a_specific_word_above_a_synonym_and_a_school_below_the
     assert FIELD_BOOSTS == {KEYWORDS: 3000.0, RELATED: 1000.0}
     assert (KEYWORDS, RELATED) == ("keywords", "related")
     assert (CLAUSE_BOOST, ROW_BOOST, SCHOOL_BOOST) == (2.5, 2.0, 0.5)
+
+
+# --- one table of the kinds of target ------------------------------------------------
+
+
+def test_one_table_lists_the_kinds_of_target_that_the_data_reference_the_checks_and_search_use(minimal):
+    assert list(TARGET_KINDS) == ["clause", "contact", "priority", "school-type", "compare", "page", "help"]
+    reference = (ROOT / "data" / "schema" / "reference.md").read_text(encoding="utf-8")
+    assert all(f"{name}: {kind.what}" in reference for name, kind in TARGET_KINDS.items())
+    line = add_search(minimal, "    - words: [whatever]\n      targets: [sideways:1, page:nowhere]\n")
+    assert problems(minimal) == [
+        f"{SITE}:{line + 1}: search.synonyms[0] (the 1st: whatever).targets[0] (the 1st): 'sideways:1' is not a "
+        "search target; write kind:id, such as clause:notice-period (valid: clause:…, contact:…, priority:…, "
+        "school-type:…, compare:…, page:…, help:…)",
+        f"{SITE}:{line + 1}: search.synonyms[0] (the 1st: whatever).targets[1] (the 2nd): unknown page 'nowhere' in "
+        "'page:nowhere' (valid: home, schools, changes, about-this-edition, accessibility, privacy, "
+        "response-times, glossary)"]
+    with pytest.raises(RuntimeError, match=r"^search.py handles the search target kinds \['clause'\], not those "
+                                           r"of targets.py: missing \['compare', 'contact', 'help', 'page', "
+                                           r"'priority', 'school-type'\], not in the table \[\]$"):
+        unhandled({"clause"}, "search.py")
+
+
+def test_the_new_pages_can_be_targets(minimal):
+    """'When will you respond?' and the glossary, pages of their own, are targets a synonym may name."""
+    add_search(minimal, "    - words: [deadline]\n      targets: [page:response-times, page:glossary]\n")
+    assert load(minimal.dir).site.search.synonyms[0].targets == ["page:response-times", "page:glossary"]

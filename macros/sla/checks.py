@@ -15,9 +15,9 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from .models import WEB_ADDRESS_EXAMPLE, Clause, Matrix, Prices, School, Schools, SchoolType, Services, SiteInfo
-from .paths import HELP_PLACES, SEARCH_PAGES
 from .problems import Path, Problem, one_of, shorten
 from .review import changed_since_review
+from .targets import HELP_TARGETS, PAGE_TARGETS, TARGET_KINDS, unhandled
 from .text import KINDS, PLACEHOLDER, WORKING_KEYS, join_words, slugify, split, stray_braces
 from .yamlfile import YamlFile
 
@@ -91,10 +91,6 @@ def _review_warnings(site: SiteInfo, site_file: YamlFile, fingerprints: dict[str
         f"{files} changed after the review of {reviewed}, so pages no longer show 'Last reviewed'; review "
         "the changes (`make serve`), then run `make reviewed`"))]
 
-
-SEARCH_TARGET_WORDS = {"clause": "clause id", "contact": "contact id", "priority": "priority level",
-                       "school-type": "school type id", "compare": "phase id", "page": "page", "help": "help"}
-"""What the id of each kind of search target is, in messages."""
 
 SERVICE_DESK_DETAILS = {"telephone": "telephone number", "email": "e-mail address", "hours": "opening hours"}
 
@@ -548,7 +544,7 @@ class _Checker:
                         f"services.yaml), so search has nowhere to lead"), file)
                 elif key not in valid[kind]:
                     yield self._problem(here, (
-                        f"unknown {SEARCH_TARGET_WORDS[kind]} '{key}' in '{target}' {one_of(valid[kind], key)}"), file)
+                        f"unknown {TARGET_KINDS[kind].id_word} '{key}' in '{target}' {one_of(valid[kind], key)}"), file)
         yield from self._duplicates(words, "search word", file)
 
     def _search_targets(self) -> dict[str, list[str]]:
@@ -559,9 +555,11 @@ class _Checker:
         contacts = [key for key in self.contacts if key in routed or f"contact:{key}" in shown]
         priorities = [str(p.level) for p in self.s.response_standards.priorities] \
             if "response-standards" in shown else []
-        return {"clause": self.clauses, "contact": contacts, "priority": priorities,
-                "school-type": list(self.school_types), "compare": list(self.phases), "page": list(SEARCH_PAGES),
-                "help": list(HELP_PLACES)}
+        valid = {"clause": self.clauses, "contact": contacts, "priority": priorities,
+                 "school-type": list(self.school_types), "compare": list(self.phases), "page": list(PAGE_TARGETS),
+                 "help": list(HELP_TARGETS)}
+        unhandled(set(valid), "checks.py")
+        return valid
 
     # -- text in all files ---------------------------------------------------
 

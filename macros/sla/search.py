@@ -33,7 +33,7 @@ from .checks import school_slug
 from .deadlines import attention_words, update_words
 from .entitlement import school_type_of
 from .models import Contact, Item
-from .paths import HELP_PLACES, SEARCH_PAGES, comparison_page, school_page, section_page, type_page
+from .paths import comparison_page, school_page, section_page, type_page
 from .render import (
     Renderer,
     escalation_anchor,
@@ -45,6 +45,7 @@ from .render import (
     service_price_anchor,
     software_anchor,
 )
+from .targets import HELP_TARGETS, PAGE_TARGETS, unhandled
 
 Place = tuple[str, "str | None"]
 """A place on the site: a page's path (see `paths`) and an anchor on it, or None for the top of the page."""
@@ -197,24 +198,36 @@ def entries(catalog: Catalog) -> list[Entry]:
 
 
 def target_place(catalog: Catalog, target: str) -> Place:
-    """Where a synonym's target (`kind:id`, checked by `checks.py`) is on the site."""
+    """Where a synonym's target (`kind:id`, one of targets.py's kinds, checked by `checks.py`) is on the site."""
     kind, _, key = target.partition(":")
-    if kind == "clause":
-        return clause_place(catalog.clause(key))
-    if kind == "contact":
-        place = Words(catalog).contact_place(key)
-        if place is None:
-            raise SearchError(f"{target}: the site shows this contact's card nowhere that search leads")
-        return place
-    if kind == "priority":
-        page = _page_showing(catalog, "response-standards")
-        if page is None:
-            raise SearchError(f"{target}: no clause shows the response standards")
-        return page, priority_anchor(int(key))
-    if kind == "help":
-        return HELP_PLACES[key]
-    pages = {"school-type": type_page, "compare": comparison_page, "page": SEARCH_PAGES.__getitem__}
-    return pages[kind](key), None
+    return _PLACES[kind](catalog, key)
+
+
+def _contact_place(catalog: Catalog, key: str) -> Place:
+    place = Words(catalog).contact_place(key)
+    if place is None:
+        raise SearchError(f"contact:{key}: the site shows this contact's card nowhere that search leads")
+    return place
+
+
+def _priority_place(catalog: Catalog, key: str) -> Place:
+    page = _page_showing(catalog, "response-standards")
+    if page is None:
+        raise SearchError(f"priority:{key}: no clause shows the response standards")
+    return page, priority_anchor(int(key))
+
+
+_PLACES: dict[str, Callable[[Catalog, str], Place]] = {
+    "clause": lambda catalog, key: clause_place(catalog.clause(key)),
+    "contact": _contact_place,
+    "priority": _priority_place,
+    "school-type": lambda catalog, key: (type_page(key), None),
+    "compare": lambda catalog, key: (comparison_page(key), None),
+    "page": lambda catalog, key: (PAGE_TARGETS[key], None),
+    "help": lambda catalog, key: HELP_TARGETS[key],
+}
+"""Where a target of each kind of targets.py's table leads, from its id."""
+unhandled(set(_PLACES), "search.py")
 
 
 def clause_place(numbered: Numbered) -> Place:
@@ -366,7 +379,7 @@ class Words:
         desk = self.catalog.services.service_desk
         ways = [f"{label}: {value}." for label, value in (("Telephone", desk.telephone), ("E-mail", desk.email),
                                                           ("Hours", desk.hours)) if value]
-        yield Entry(HELP_PLACES["fault"], "Report a fault or ask a question",
+        yield Entry(HELP_TARGETS["fault"], "Report a fault or ask a question",
                     " ".join([f"Report faults and ask questions to the {desk.name}.", *ways]))
 
     def clauses(self) -> Iterator[Entry]:
