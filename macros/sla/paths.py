@@ -19,15 +19,6 @@ RESPONSE_TIMES = "response-times"
 GLOSSARY = "glossary"
 """The words of the specification a reader may not know (YHGFL, SIMS, ...), explained."""
 
-SEARCH_PAGES = {"home": "index", "schools": SCHOOLS_INDEX, "changes": CHANGES, "about-this-edition": ABOUT_EDITION,
-                "accessibility": ACCESSIBILITY, "privacy": PRIVACY}
-"""The pages a synonym can lead to by name (`page:schools` in data/site.yaml), and where each lives."""
-
-HELP_PLACES = {"fault": ("index", "report-a-fault")}
-"""Where `help:fault` in data/site.yaml leads: the home page's heading "Report a fault or ask a question"
-(content/index.md gives it this anchor)."""
-
-
 def section_page(section_id: str) -> str:
     return f"specification/{section_id}"
 

@@ -6,13 +6,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from ..paths import HELP_PLACES, SEARCH_PAGES
 from ..problems import Path, Problem, one_of
+from ..targets import HELP_TARGETS, PAGE_TARGETS, TARGET_KINDS, unhandled
 from .known import Known, clause_tree
-
-SEARCH_TARGET_WORDS = {"clause": "clause id", "contact": "contact id", "priority": "priority level",
-                       "school-type": "school type id", "compare": "phase id", "page": "page", "help": "help"}
-"""What the id of each kind of search target is, in messages."""
 
 
 def settings_problems(known: Known) -> Iterator[Problem]:
@@ -72,7 +68,7 @@ def _search(known: Known) -> Iterator[Problem]:
                     f"services.yaml), so search has nowhere to lead"), file)
             elif key not in valid[kind]:
                 yield known.problem(here, (
-                    f"unknown {SEARCH_TARGET_WORDS[kind]} '{key}' in '{target}' {one_of(valid[kind], key)}"), file)
+                    f"unknown {TARGET_KINDS[kind].id_word} '{key}' in '{target}' {one_of(valid[kind], key)}"), file)
     yield from known.duplicates(words, "search word", file)
 
 
@@ -84,6 +80,8 @@ def _search_targets(known: Known) -> dict[str, list[str]]:
     contacts = [key for key in known.contacts if key in routed or f"contact:{key}" in shown]
     priorities = [str(p.level) for p in known.s.response_standards.priorities] \
         if "response-standards" in shown else []
-    return {"clause": known.clauses, "contact": contacts, "priority": priorities,
-            "school-type": list(known.school_types), "compare": list(known.phases), "page": list(SEARCH_PAGES),
-            "help": list(HELP_PLACES)}
+    valid = {"clause": known.clauses, "contact": contacts, "priority": priorities,
+             "school-type": list(known.school_types), "compare": list(known.phases), "page": list(PAGE_TARGETS),
+             "help": list(HELP_TARGETS)}
+    unhandled(set(valid), "checks/settings.py")
+    return valid
