@@ -83,6 +83,11 @@ def changes(catalog: Catalog, phase_id: str, before: Tier, after: Tier) -> list[
     return found
 
 
+def lower_first(name: str) -> str:
+    """'Primary schools' as 'primary schools', in the middle of a sentence."""
+    return name[:1].lower() + name[1:]
+
+
 def move_title(catalog: Catalog, phase_id: str, before_id: str, after_id: str) -> str:
     """'From Gold to Platinum: primary schools'."""
     phase = catalog.phase(phase_id)
@@ -133,7 +138,8 @@ class MovePage(Renderer):
             f"# {markdown_text(move_title(self.catalog, phase_id, before_id, after_id))}",
             self._template(
                 "move_page.html", phase=phase, before=before, after=after,
-                costs=[self.cost(phase_id, before, after, school_type) for school_type in self._cost_types(phase_id)],
+                costs=[self.cost(phase_id, before, after, school_type, len(self._cost_types(phase_id)) > 1)
+                       for school_type in self._cost_types(phase_id)],
                 commitment=self.commitment(), status=self.status,
                 gained=[c for c in found if c.kind == GAINED], lost=[c for c in found if c.kind == LOST],
                 changed=[c for c in found if c.kind == CHANGED], who=WHO,
@@ -148,8 +154,9 @@ class MovePage(Renderer):
         """The phase's school types that pay differently (the first of each group that pays alike)."""
         return [group[0] for group in alike_school_types(self.catalog) if group[0].phase == phase_id]
 
-    def cost(self, phase_id: str, before: Tier, after: Tier, school_type: SchoolType) -> dict:
-        """What each tier costs `school_type` (and the types that pay alike), and the difference, in words."""
+    def cost(self, phase_id: str, before: Tier, after: Tier, school_type: SchoolType, several: bool) -> dict:
+        """What each tier costs `school_type` (and the types that pay alike), and the difference, in words; the
+        links to the two tiers' pages name the school type when `several` types pay differently."""
         alike = next(group for group in alike_school_types(self.catalog) if group[0] is school_type)
         offers = {offer.tier.id: offer for offer in tier_offers(self.catalog, phase_id, school_type)}
         was, will_be = offers[before.id], offers[after.id]
@@ -161,10 +168,12 @@ class MovePage(Renderer):
             change = Markup("none: both are at no additional cost" if both_free else "none")
         else:
             change = Markup("{} a year {}").format(money(abs(difference)), "more" if difference > 0 else "less")
-        return {"for": join_words([t.name[0].lower() + t.name[1:] for t in alike]), "difference": change,
+        return {"for": join_words([lower_first(t.name) for t in alike]), "difference": change,
                 "before_cost": self._cost(was), "after_cost": self._cost(will_be),
                 "before_href": self.href(tier_page(school_type.id, before.id), None),
-                "after_href": self.href(tier_page(school_type.id, after.id), None)}
+                "after_href": self.href(tier_page(school_type.id, after.id), None),
+                "before_name": f"{before.name} for {lower_first(school_type.name)}" if several else before.name,
+                "after_name": f"{after.name} for {lower_first(school_type.name)}" if several else after.name}
 
     def commitment(self) -> Markup | None:
         """The summary of the clause on the commitment a change of tier brings, with its link."""

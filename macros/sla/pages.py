@@ -123,9 +123,10 @@ def site_pages(catalog: Catalog, previous: Catalog | None = None) -> list[SitePa
                        f"comparison_page('{p.id}')", "entitlement", description=about.comparison(p.id))
               for p in services.phases]
     # A page for each tier of each school type, and for each move between two tiers of a phase: out of the
-    # navigation (the school type's page and the comparison page lead to them).
+    # navigation (the school type's page and the comparison page lead to them), and out of the search index,
+    # where they would repeat the specification's tiers once per school type.
     pages += [SitePage(tier_page(t.id, tier.id), tier_page_title(catalog, t, tier.id),
-                       f"tier_page('{t.id}', '{tier.id}')", None, description=about.tier(t, tier.id))
+                       f"tier_page('{t.id}', '{tier.id}')", None, searched=False, description=about.tier(t, tier.id))
               for t in services.school_types for tier in catalog.phase(t.phase).tiers]
     pages += [SitePage(move_page(p.id, before.id, after.id), move_title(catalog, p.id, before.id, after.id),
                        f"move_page('{p.id}', '{before.id}', '{after.id}')", None, searched=False,
@@ -190,7 +191,8 @@ class Pages(Renderer):
         return self.markdown_page(
             f"# {markdown_text(school_type.name)}: what you are entitled to",
             self._template("entitlement_intro.html", school_type=school_type, tiers=tiers,
-                           summary=self._summary(offers),
+                           summary=self._summary(offers, tier_href=lambda offer: self.href(
+                               tier_page(school_type.id, offer.tier.id), None)),
                            comparison=self.href(comparison_page(phase.id), None),
                            csv=self.href(download(f"entitlements-{school_type.id}.csv"), None),
                            has_matrix=bool(rows),
@@ -200,8 +202,10 @@ class Pages(Renderer):
               for chunk in (f"## {heading} {{#{anchor} data-search-exclude}}", body)),
         )
 
-    def _summary(self, offers: list[TierOffer], facts: list[SummaryRow] | None = None) -> Markup:
-        return self._template("summary.html", heading="At a glance", rows=Summary(self).rows(offers, facts),
+    def _summary(self, offers: list[TierOffer], facts: list[SummaryRow] | None = None,
+                 tier_href: Callable[[TierOffer], str] | None = None) -> Markup:
+        return self._template("summary.html", heading="At a glance",
+                              rows=Summary(self, tier_href).rows(offers, facts),
                               council=self.catalog.services.provider.council, title=self.catalog.services.title,
                               financial_year=self.catalog.prices.financial_year)
 

@@ -7,6 +7,7 @@ The rows are plain data built here; `summary.html` prints them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -40,9 +41,12 @@ class SummaryRow:
 class Summary:
     """Builds the summary of a school type's page (every tier, narrowed by the form) or a school's page."""
 
-    def __init__(self, renderer: Renderer):
+    def __init__(self, renderer: Renderer, tier_href: Callable[[TierOffer], str] | None = None):
         self.renderer = renderer
         self.catalog: Catalog = renderer.catalog
+        self.tier_href = tier_href
+        """Where a tier's name leads: its page (on a school type's page, which lists the tiers), or by default the
+        clause that describes it."""
 
     def rows(self, offers: list[TierOffer], facts: list[SummaryRow] | None = None) -> list[SummaryRow]:
         """The summary rows: the tiers in view (one for a school; each line narrows with the form when there
@@ -76,7 +80,9 @@ class Summary:
         r = self.renderer
         tier = r.prose(offer.tier.name)
         clause = self.catalog.clause_showing(f"tier:{offer.phase_id}/{offer.tier.id}")
-        if clause is not None:
+        if self.tier_href is not None:
+            tier = Markup('<a href="{}">{}</a>').format(self.tier_href(offer), tier)
+        elif clause is not None:
             tier = Markup('<a href="{}">{}</a>').format(r.clause_href(clause.id), tier)
         if offer.cost != ADDITIONAL_COST:
             return Markup("{}: at no additional cost").format(tier)

@@ -69,9 +69,17 @@ def _school_types(known: Known) -> Iterator[Problem]:
 def _tiers(known: Known) -> Iterator[Problem]:
     for i, phase in enumerate(known.s.phases):
         parents = {tier.id: tier.builds_on for tier in phase.tiers}
+        matrix = next((m for m in known.s.matrices if m.phase == phase.id), None)
+        groups = [group.name for group in matrix.groups] if matrix else []
         for j, tier in enumerate(phase.tiers):
             for k, note in enumerate(tier.edition_notes):
                 yield from known.note_ref(("phases", i, "tiers", j, "edition_notes", k), note)
+            for k, group_name in enumerate(tier.table_groups):
+                if group_name not in groups:
+                    where = (f"the groups of the {phase.id} inclusion table {one_of(groups, group_name)}"
+                             if groups else f"{phase.id} has no inclusion table; remove table_groups")
+                    yield known.problem(("phases", i, "tiers", j, "table_groups", k),
+                                        f"unknown group '{group_name}': table_groups names {where}")
             path = ("phases", i, "tiers", j, "builds_on")
             if tier.builds_on is None:
                 continue
