@@ -5,7 +5,8 @@ was raised until the same time the next working day" (`response_standards` in se
 such days over a `WorkingCalendar` (the hours and days from the data, and the bank holidays that are not working
 days), with no MkDocs and no HTML: the response-times page (through `response.py`), `python -m macros.sla
 deadline` and the tests call `answer`, and site.js (`deadlineAnswer`) does the same sums in the reader's browser
-over the calendar the page carries (`page_calendar`), so the two must agree (tests/test_browser_deadlines.py).
+over the calendar the page carries (`full_calendar`: every year whose bank holidays the `holidays` package knows),
+so the two must agree (tests/test_browser_deadlines.py).
 
 How the site reads what the specification leaves open is in edition notes (data/site.yaml), which the page links
 to; in short:
@@ -28,6 +29,7 @@ import datetime
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 import holidays
 
@@ -36,9 +38,6 @@ from .models import Priority, ResponseStandards, UpdateUnit
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 UPDATES_SHOWN = 3
 """How many of the regular updates an answer lists ("and so on while the case is unresolved")."""
-YEARS = (1900, 2199)
-"""The years a case can be raised in, for the command line: the calendar of bank holidays and the dates of
-updates (decades ahead at most) stay within what Python's dates can hold."""
 
 
 class DeadlineError(ValueError):
@@ -56,7 +55,7 @@ class WorkingCalendar:
     holidays: Mapping[datetime.date, str]
     """Bank holidays (date: name) that are not working days."""
     known: tuple[datetime.date, datetime.date] | None = None
-    """The first and last day whose holidays `holidays` holds; None when it holds every year (the CLI)."""
+    """The first and last day whose holidays `holidays` holds; None when it holds every year (a test's calendar)."""
 
     def is_working_day(self, day: datetime.date) -> bool:
         return day.weekday() in self.days and day not in self.holidays
@@ -130,6 +129,13 @@ def bank_holidays(kind: str, years: Iterable[int]) -> dict[datetime.date, str]:
     return {day: str(name) for day, name in sorted(found.items())}
 
 
+def known_years() -> tuple[int, int]:
+    """The first and last calendar year whose bank holidays the `holidays` package knows for England (1872 and
+    2100 in its version 0.109): a call can be logged on any day of them."""
+    england = holidays.country_holidays("GB", subdiv="ENG")
+    return int(england.start_year), int(england.end_year)
+
+
 def financial_year_dates(financial_year: str) -> tuple[datetime.date, datetime.date]:
     """'2008/09' as 1 April 2008 and 31 March 2009."""
     first = int(financial_year[:4])
@@ -144,21 +150,18 @@ def working_calendar(standards: ResponseStandards, holiday_dates: Mapping[dateti
                            holidays=dict(holiday_dates), known=known)
 
 
-def page_calendar(standards: ResponseStandards, financial_year: str) -> WorkingCalendar:
-    """The calendar a page carries: the bank holidays of the given financial year and the next, and no others."""
-    first, _ = financial_year_dates(financial_year)
-    last = datetime.date(first.year + 2, 3, 31)
-    found = bank_holidays(standards.bank_holidays, range(first.year, last.year + 1))
-    return working_calendar(standards, {day: name for day, name in found.items() if first <= day <= last},
-                            (first, last))
+def full_calendar(standards: ResponseStandards) -> WorkingCalendar:
+    """The calendar of every day whose bank holidays are known (`known_years`): the one the response-times page
+    carries (compactly, see `response.calendar_data`), the `deadline` command counts over and the tests check."""
+    first, last = known_years()
+    return working_calendar(standards, _all_bank_holidays(standards.bank_holidays, first, last),
+                            (datetime.date(first, 1, 1), datetime.date(last, 12, 31)))
 
 
-def any_year_calendar(standards: ResponseStandards, around: datetime.date) -> WorkingCalendar:
-    """A calendar for one case raised on `around`: the holidays of that year, the one before and the two after
-    (an answer reaches at most a few months ahead)."""
-    first, last = datetime.date(around.year - 1, 1, 1), datetime.date(around.year + 2, 12, 31)
-    return working_calendar(standards, bank_holidays(standards.bank_holidays, range(first.year, last.year + 1)),
-                            (first, last))
+@cache
+def _all_bank_holidays(kind: str, first: int, last: int) -> dict[datetime.date, str]:
+    """The bank holidays of the years `first` to `last`, worked out once a run (a tenth of a second)."""
+    return bank_holidays(kind, range(first, last + 1))
 
 
 # --- the answer ------------------------------------------------------------------
@@ -269,9 +272,6 @@ def parse_raised(text: str) -> datetime.datetime:
                             f"calendar") from None
     if hour > 23 or minute > 59:
         raise DeadlineError(f"{match.group(4)}:{match.group(5)} is not a time of day (valid: 00:00 to 23:59)")
-    if not YEARS[0] <= year <= YEARS[1]:
-        raise DeadlineError(f"{match.group(1)} is outside the years the calculator counts in: choose a day from "
-                            f"1 January {YEARS[0]} to 31 December {YEARS[1]}")
     return datetime.datetime(date.year, date.month, date.day, hour, minute)
 
 
@@ -364,13 +364,11 @@ def no_deadline_reason(priority: Priority) -> str:
     return f"the specification sets no target time for it{said}"
 
 
-def worked_examples(standards: ResponseStandards, cal: WorkingCalendar) -> list[tuple[str, datetime.datetime, int]]:
-    """Cases that show how the counting works, from the calendar's first financial year (and the next for
-    Easter when the first has none): (what is special about it, when raised, priority)."""
-    if cal.known is None:
-        return []
-    first, _ = cal.known
-    year_end = datetime.date(first.year + 1, 3, 31)
+def worked_examples(standards: ResponseStandards, cal: WorkingCalendar,
+                    financial_year: str) -> list[tuple[str, datetime.datetime, int]]:
+    """Cases that show how the counting works, from the financial year (and the next for Easter when the year
+    has none): (what is special about it, when raised, priority)."""
+    first, year_end = financial_year_dates(financial_year)
     levels = [p.level for p in standards.priorities if p.attention_working_days or p.updates]
     if not levels:
         return []
@@ -398,7 +396,7 @@ def worked_examples(standards: ResponseStandards, cal: WorkingCalendar) -> list[
     christmas_eve = christmas if cal.is_working_day(christmas) else working_day_before(christmas)
     examples.append((f"{time_words(late)} on the last working day before Christmas", at(christmas_eve, late),
                      level(3)))
-    easter = next((day for day in sorted(cal.holidays) if "Good Friday" in cal.holidays[day]), None)
+    easter = next((day for day in sorted(cal.holidays) if day >= first and "Good Friday" in cal.holidays[day]), None)
     if easter:
         examples.append(("the afternoon before Good Friday", at(working_day_before(easter), 15 * 60), level(2)))
     examples.append(("the last working day of March, the end of the financial year",
