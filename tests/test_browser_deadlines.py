@@ -11,10 +11,12 @@ here (test_the_page_gives_the_answers_worked_out_by_hand).
 from __future__ import annotations
 
 import datetime
+import io
 import random
 
 import pytest
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from conftest import EDITION, add_axe
 from macros.sla.deadlines import answer, answer_words, full_calendar
@@ -193,6 +195,23 @@ def test_no_axe_violations_with_an_answer_shown(browser, site_url, width):
     assert [f"{v['id']}: {v['help']}: {v['nodes'][0]['html'][:120]}" for v in result["violations"]] == []
 
 
+def test_the_page_prints_who_and_when_first_and_no_addresses(page, site_url):
+    page.goto(site_url + RESPONSE_PAGE)
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    first = " ".join(reader.pages[0].extract_text().split())
+    everything = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    today = datetime.date.today()
+    assert first.startswith("When will you respond? Calderdale Metropolitan Borough Council: Traded services: ICT and "
+                            "information management. Response times for the financial year 2008/09. "
+                            f"Printed on {today.day} {today:%B %Y}.")
+    assert "ICT Support Response Standards Summary" in first
+    assert "http" not in everything and "about-this-edition" not in everything
+    assert "Show the dates" not in everything  # the form is of no use on paper
+    assert "Bank holidays in England, financial year 2009/10" in everything
+    assert len(reader.pages) <= 4, len(reader.pages)
+
+
 def test_without_javascript_the_worked_examples_stand_in(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -200,6 +219,9 @@ def test_without_javascript_the_worked_examples_stand_in(browser, site_url):
     expect(page.locator("form[data-deadline-form]")).to_be_hidden()
     expect(page.locator("li.deadline-example")).to_have_count(5)
     expect(page.locator("li.deadline-example").first).to_be_visible()
+    expect(page.locator(".no-js-only")).to_have_text(
+        "The calculator needs JavaScript, which is off in this browser: the worked examples below show how the dates "
+        "are counted.")
     context.close()
 
 
