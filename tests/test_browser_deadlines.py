@@ -19,7 +19,8 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from conftest import EDITION, add_axe
-from macros.sla.deadlines import answer, answer_words, full_calendar
+from macros.sla.deadline_answers import answer_words
+from macros.sla.deadlines import answer, full_calendar
 from macros.sla.load import load
 from test_accessibility import AXE_TAGS
 

@@ -21,10 +21,10 @@ import datetime
 import pytest
 import yaml
 
+from macros.sla.deadline_answers import answer_words
 from macros.sla.deadlines import (
     DeadlineError,
     answer,
-    answer_words,
     full_calendar,
     moment_words,
     parse_priority,

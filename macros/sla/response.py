@@ -20,12 +20,12 @@ from functools import cached_property
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
+from .deadline_answers import answer_words, worked_examples
 from .deadlines import (
     UPDATES_SHOWN,
     WEEKDAYS,
     WorkingCalendar,
     answer,
-    answer_words,
     capital,
     date_words,
     financial_year_dates,
@@ -33,7 +33,6 @@ from .deadlines import (
     moment_words,
     no_deadline_reason,
     update_words,
-    worked_examples,
     working_words,
 )
 from .entitlement import tier_offers

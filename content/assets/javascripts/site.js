@@ -299,11 +299,11 @@
   });
 
   /* Response times: when a call must receive attention and when the school hears about progress. The sums are
-   * those of macros/sla/deadlines.py (`answer`, `answer_words`), over the calendar the page carries in
-   * <script data-deadline-calendar> (the working hours and days, each priority's target and schedule, and the
-   * bank holidays, worked out when the site was built); tests/test_browser_deadlines.py checks that both give
-   * the same answers. Days are numbered from 1 January 1970 in UTC and times are minutes after midnight, so
-   * that no time zone or clock change can move a date. */
+   * those of macros/sla/deadlines.py (`answer`) and deadline_answers.py (`answer_words`), over the calendar the
+   * page carries in <script data-deadline-calendar> (the working hours and days, each priority's target and
+   * schedule, and every bank holiday known, worked out when the site was built); tests/test_browser_deadlines.py
+   * checks that both give the same answers. Days are numbered from 1 January 1970 in UTC and times are minutes
+   * after midnight, so that no time zone or clock change can move a date. */
   var DAY_MS = 86400000;
   function pad(number) { return (number < 10 ? "0" : "") + number; }
   function dayNumber(iso) {
@@ -431,7 +431,7 @@
              receipt_update: iso(found.receipt_update), assessment_update: found.assessment_update,
              updates: found.updates.map(iso), skipped: found.skipped.map(isoDay), beyond_known: found.beyond_known };
   }
-  /* deadlines.answer_words: one sentence for the live region, then labelled facts. */
+  /* deadline_answers.answer_words: one sentence for the live region, then labelled facts. */
   function deadlineWords(data, found) {
     var cal = workingCalendar(data);
     var priority = priorityOf(data, found.level);
