@@ -48,6 +48,10 @@ def test_the_page_answers_first_and_prints_who_and_when(built_site):
     assert text(context) == ("Calderdale Metropolitan Borough Council: Traded services: ICT and information "
                              "management. Response times for the financial year 2008/09.")
     assert context.select_one("[data-print-date]") is not None
+    assert [text(li) for li in article.select(".response-targets li")] == [
+        "Priority 1 (Critical): Ranks highest and above all other ICT Support Team activity.",
+        "Priority 2 (High): attention within 1 working day", "Priority 3 (Medium): attention within 2 working days",
+        "Priority 4 (Low): attention within 5 working days"]
     targets = article.find(id="target-times").find_next("div", class_="response-times")
     assert text(targets).startswith("For general enquiries Performance Support and ICT Services will endeavour")
     assert "Will receive attention within 1 working day." in text(targets)

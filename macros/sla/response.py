@@ -78,7 +78,7 @@ class ResponseTimes(Renderer):
         return self.markdown_page(
             f"# {RESPONSE_TIMES_TITLE}",
             self._template("response_page_intro.html", council=services.provider.council, title=services.title,
-                           financial_year=year, desk=services.service_desk.name,
+                           financial_year=year, desk=services.service_desk.name, targets=summary.targets(),
                            clause=self._clause_ref(), whom="#whom-to-call", calculator="#calculator"),
             "## Target times by priority {#target-times data-search-exclude}",
             self._template("response_times.html", text=self._clause_text(),
