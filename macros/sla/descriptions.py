@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog, Numbered
-from .changes import SchoolChange
+from .change_records import SchoolChange
 from .entitlement import school_type_of, tier_offers
 from .models import Clause, Item, School, SchoolType
 from .removed_school import removed_school_title
