@@ -67,6 +67,8 @@ MACROS = {
     "privacy_notice": ("privacy_notice", "The privacy notice, from data/site.yaml."),
     "about_edition": ("about_edition", "How the site restores, reads and corrects the published copy."),
     "changes_page": ("changes_page", "What has changed since last year's data (the latest archive)."),
+    "response_times_page": ("response_times_page", "When will you respond? The response times, whom to call and "
+                                                   "the calculator of the date a call must receive attention."),
     "changes_link": ("changes_link", "A link to the page of what has changed, reading as its title."),
 }
 """Macro name: (method of sla.pages.Pages, description)."""

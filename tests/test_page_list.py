@@ -35,6 +35,7 @@ def test_the_generated_pages():
           for before in tiers for after in tiers if after != before],
         ("schools/index", "entitlement", True),
         ("changes", "entitlement", True),  # what has changed since last year; it says so when there is no archive
+        ("response-times", "entitlement", True),  # when will you respond? the response times and the calculator
         # School pages: out of the navigation and the search index.
         ("schools/example-brookside-primary-school-fictional", None, False),
         ("schools/example-hill-top-primary-school-fictional", None, False),

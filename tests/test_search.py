@@ -367,6 +367,7 @@ def test_the_whole_index_of_a_small_site(minimal):
         {"location": "compare/primary/", "title": "Compare the tiers: primary schools", "text": page},
         {"location": "schools/", "title": "Find your school", "text": page},
         {"location": "changes/", "title": "What has changed since last year", "text": page},
+        {"location": "response-times/", "title": "When will you respond?", "text": page},
         {"location": "specification/first/", "title": "1 First section", "text": page},
         {"location": "specification/first/#two", "title": "heading", "text": "<p>Y Y N</p>", "boost": 2.5},
         {"location": "specification/first/#priority-1", "title": "Priority 1: Critical",

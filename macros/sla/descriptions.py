@@ -88,6 +88,13 @@ class Descriptions:
         return shorten_words(f"{title}: what is new or different in {self.year} in the specification, the tiers, "
                              "the services, prices, contacts and schools.")
 
+    def response_times(self) -> str:
+        """'When a call to the ICT Service Desk must receive attention in 2008/09: the target time of each priority,
+        whom to call, and a calculator that works out the date for a call.'"""
+        return shorten_words(f"When a call to the {self._words.plain(self.catalog.services.service_desk.name)} must "
+                             f"receive attention in {self.year}: the target time of each priority, whom to call, and "
+                             "a calculator that works out the date for a call.")
+
     def school(self, school: School) -> str:
         """'What Example Castle High School (fictional) gets from the council's ICT services in 2008/09: the
         Silver tier, as one of the secondary schools.'"""

@@ -35,6 +35,7 @@ from .paths import (
     ACCESSIBILITY,
     CHANGES,
     PRIVACY,
+    RESPONSE_TIMES,
     SCHOOLS_INDEX,
     WHOLE_SPECIFICATION,
     comparison_page,
@@ -47,7 +48,7 @@ from .paths import (
 )
 from .removed_school import RemovedSchoolPage, removed_school_title, removed_schools
 from .render import Href, Renderer, markdown_text, money
-from .response import ResponseTimes
+from .response import RESPONSE_TIMES_TITLE, ResponseTimes, response_times_block
 from .summary import COMPLAINTS, REPORT_A_FAULT, Line, Summary, SummaryRow
 from .text import join_words
 from .tier_page import TierPage, counts, tier_page_title
@@ -136,6 +137,8 @@ def site_pages(catalog: Catalog, previous: Catalog | None = None) -> list[SitePa
                           description=about.schools_index()))
     pages.append(SitePage(CHANGES, changes_title(previous), "changes_page()", "entitlement",
                           description=about.changes(changes_title(previous))))
+    pages.append(SitePage(RESPONSE_TIMES, RESPONSE_TIMES_TITLE, "response_times_page()", "entitlement",
+                          description=about.response_times()))
     pages += [SitePage(school_page(school_slug(school)), school.name, f"school_page({index})", None, searched=False,
                        description=about.school(school))
               for index, school in enumerate(catalog.schools)]
@@ -210,13 +213,12 @@ class Pages(Renderer):
                               financial_year=self.catalog.prices.financial_year)
 
     def _response_times(self, phase_id: str) -> Markup:
-        """The responsiveness clause as the specification words it, with its link, and the calculator."""
-        clause = self.catalog.clause_showing("response-standards")
-        return self._template("response_times.html", text=clause.clause.text if clause else [],
-                              standards=self.response_standards(anchors=False),
-                              clause=self.clause_link(clause.id) if clause else None,
-                              calculator=ResponseTimes(self).calculator(level=3, holiday_tables=False,
-                                                                        phase_id=phase_id))
+        """The response times as the specification words them, with a link to the response-times page."""
+        return response_times_block(self, phase_id)
+
+    def response_times_page(self) -> str:
+        """'When will you respond?': the response times, whom to call and the calculator (see `response`)."""
+        return ResponseTimes(self).page()
 
     def _contract_terms(self, offers: list[TierOffer]) -> Markup:
         """The summaries of the clauses that have one, in document order, each with its clause; at the clause
@@ -502,13 +504,11 @@ class Pages(Renderer):
                 pages = self._type_page_links(phase.id)
                 for where in [self.clause_link(clause.id)] if clause else pages:
                     use(tier.edition_notes, where)
-        calculator = self.catalog.clause_showing("deadline-calculator")
-        for where in ([self.clause_link(calculator.id)] if calculator else []) + [
-                link for phase in self.catalog.services.phases for link in self._type_page_links(phase.id)]:
-            use(self.catalog.services.response_standards.edition_notes, where)  # the response-time calculator
+        calculator = self.page_link(RESPONSE_TIMES, RESPONSE_TIMES_TITLE)
+        use(self.catalog.services.response_standards.edition_notes, calculator)  # the response-time calculator
         tiers_note = self.catalog.services.response_standards.tiers_note
-        if tiers_note:  # the calculator, and the summary of every school type's and school's page
-            for where in ([self.clause_link(calculator.id)] if calculator else []) + [
+        if tiers_note:  # the response-times page, and the summary of every school type's and school's page
+            for where in [calculator] + [
                     link for phase in self.catalog.services.phases for link in self._type_page_links(phase.id)] + (
                     [self.page_link(SCHOOLS_INDEX, "the page of each school")] if self.catalog.schools else []):
                 use([tiers_note], where)

@@ -142,7 +142,7 @@ class Summary:
         if timed:
             for_tiers = " ".join(o.tier.id for o in timed) if narrowed and untimed else None
             lines.append(Line(self.timed(timed) + Markup(":"), for_tiers))
-            lines += [Line(text, for_tiers) for text in self._targets()]
+            lines += [Line(text, for_tiers) for text in self.targets()]
         if untimed:
             lines.append(Line(self.untimed(phase_id, untimed),
                               " ".join(o.tier.id for o in untimed) if narrowed and timed else None))
@@ -188,7 +188,7 @@ class Summary:
                 Markup(" ").join(r.prose(text) for text in clause.clause.text), r.clause_link(clause_id)))
         return quoted
 
-    def _targets(self) -> list[Markup]:
+    def targets(self) -> list[Markup]:
         """'Priority 2 (High): attention within 1 working day', for each priority with a target or a note."""
         r = self.renderer
         lines = []

@@ -19,6 +19,7 @@ from .entitlement import Row, Status, TierOffer, matrix_rows, tier_offers
 from .models import SchoolType
 from .paths import comparison_page, move_page, type_page
 from .render import Href, Renderer, markdown_text
+from .response import response_times_block
 from .summary import Line, Summary, SummaryRow
 
 
@@ -100,7 +101,8 @@ class TierPage(Renderer):
         sections = [("services", f"What {offer.tier.name} includes"),
                     *([("yhgfl", "What being a YHGFL school changes")] if conditional else []),
                     ("description", f"{offer.tier.title} as the specification describes it"),
-                    ("moving", "Moving to another tier"), ("contacts", "Whom to contact")]
+                    ("response-times", "Response times"), ("moving", "Moving to another tier"),
+                    ("contacts", "Whom to contact")]
         includes = [Line(Markup('{} <a href="#services">The services one by one</a>.').format(
             counts_words(counts(rows), offer.tier.name)))] if rows else []
         summary_rows = Summary(self).rows([offer], [SummaryRow(
@@ -128,4 +130,5 @@ class TierPage(Renderer):
                 moves=[{"offer": other, "cost": self.parts.cost_words(other),
                         "href": self.href(move_page(phase.id, offer.tier.id, other.tier.id), None)}
                        for other in offers if other is not offer],
+                response_times=response_times_block(self, phase.id, offer.tier.id),
                 contacts=self.parts.contacts()))

@@ -183,18 +183,18 @@
       var href = link.getAttribute("href");
       if (/^(#|mailto:|tel:)/.test(href) === false && !link.classList.contains("headerlink") &&
           !/^section [0-9.]+$/.test(words(link)) &&
-          !link.closest(".page-summary, .status, .edition-notes, .row-note, .tier-section strong")) {
+          !link.closest(".page-summary, .status, .edition-notes, .row-note, .tier-section strong, [data-print-plain]")) {
         link.setAttribute("data-print-url", link.href);
       }
     });
   });
 
   /* Response times: when a call must receive attention and when the school hears about progress. The sums are
-   * those of macros/sla/deadlines.py (`answer`, `answer_words`), over the calendar the page carries in
-   * <script data-deadline-calendar> (the working hours and days, each priority's target and schedule, and the
-   * bank holidays, worked out when the site was built); tests/test_browser_deadlines.py checks that both give
-   * the same answers. Days are numbered from 1 January 1970 in UTC and times are minutes after midnight, so
-   * that no time zone or clock change can move a date. */
+   * those of macros/sla/deadlines.py (`answer`) and deadline_answers.py (`answer_words`), over the calendar the
+   * page carries in <script data-deadline-calendar> (the working hours and days, each priority's target and
+   * schedule, and every bank holiday known, worked out when the site was built); tests/test_browser_deadlines.py
+   * checks that both give the same answers. Days are numbered from 1 January 1970 in UTC and times are minutes
+   * after midnight, so that no time zone or clock change can move a date. */
   var DAY_MS = 86400000;
   function pad(number) { return (number < 10 ? "0" : "") + number; }
   function dayNumber(iso) {
@@ -212,12 +212,22 @@
   }
   function later(a, b) { return a.day * 1440 + a.minute >= b.day * 1440 + b.minute ? a : b; }
 
+  /* The bank holidays come as {names, days}: in `days`, for each holiday in date order, the days since the one
+   * before (the first: since the first known day) and a letter for its name (response.calendar_data). */
+  var HOLIDAY_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   function workingCalendar(data) {
     var cal = data.calendar;
-    var holidays = {};
-    cal.holidays.forEach(function (holiday) { holidays[dayNumber(holiday[0])] = holiday[1]; });
-    return { start: cal.start, end: cal.end, days: cal.days, holidays: holidays,
-             known: cal.known ? cal.known.map(dayNumber) : null, weekdays: cal.weekdays, months: cal.months };
+    if (data.decoded) { return data.decoded; }
+    var holidays = {}, day = dayNumber(cal.known ? cal.known[0] : "1970-01-01");
+    cal.holidays.days.replace(/(\d+)([a-zA-Z])/g, function (entry, gap, letter) {
+      day += +gap;
+      holidays[day] = cal.holidays.names[HOLIDAY_LETTERS.indexOf(letter)];
+      return entry;
+    });
+    var sorted = Object.keys(holidays).map(Number).sort(function (a, b) { return a - b; });
+    data.decoded = { start: cal.start, end: cal.end, days: cal.days, holidays: holidays, sorted: sorted,
+                     known: cal.known ? cal.known.map(dayNumber) : null, weekdays: cal.weekdays, months: cal.months };
+    return data.decoded;
   }
   function isWorkingDay(cal, day) { return cal.days.indexOf(weekday(day)) >= 0 && !(day in cal.holidays); }
   function nextWorkingDay(cal, day) {
@@ -299,7 +309,7 @@
       found.receipt_update = schedule.upon_receipt ? start : null;
       found.assessment_update = schedule.after_initial_assessment;
     }
-    Object.keys(cal.holidays).map(Number).sort(function (a, b) { return a - b; }).forEach(function (day) {
+    cal.sorted.forEach(function (day) {
       if (moment.day <= day && day <= last.day && cal.days.indexOf(weekday(day)) >= 0) { found.skipped.push(day); }
     });
     found.beyond_known = Boolean(cal.known && last.day > cal.known[1]);
@@ -312,7 +322,7 @@
              receipt_update: iso(found.receipt_update), assessment_update: found.assessment_update,
              updates: found.updates.map(iso), skipped: found.skipped.map(isoDay), beyond_known: found.beyond_known };
   }
-  /* deadlines.answer_words: one sentence for the live region, then labelled facts. */
+  /* deadline_answers.answer_words: one sentence for the live region, then labelled facts. */
   function deadlineWords(data, found) {
     var cal = workingCalendar(data);
     var priority = priorityOf(data, found.level);
