@@ -176,7 +176,7 @@ def test_the_tier_pages_work_from_a_folder(file_page, file_share):
     page.goto(file_share.joinpath("entitlement", "primary.html").as_uri())
     page.locator("table[data-tier-pages] a", has_text="Gold").click()
     page.wait_for_url("**/entitlement/primary/gold.html")
-    row = page.locator("#yhgfl ~ div table tbody tr",
+    row = page.locator(".yhgfl-table table tbody tr",
                        has=page.locator("th", has_text="Software installation and configuration"))
     expect(row.locator("td").nth(1)).to_have_text("Not included", use_inner_text=True)
 

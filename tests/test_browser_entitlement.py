@@ -15,7 +15,7 @@ SOFTWARE_INSTALL = "Software installation and configuration"
 def cell(page: Page, service: str, column: int = 0):
     """A cell of a tier page's table of services (`column` 0), or of its table of what YHGFL changes (1: a YHGFL
     school, 2: any other)."""
-    table = "#services + div table" if column == 0 else "#yhgfl ~ div table"
+    table = "#services + div table" if column == 0 else ".yhgfl-table table"
     row = page.locator(f"{table} tbody tr", has=page.locator("th", has_text=service))
     return row.locator("td").nth(max(column - 1, 0))
 

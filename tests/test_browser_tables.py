@@ -121,7 +121,7 @@ def test_a_tier_page_is_one_tier_a_card_and_both_yhgfl_answers_side_by_side(page
     expect(gold).to_have_count(1)
     expect(gold).to_have_attribute("data-label", "Gold")
     expect(gold).to_have_text("YHGFL schools only", use_inner_text=True)
-    both = page.locator("#yhgfl ~ div table tbody tr", has=page.locator("th", has_text="Software installation"))
+    both = page.locator(".yhgfl-table table tbody tr", has=page.locator("th", has_text="Software installation"))
     expect(both.locator("td")).to_have_text(["Included", "Not included"], use_inner_text=True)
     expect(both.locator("td").first).to_have_attribute("data-label", "A YHGFL school")
 

@@ -110,10 +110,11 @@ def test_a_cost_for_each_school_type_that_pays_differently(catalog, data):
               "package_prices:\n  - school_type: primary\n    tier: gold\n    price: 1250\n")
     soup = move(load(data.dir), "primary", "core", "gold")
     assert [words(row) for row in soup.select(".summary-list-row")][:2] == [
-        "Cost for primary schools Difference in price: £1,250 a year more . "
-        "Now ( Core ): No additional cost . After moving ( Gold ): Additional cost: £1,250 a year .",
+        "Cost for primary schools Difference in price: £1,250 a year more . Now ( Core for primary schools ): No "
+        "additional cost . After moving ( Gold for primary schools ): Additional cost: £1,250 a year .",
         "Cost for primary schools formerly grant maintained Difference in price: to be notified ( section 12.2 ) . "
-        "Now ( Core ): No additional cost . After moving ( Gold ): Additional cost ; the price is to be notified."]
+        "Now ( Core for primary schools formerly grant maintained ): No additional cost . After moving ( Gold for "
+        "primary schools formerly grant maintained ): Additional cost ; the price is to be notified."]
 
 
 # --- a tier's page ------------------------------------------------------------------------------------------
@@ -140,7 +141,7 @@ def test_a_tier_page_answers_what_it_costs_and_includes_first(catalog):
 
 
 def test_a_tier_page_shows_both_yhgfl_answers(catalog):
-    table = tier(catalog, "primary", "gold").select_one("#yhgfl ~ div table")
+    table = tier(catalog, "primary", "gold").select_one(".yhgfl-table table")
     lines = [[words(cell) for cell in row.select("th, td")] for row in table.select("tbody tr")]
     assert ["Software installation and configuration (ICT Helpdesk)", "Included", "Not included"] in lines
     assert ["Recovery from virus infection (best endeavours) (ICT Helpdesk)", "Optional extra",

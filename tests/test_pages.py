@@ -66,7 +66,7 @@ def test_each_primary_tier_page_shows_every_cell_in_words(built_site, school_typ
     rows = [tr for tr in table.select("tbody tr") if "group-row" not in (tr.get("class") or [])]
     assert len(rows) == len(MATRIX)
     both = {text_of(tr.th): [text_of(td) for td in tr.find_all("td")]
-            for tr in soup.select("#yhgfl ~ div table tbody tr")}
+            for tr in soup.select(".yhgfl-table table tbody tr")}
     for tr, (group, service, codes) in zip(rows, MATRIX, strict=True):
         yes, no, unknown = (status.value for status in BY_CODE[codes.split()[column]])
         assert text_of(tr.th).startswith(service)
