@@ -46,12 +46,14 @@ def test_a_script_planted_in_a_page_does_not_run(browser, built_site, planted_si
 
 
 def test_the_site_itself_runs_without_a_violation(browser, site_url):
-    """The watch itself sees nothing on a page of the site as built: search, the narrowing form and site.js."""
+    """The watch itself sees nothing on a page of the site as built: search, the comparison's form and site.js."""
     context = browser.new_context()
     page = context.new_page()
     violations = watch_policy(context, page)
-    page.goto(site_url + "/entitlement/primary/")
-    page.get_by_label("Gold (additional cost)").check()
+    page.goto(site_url + "/compare/primary/")
+    page.get_by_label("The tier you are considering").select_option("platinum")
+    page.get_by_role("button", name="Show what would change").click()
+    page.wait_for_url("**/compare/primary/core-to-platinum/")
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("Call routing", delay=10)
     page.locator(".md-search-result__item").first.wait_for()

@@ -140,7 +140,7 @@ def test_with_few_schools_the_lists_are_whole(built_site):
     assert index.select_one("[data-show-all]").has_attr("hidden")
 
 
-@pytest.mark.parametrize("url", ["", "entitlement/primary/", "compare/primary/", "schools/"])
+@pytest.mark.parametrize("url", ["", "response-times/", "compare/primary/", "schools/"])
 def test_scripts_do_not_hold_up_the_first_paint(built_site, url):
     """Material's script is deferred, site.js is asked for once the page is read, and the controls that need
     JavaScript are drawn from the first paint: a script in the head marks the page as scripted (site.css
