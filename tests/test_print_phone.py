@@ -90,7 +90,7 @@ def test_the_header_is_materials_but_for_the_sites_name():
     ours = HEADER.read_text(encoding="utf-8")
     theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
     ours = re.sub(r"\A\{#-.*?-#\}\n", "", ours, flags=re.S)  # our note at the top, for Material's
-    ours = re.sub(r"\n *\{#- site's name: begin -#\}.*\{#- site's name: end -#\}", "\n            {{ config.site_name }}",
-                  ours, flags=re.S)
+    ours = re.sub(r"\n *\{#- site's name: begin -#\}.*\{#- site's name: end -#\}",
+                  "\n            {{ config.site_name }}", ours, flags=re.S)
     theirs = re.sub(r"\A\{#-.*?-#\}\n", "", theirs, flags=re.S)
     assert ours == theirs

@@ -784,9 +784,10 @@ class SiteInfo(Model):
         Field(default=None, description="The council's logo: the name of an SVG or PNG file in data/, shown in "
                                         "the header; left out, the header shows the council's name alone."))
     short_title: ShortTitle = Field(default=None, description=(
-        f"The site's name in the header on a phone, where the full name (the council's name and the title of "
-        "services.yaml) would be cut short: a few words, at most {SHORT_TITLE_LENGTH} characters, e.g. 'ICT services for schools'. "
-        "Wider screens show the full name. Left out, phones show the full name, cut to fit."))
+        "The site's name in the header on a phone or tablet, where the full name (the council's name and the "
+        f"title of services.yaml) would be cut short: a few words, at most {SHORT_TITLE_LENGTH} characters, e.g. "
+        "'ICT services for schools'. Wider screens show the full name. Left out, phones show the full name, cut "
+        "to fit."))
     copyright: Text = Field(description="The copyright line of the footer, e.g. '© Calderdale Council'.")
     address: Text = Field(description="The postal address in the footer.")
     web_address: WebAddress = Field(default=None, description=(
