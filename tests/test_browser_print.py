@@ -122,3 +122,31 @@ def test_a_card_scrolled_on_a_phone_is_in_sight_of_its_group(browser, site_url):
         assert top["y"] + top["height"] <= card_box["y"] + 1, "the group's heading is not above the card"
         assert card_box["y"] - top["y"] > 200, "the heading did not stay in sight: the card is just below it"
         expect(heading).to_have_text("Whole School Network")
+
+
+def test_a_link_in_a_card_is_not_left_under_its_groups_heading_when_focused(browser, site_url):
+    """Shift+Tab back up a page leaves the link it focuses where it is, if in the viewport: under the group's
+    heading that stays in sight, unless the page's scroll padding keeps that band out of the focus's way."""
+    with watched_page(browser, site_url, viewport={"width": 390, "height": 844}) as page:
+        page.goto(f"{site_url}/entitlement/primary/")
+        group = page.locator(".table-wrap").first.locator(
+            "tbody", has=page.locator("tr.group-row", has_text="Whole School Network"))
+        link = group.locator("tr:not(.group-row) a").first
+        expect(link).to_have_text("Supported software only")
+        link.evaluate("(a) => window.scrollTo(0, a.getBoundingClientRect().top + window.scrollY - 60)")
+        link.evaluate("(a) => a.focus()")
+        page.wait_for_timeout(200)
+        assert link.evaluate("""(a) => { const box = a.getBoundingClientRect();
+            return a.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)); }""")
+
+
+def test_a_link_to_a_row_lands_on_a_phone_clear_of_the_header_and_its_groups_heading(browser, site_url):
+    with watched_page(browser, site_url, viewport={"width": 390, "height": 844}) as page:
+        row_id = "inclusions--whole-school-network--installation-of-curriculum-software"
+        page.goto(f"{site_url}/specification/services/#{row_id}")
+        row = page.locator(f"#{row_id}")
+        page.wait_for_timeout(200)
+        heading = page.locator(f"tbody:has(#{row_id}) tr.group-row").bounding_box()
+        box = row.bounding_box()
+        assert heading and box and heading["y"] + heading["height"] <= box["y"] + 1
+        assert 6 * 20 - 2 <= box["y"] <= 6 * 20 + 2  # 6rem down, as before the headings stayed in sight
