@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -106,12 +107,17 @@ def test_the_short_title_fits_the_smallest_phones(browser, site_url, width):
         assert name.evaluate("(e) => e.scrollWidth <= e.clientWidth"), "the short title is cut short"
 
 
+def whole_school_network(page):
+    """The group of rows "Whole School Network" of the comparison's inclusion table: a <tbody>, its heading first."""
+    return page.locator(".table-wrap tbody", has=page.locator(
+        "tr.group-row", has_text=re.compile(r"^\s*Whole School Network\s*$"))).first
+
+
 def test_a_card_scrolled_on_a_phone_is_in_sight_of_its_group(browser, site_url):
     """"Hardware and network support: Not included" means nothing without "Whole School Network"."""
     with watched_page(browser, site_url, viewport={"width": 390, "height": 844}) as page:
-        page.goto(f"{site_url}/entitlement/primary/")
-        table = page.locator(".table-wrap").first
-        group = table.locator("tbody", has=page.locator("tr.group-row", has_text="Whole School Network"))
+        page.goto(f"{site_url}/compare/primary/")
+        group = whole_school_network(page)
         card = group.locator("tr:not(.group-row)", has_text="Installation of curriculum software")
         heading = group.locator("tr.group-row")
         card.evaluate("(row) => window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 400)")
@@ -128,9 +134,8 @@ def test_a_link_in_a_card_is_not_left_under_its_groups_heading_when_focused(brow
     """Shift+Tab back up a page leaves the link it focuses where it is, if in the viewport: under the group's
     heading that stays in sight, unless the page's scroll padding keeps that band out of the focus's way."""
     with watched_page(browser, site_url, viewport={"width": 390, "height": 844}) as page:
-        page.goto(f"{site_url}/entitlement/primary/")
-        group = page.locator(".table-wrap").first.locator(
-            "tbody", has=page.locator("tr.group-row", has_text="Whole School Network"))
+        page.goto(f"{site_url}/compare/primary/")
+        group = whole_school_network(page)
         link = group.locator("tr:not(.group-row) a").first
         expect(link).to_have_text("Supported software only")
         link.evaluate("(a) => window.scrollTo(0, a.getBoundingClientRect().top + window.scrollY - 60)")
