@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
@@ -28,6 +29,7 @@ macros.CODE_STAMP = _STAMP
 from macros.sla.downloads import downloads
 from macros.sla.pages import NAV_GROUPS, site_pages
 from macros.sla.paths import page_source
+from macros.sla.printed import print_header
 
 
 @event_priority(100)  # before mkdocs-macros reads the data, and before the offline plugin
@@ -44,6 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if catalog.site.logo is not None:
         config.theme["logo"] = site.logo_path(catalog.site.logo)
     site.set_address(config, catalog.site.web_address)
+    site.STATE.print_header = print_header(catalog, datetime.date.today())
     if site.offline(config):
         # The offline plugin would load its Worker shim from unpkg.com; the
         # intranet has no internet, so the site carries its own copy.
@@ -111,6 +114,7 @@ def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
         site.escape_description(page)
         renderer = site.renderer(config, site.site_files(), page)
         context["site_footer"], context["site_banner"] = renderer.footer(), renderer.banner()
+        _site_wide(context, config)
     return context
 
 
@@ -119,11 +123,20 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     if site.STATE.problems is None:
         renderer = site.renderer(config, site.site_files(), template_name)
         context["site_footer"], context["site_banner"] = renderer.footer(), renderer.banner()
+        _site_wide(context, config)
         if template_name == "404.html":
             context["not_found"] = renderer.not_found()
     else:
         context["data_problems"] = True
     return context
+
+
+def _site_wide(context: dict, config: MkDocsConfig) -> None:
+    """What every page prints the same: the line at the top of a printed page, and the site's name on phones
+    (overrides/partials/header.html; the theme does not escape it, hence `theme_text`)."""
+    short_title = site.catalog(config).site.short_title
+    context["print_header"] = site.STATE.print_header
+    context["site_short_title"] = site.theme_text(short_title) if short_title else None
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it (-100)

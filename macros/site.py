@@ -158,6 +158,8 @@ class BuildState:
     """The data, loaded and checked once for the build by `check_data`."""
     previous: Catalog | None = None
     """Last year's data (the latest archive), if there is one."""
+    print_header: Markup | None = None
+    """The line at the top of every printed page (sla/printed.py), made once for the build by `on_config`."""
     worker_shim: str | None = None
     """In the copy for a folder, the Worker shim's source, read once for the policy of every page (`secure`)."""
 

@@ -49,7 +49,7 @@ def test_a_school_page_prints_on_at_most_three_pages_for_governors(page, site_ur
     first_page = PdfReader(io.BytesIO(page.pdf(format="A4"))).pages[0].extract_text()
     first = " ".join(first_page.split())
     assert "Calderdale Metropolitan Borough Council: Traded services: ICT and information management." in first
-    assert "Prices for the financial year 2008/09." in first
+    assert "For the financial year 2008/09." in first
     assert f"Printed on {today.day} {today:%B %Y}." in first
     assert f"Your tier and its cost {tier}: at" in first
     assert "Report a fault or ask a question Report faults and ask questions to the ICT Service Desk" in first

@@ -203,9 +203,9 @@ def test_the_page_prints_who_and_when_first_and_no_addresses(page, site_url):
     first = " ".join(reader.pages[0].extract_text().split())
     everything = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
     today = datetime.date.today()
-    assert first.startswith("When will you respond? Calderdale Metropolitan Borough Council: Traded services: ICT and "
-                            "information management. Response times for the financial year 2008/09. "
-                            f"Printed on {today.day} {today:%B %Y}.")
+    assert first.startswith("Calderdale Metropolitan Borough Council: Traded services: ICT and information "
+                            f"management. For the financial year 2008/09. Site built on {today.day} {today:%B %Y}. "
+                            f"Printed on {today.day} {today:%B %Y}. When will you respond?")
     assert "ICT Support Response Standards Summary" in first
     assert "http" not in everything and "about-this-edition" not in everything
     assert "Show the dates" not in everything  # the form is of no use on paper

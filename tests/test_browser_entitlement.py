@@ -113,7 +113,7 @@ def test_comparison_shows_only_differences(page, site_url):
     expect(table.locator("tr.same:visible")).to_have_count(0)
 
 
-def test_printing_hides_the_chrome_and_shows_where_links_go(page, site_url):
+def test_printing_hides_the_chrome_and_names_the_page_a_link_leads_to(page, site_url):
     page.goto(site_url + "/entitlement/primary/gold/")
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
@@ -122,11 +122,12 @@ def test_printing_hides_the_chrome_and_shows_where_links_go(page, site_url):
     expect(page.locator("#moving")).to_be_hidden()   # the moves between tiers are for the screen
     clause = page.locator(".clause-ref a").first  # "section 7.4.1" reads the same on paper: no address
     expect(clause).to_have_text("section 7.4.1")
-    assert clause.get_attribute("data-print-url") is None
+    assert clause.get_attribute("data-print-page") is None
     link = page.get_by_role("link", name="compare the tiers")
-    assert link.get_attribute("data-print-url") == site_url + "/compare/primary/"
+    assert link.get_attribute("data-print-page") == "Compare the tiers: primary schools"
     after = page.evaluate("(a) => getComputedStyle(a, '::after').content", link.element_handle())
-    assert after == f'" <{site_url}/compare/primary/>"'
+    assert after == '" (see “Compare the tiers: primary schools”)"'
+    assert page.locator("article a[data-print-url]").count() == 0  # no address is printed
     overflow = page.evaluate("getComputedStyle(document.querySelector('.table-wrap')).overflowX")
     assert overflow == "visible"
     pdf = page.pdf(format="A4")
@@ -134,11 +135,12 @@ def test_printing_hides_the_chrome_and_shows_where_links_go(page, site_url):
 
 
 def test_printing_leaves_the_links_of_status_tags_without_an_address(page, site_url):
-    """A status tag in a narrow table cell ("Supported software only") would run its address out of the column."""
+    """A status tag in a narrow table cell ("Supported software only") would run a page's name out of the
+    column."""
     page.goto(site_url + "/schools/example-brookside-primary-school-fictional/")
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     tags = page.locator(".status a")
     expect(tags.first).to_be_attached()
-    assert page.evaluate("[...document.querySelectorAll('.status a')].every(a => !a.hasAttribute('data-print-url'))")
-    assert page.locator("article a[data-print-url]").count() > 0  # other links still print their address
+    assert page.evaluate("[...document.querySelectorAll('.status a')].every(a => !a.hasAttribute('data-print-page'))")
+    assert page.locator("article a[data-print-page]").count() > 0  # other links still name their page

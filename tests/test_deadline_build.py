@@ -44,10 +44,10 @@ def test_the_page_answers_first_and_prints_who_and_when(built_site):
     assert [text(h2) for h2 in article.select("h2[id]")] == [
         "Target times by priority¶", "Whom to call¶", "When must my call receive attention?¶", "Worked examples¶",
         "Questions schools ask¶", "Bank holidays¶"]
-    context = article.select_one(".print-context")
-    assert text(context) == ("Calderdale Metropolitan Borough Council: Traded services: ICT and information "
-                             "management. Response times for the financial year 2008/09.")
-    assert context.select_one("[data-print-date]") is not None
+    header = page.select_one(".md-banner .print-header")  # who and when on paper: the print header of every page
+    assert text(header).startswith("Calderdale Metropolitan Borough Council: Traded services: ICT and information "
+                                   "management. For the financial year 2008/09. Site built on ")
+    assert header.select_one("[data-print-date]") is not None
     assert [text(li) for li in article.select(".response-targets li")] == [
         "Priority 1 (Critical): Ranks highest and above all other ICT Support Team activity.",
         "Priority 2 (High): attention within 1 working day", "Priority 3 (Medium): attention within 2 working days",

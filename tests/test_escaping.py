@@ -22,6 +22,7 @@ ATTRIBUTE = '<script>alert(1)</script> " onmouseover="x'
 MATRIX_TITLE = f"Service Inclusions and Exclusions (Primary Schools) {ATTRIBUTE}"
 SOFTWARE_TITLE = f"Summary of Supported Software {ATTRIBUTE}"
 PRICES_TITLE = f"Capita SIMS Top-Up Subscription Service Prices {ATTRIBUTE}"
+SHORT = "<script>alert(2)</script>"
 
 pytestmark = pytest.mark.build
 
@@ -80,6 +81,11 @@ def hostile_site(tmp_path_factory) -> Path:
     schools.write_text(schools.read_text(encoding="utf-8").replace(
         "- name: Example Brookside Primary School (fictional)", f"- name: {quoted('Brookside ' + PAYLOAD)}"),
         encoding="utf-8")
+    site_yaml = project / "data" / "site.yaml"  # the short title (at most 26 characters) in the header of phones
+    text = site_yaml.read_text(encoding="utf-8")
+    assert text.count("short_title: ICT services for schools\n") == 1
+    site_yaml.write_text(text.replace("short_title: ICT services for schools\n", f"short_title: {quoted(SHORT)}\n"),
+                         encoding="utf-8")
     site = project.parent / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -166,3 +172,8 @@ def test_search_index_holds_text_not_markup(hostile_site: Path):
     assert "<script>" not in index and "<img" not in index
     assert "&lt;script&gt;" in index
 
+
+
+def test_the_short_title_stays_text_in_the_header(hostile_pages):
+    for name, page in hostile_pages.items():
+        assert page.select_one(".md-header__topic .site-name-short").get_text() == SHORT, name

@@ -743,6 +743,30 @@ WebAddress = Annotated[str | None, BeforeValidator(_web_address),
 """The address at which the site is published: absolute http(s), ending in '/', no query or fragment."""
 
 
+SHORT_TITLE_LENGTH = 26
+"""The most characters of `short_title`: about what fits the header of a phone 360 pixels wide."""
+
+
+def _short_title(value: Any) -> Any:
+    """The site's name on phones: short enough for the header, or an officer-readable reason."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise PydanticCustomError("short_title", "expected a few words, e.g. 'ICT services for schools'")
+    value = " ".join(value.split())
+    if len(value) > SHORT_TITLE_LENGTH:
+        raise PydanticCustomError("short_title", "'{value}' is {length} characters long: at most {most} fit the "
+                                  "header of a phone (valid: a few words, e.g. 'ICT services for schools')",
+                                  {"value": value, "length": len(value), "most": SHORT_TITLE_LENGTH})
+    return value
+
+
+ShortTitle = Annotated[str | None, BeforeValidator(_short_title),
+                       WithJsonSchema({"anyOf": [{"type": "string", "maxLength": SHORT_TITLE_LENGTH},
+                                                 {"type": "null"}]})]
+"""The site's name as phones show it in the header: up to SHORT_TITLE_LENGTH characters; empty is none."""
+
+
 class SiteInfo(Model):
     """`data/site.yaml`: the site itself: footer, accessibility statement, privacy notice."""
 
@@ -753,6 +777,11 @@ class SiteInfo(Model):
     logo: Annotated[str, StringConstraints(pattern=LOGO_PATTERN)] | None = (
         Field(default=None, description="The council's logo: the name of an SVG or PNG file in data/, shown in "
                                         "the header; left out, the header shows the council's name alone."))
+    short_title: ShortTitle = Field(default=None, description=(
+        "The site's name in the header on a phone or tablet, where the full name (the council's name and the "
+        f"title of services.yaml) would be cut short: a few words, at most {SHORT_TITLE_LENGTH} characters, e.g. "
+        "'ICT services for schools'. Wider screens show the full name. Left out, phones show the full name, cut "
+        "to fit."))
     copyright: Text = Field(description="The copyright line of the footer, e.g. '© Calderdale Council'.")
     address: Text = Field(description="The postal address in the footer.")
     web_address: WebAddress = Field(default=None, description=(

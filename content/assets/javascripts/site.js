@@ -2,7 +2,7 @@
  * with it, links shared before tiers had pages of their own (?tier=gold) lead to
  * the tier's page, readers can filter the schools index, show only the services
  * that differ between tiers, choose a move between two tiers from a form, work out
- * when a call must receive attention, print the address of each link and open the navigation drawer (narrow
+ * when a call must receive attention, print the page each link leads to and open the navigation drawer (narrow
  * screens) from the keyboard. The controls that need it carry
  * the class js-only: site.css hides them without JavaScript, and they are drawn from the first paint with it,
  * each already saying what the page shows, so that nothing moves when this script starts. The script is
@@ -164,10 +164,13 @@
     });
   }
 
-  /* Printing: the date printed, and each link's full address after it, except references to clauses
-   * ("section 5.3"), the links of the summary at the top, which read the same on paper, and those of status
-   * tags in table cells ("Supported software only" leads to the list of software, printed with the
-   * specification), where an address would run out of its column. */
+  /* Printing: the date printed (in the print header, overrides/main.html), and links as their words: no
+   * address is printed. A link whose words do not name the page it leads to ("the tiers side by side") is
+   * followed by that page's name as the navigation gives it (site.css, `data-print-page`), so that a reader of
+   * the paper can find it: not links within the page, to the page itself or to a page outside the navigation
+   * (a school, a download, another site), nor references to clauses ("section 5.3"), the links of the summary
+   * at the top, which read the same on paper, and those of status tags in table cells ("Supported software
+   * only"), where a name would run out of its column. */
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December"];
   function printDate() {
@@ -177,14 +180,25 @@
         today.getFullYear() + ".";
     });
   }
+  function pageAddress(link) { return link.href.split("#")[0]; }
+  function pageNames() {
+    var names = {};
+    document.querySelectorAll(".md-nav--primary a.md-nav__link[href]").forEach(function (link) {
+      if (link.getAttribute("href").charAt(0) !== "#") { names[pageAddress(link)] = words(link); }
+    });
+    return names;
+  }
   window.addEventListener("beforeprint", function () {
     printDate();
+    var names = pageNames();
+    var here = location.href.split("#")[0];
     document.querySelectorAll("article a[href]").forEach(function (link) {
-      var href = link.getAttribute("href");
-      if (/^(#|mailto:|tel:)/.test(href) === false && !link.classList.contains("headerlink") &&
-          !/^section [0-9.]+$/.test(words(link)) &&
+      var name = names[pageAddress(link)];
+      var text = words(link).toLowerCase();
+      if (name && pageAddress(link) !== here && text.indexOf(name.toLowerCase()) < 0 &&
+          !link.classList.contains("headerlink") && !/^section [0-9.]+$/.test(text) &&
           !link.closest(".page-summary, .status, .edition-notes, .row-note, .tier-section strong, [data-print-plain]")) {
-        link.setAttribute("data-print-url", link.href);
+        link.setAttribute("data-print-page", name);
       }
     });
   });
