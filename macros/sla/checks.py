@@ -168,6 +168,7 @@ class _Checker:
         yield from self._schools()
         yield from self._site()
         yield from self._search()
+        yield from self._glossary()
         yield from self._placeholders(self.s, (), self.sfile)
         yield from self._placeholders(self.p, (), self.pfile)
         yield from self._placeholders(self.schools, (), self.schools_file)
@@ -291,6 +292,10 @@ class _Checker:
                         yield self._problem(path + (tier,), f"unknown code '{code}' {one_of(codes)}")
                 if row.edition_note is not None:
                     yield from self._note_ref(at + ("groups", g, "rows", r, "edition_note"), row.edition_note)
+                offers = [offer.id for offer in self.s.offers]
+                if row.offer is not None and row.offer not in offers:
+                    yield self._problem(at + ("groups", g, "rows", r, "offer"),
+                                        f"unknown offer '{row.offer}' {one_of(offers)}")
                 for tier in tiers:
                     if tier not in row.codes:
                         yield self._problem(path, f"no code for tier '{tier}'; every row needs a code for each "
@@ -383,6 +388,23 @@ class _Checker:
                 yield self._problem(path + ("summary",), (
                     f"the summary leaves out {fact}, which the clause's text states; a summary must keep every "
                     f"condition of its clause, so use {fact} in it"))
+
+    def _glossary(self) -> Iterator[Problem]:
+        """Each word once, and its edition note known."""
+        seen: dict[str, str] = {}
+        for i, entry in enumerate(self.s.glossary):
+            for k, word in enumerate([entry.term, *entry.also]):
+                key = ("glossary", i, "term") if k == 0 else ("glossary", i, "also", k - 1)
+                if word in seen:
+                    yield self._problem(key, f"'{word}' is already in the glossary, as '{seen[word]}'; "
+                                             "list each word once")
+                seen.setdefault(word, entry.term)
+            if entry.edition_note is not None:
+                yield from self._note_ref(("glossary", i, "edition_note"), entry.edition_note)
+            elif entry.added:
+                yield self._problem(("glossary", i, "added"), (
+                    "words the site adds need an edition note that says so: add `edition_note:` with the id of a "
+                    f"note of kind 'added' in site.yaml {one_of(self.notes)}"))
 
     def _note_ref(self, path: Path, note: str) -> Iterator[Problem]:
         if note not in self.notes:
