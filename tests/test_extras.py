@@ -38,7 +38,8 @@ KS_ANALYSIS = "Analysis of KS data"
 TOP_UP = "Top-up support from CapitaES"
 CDS = "Supply of CDs"
 MORE_PCS = "Access to SIMS from more than 10 PCs"
-ANTIVIRUS = "Antivirus and operating system software: Automated updates throughout the whole school (subject to site survey)"
+ANTIVIRUS = ("Antivirus and operating system software: Automated updates throughout the whole school (subject to "
+             "site survey)")
 VIRUS_RECOVERY = "Recovery from virus infection (best endeavours)"
 
 # school type, tier, YHGFL, PCs -> the optional extras (service, PCs over, priced by), then the YHGFL-only services

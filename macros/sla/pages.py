@@ -29,6 +29,7 @@ from .entitlement import (
     school_type_of,
     tier_offers,
 )
+from .glossary import GLOSSARY_TITLE, GlossaryPage
 from .paths import (
     ABOUT_EDITION,
     ACCESSIBILITY,
@@ -44,12 +45,11 @@ from .paths import (
     section_page,
     type_page,
 )
-from .glossary import GLOSSARY_TITLE, GlossaryPage
 from .removed_school import RemovedSchoolPage, removed_school_title, removed_schools
-from .school_page import SchoolDetail, SchoolPage
 from .render import Href, Renderer, markdown_text, money
 from .response import ResponseTimes
-from .summary import COMPLAINTS, REPORT_A_FAULT, Line, Summary, SummaryRow
+from .school_page import SchoolDetail, SchoolPage
+from .summary import COMPLAINTS, REPORT_A_FAULT, Summary, SummaryRow
 from .text import join_words
 
 FINDER_SHOWN = 10

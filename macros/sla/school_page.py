@@ -68,36 +68,38 @@ class SchoolPage(Renderer):
                                   council=self.catalog.services.provider.council,
                                   title=self.catalog.services.title,
                                   financial_year=self.catalog.prices.financial_year),
-            extras=self.extras(school, offer, school_extras(self.catalog, school), detail.pcs),
+            extras=self.extras(school, offer, school_extras(self.catalog, school)),
             response=[line for row in response for line in row.lines],
             response_times=Markup('<a href="{}">{}</a>').format(self.href(RESPONSE_TIMES, None),
                                                                  RESPONSE_TIMES_TITLE),
             rest=rest, detail=detail, type_href=self.href(type_page(school_type.id), None),
             index_href=self.href(SCHOOLS_INDEX, None))))
 
-    def extras(self, school: School, offer: TierOffer, extras: SchoolExtras, pcs: Markup) -> Markup:
+    def extras(self, school: School, offer: TierOffer, extras: SchoolExtras) -> Markup:
         """The section "What costs this school extra", worded from `extras`."""
         phase = self.catalog.phase(offer.phase_id)
         matrix = self.catalog.clause_showing(f"matrix:{phase.id}")
         service_prices = self.catalog.clause_showing("service-prices")
         return self._template(
-            "school_extras.html", school=school, tier=offer.tier, phase=phase, pcs=pcs,
+            "school_extras.html", school=school, tier=offer.tier, phase=phase,
             has_matrix=self.catalog.matrix(phase.id) is not None,
             matrix=self.clause_link(matrix.id) if matrix else None,
-            optional=[self._extra(extra, school, phase.name, pcs) for extra in extras.optional],
+            optional=[self._extra(extra, school, phase.name) for extra in extras.optional],
             yhgfl_only=extras.yhgfl_only,
             priced=[self._prices(prices, phase.name) for prices in extras.priced_offers],
-            others=[{"offer": other, "clause": self._offer_link(other.id)} for other in extras.other_offers],
+            others=[{"title": other.title, "clause": self._offer_link(other.id),
+                     "available_to": self.prose(other.available_to.removesuffix(".")) if other.available_to else None}
+                    for other in extras.other_offers],
             service_prices=self.clause_link(service_prices.id) if service_prices else None,
             prices_published=bool(self.catalog.prices.service_prices),
             compare=Markup('<a href="{}">{}</a>').format(self.href(comparison_page(phase.id), None),
                                                          f"Compare the tiers: {phase.name.lower()}"))
 
-    def _extra(self, extra: Extra, school: School, phase_name: str, pcs: Markup) -> dict:
+    def _extra(self, extra: Extra, school: School, phase_name: str) -> dict:
         why = None
         if extra.sims_pcs_over is not None:
             why = Markup("your school has {} PCs or laptops with access to SIMS, more than {}, so this is an "
-                         "optional extra for it").format(pcs, extra.sims_pcs_over)
+                         "optional extra for it").format(school.sims_pcs, extra.sims_pcs_over)
         return {"extra": extra, "why": why,
                 "prices": self._prices(extra.offer, phase_name) if extra.offer else None}
 
