@@ -508,6 +508,9 @@ class Pages(Renderer):
                     if row.edition_note:
                         for where in pages:
                             use([row.edition_note], where)
+        for entry in self.catalog.services.glossary:  # the glossary page
+            if entry.edition_note:
+                use([entry.edition_note], self.page_link(GLOSSARY, GLOSSARY_TITLE))
         return uses
 
     def _type_page_links(self, phase_id: str) -> list[Markup]:
