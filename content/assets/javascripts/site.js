@@ -292,7 +292,8 @@
       var href = link.getAttribute("href");
       if (/^(#|mailto:|tel:)/.test(href) === false && !link.classList.contains("headerlink") &&
           !/^section [0-9.]+$/.test(words(link)) &&
-          !link.closest(".page-summary, .status, .edition-notes, .row-note, .tier-section strong")) {
+          !link.closest(".page-summary, .status, .edition-notes, .row-note, .tier-section strong, " +
+                        ".term-explained, .term-link, .edition-marks, .school-extras, .school-response-times")) {
         link.setAttribute("data-print-url", link.href);
       }
     });
