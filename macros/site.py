@@ -111,7 +111,7 @@ def describe(page: Page, html_text: str) -> None:
 def explain_words(page: Page, html_text: str, config: MkDocsConfig) -> str:
     """The first use on the page of each word of the glossary, explained in place and linked to its entry (see
     `sla/terms.py`); not on the glossary page itself."""
-    entries = catalog(config).services.glossary
+    entries = catalog(config).site.glossary
     glossary = site_files().get_file_from_path(f"{GLOSSARY}.md")
     if not entries or glossary is None or page.file.src_uri == glossary.src_uri:
         return html_text

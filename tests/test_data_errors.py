@@ -14,6 +14,7 @@ from macros.sla.problems import DataError
 
 S = "data/services.yaml"
 P = "data/prices.yaml"
+T = "data/site.yaml"
 
 pytestmark = pytest.mark.unit
 
@@ -384,18 +385,20 @@ GLOSSARY = """glossary:
     also: [YHGFL]
     meaning: [Key Stage data.]
     added: [The site's words.]
-sections:"""
+"""
 
 
 def test_glossary_words_once_and_the_sites_words_with_a_known_note(minimal):
-    line = minimal.edit("services.yaml", "sections:", GLOSSARY)
+    site = minimal.text("site.yaml")
+    minimal.write("site.yaml", site + GLOSSARY)
+    line = site.count("\n") + 1
     assert problems(minimal) == [
-        f"{S}:{line + 5}: glossary[0] (the 1st).edition_note: unknown edition note 'restord-numbers' in site.yaml "
+        f"{T}:{line + 5}: glossary[0] (the 1st).edition_note: unknown edition note 'restord-numbers' in site.yaml "
         "(valid: restored-numbers)",
-        f"{S}:{line + 7}: glossary[1] (the 2nd).also[0] (the 1st): 'YHGFL' is already in the glossary, as 'YHGFL'; "
+        f"{T}:{line + 7}: glossary[1] (the 2nd).also[0] (the 1st): 'YHGFL' is already in the glossary, as 'YHGFL'; "
         "list each word once",
-        f"{S}:{line + 9}: glossary[1] (the 2nd).added: words the site adds need an edition note that says so: add "
-        "`edition_note:` with the id of a note of kind 'added' in site.yaml (valid: restored-numbers)"]
+        f"{T}:{line + 9}: glossary[1] (the 2nd).added: words the site adds need an edition note that says so: add "
+        "`edition_note:` with the id of a note of kind 'added' under edition (valid: restored-numbers)"]
 
 
 def test_a_matrix_row_names_a_known_offer(minimal):

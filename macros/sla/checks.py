@@ -392,23 +392,23 @@ class _Checker:
     def _glossary(self) -> Iterator[Problem]:
         """Each word once, and its edition note known."""
         seen: dict[str, str] = {}
-        for i, entry in enumerate(self.s.glossary):
+        for i, entry in enumerate(self.site.glossary):
             for k, word in enumerate([entry.term, *entry.also]):
                 key = ("glossary", i, "term") if k == 0 else ("glossary", i, "also", k - 1)
                 if word in seen:
                     yield self._problem(key, f"'{word}' is already in the glossary, as '{seen[word]}'; "
-                                             "list each word once")
+                                             "list each word once", self.site_file)
                 seen.setdefault(word, entry.term)
             if entry.edition_note is not None:
-                yield from self._note_ref(("glossary", i, "edition_note"), entry.edition_note)
+                yield from self._note_ref(("glossary", i, "edition_note"), entry.edition_note, self.site_file)
             elif entry.added:
                 yield self._problem(("glossary", i, "added"), (
                     "words the site adds need an edition note that says so: add `edition_note:` with the id of a "
-                    f"note of kind 'added' in site.yaml {one_of(self.notes)}"))
+                    f"note of kind 'added' under edition {one_of(self.notes)}"), self.site_file)
 
-    def _note_ref(self, path: Path, note: str) -> Iterator[Problem]:
+    def _note_ref(self, path: Path, note: str, file: YamlFile | None = None) -> Iterator[Problem]:
         if note not in self.notes:
-            yield self._problem(path, f"unknown edition note '{note}' in site.yaml {one_of(self.notes)}")
+            yield self._problem(path, f"unknown edition note '{note}' in site.yaml {one_of(self.notes)}", file)
 
     def _block_problem(self, block: str) -> str | None:
         kind, colon, key = block.partition(":")

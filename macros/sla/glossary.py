@@ -1,4 +1,4 @@
-"""The page "Words used on this site" (`paths.GLOSSARY`): each word of `glossary` in services.yaml, what the
+"""The page "Words used on this site" (`paths.GLOSSARY`): each word of `glossary` in site.yaml, what the
 specification says of it, and what the site adds where the specification is silent, marked as the site's.
 
 How each page explains a word at its first use is `terms.py`."""
@@ -26,8 +26,8 @@ class GlossaryPage(Renderer):
         chunks: list[str | Markup] = [
             f"# {GLOSSARY_TITLE}",
             self._template("glossary_intro.html", council=services.provider.council, title=services.title,
-                           financial_year=self.catalog.prices.financial_year, empty=not services.glossary)]
-        for entry in services.glossary:
+                           financial_year=self.catalog.prices.financial_year, empty=not self.catalog.site.glossary)]
+        for entry in self.catalog.site.glossary:
             chunks.append(f"## {markdown_text(term_heading(entry))} {{#{entry.anchor}}}")
             chunks.append(self._template(
                 "glossary_entry.html", meaning=[self.prose(text) for text in entry.meaning],

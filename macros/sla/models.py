@@ -506,9 +506,6 @@ class Services(Model):
     supported_software: SupportedSoftware = Field(description="Software the service teams support.")
     offers: list[Offer] = Field(default=[], description="Services available to all schools, outside the tiers.")
     terms: Terms = Field(description="Contract and payment terms.")
-    glossary: list[GlossaryTerm] = Field(default=[], description=(
-        "Words used on this site: the words a reader may not know, explained on their own page and at their "
-        "first use on every page."))
     sections: list[Clause] = Field(min_length=1, description="The specification, section by section.")
 
 
@@ -811,6 +808,9 @@ class SiteInfo(Model):
                                        "the next review is due; shown on every page.")
     search: Search = Field(default=Search(), description="The search box: readers' words (synonyms) and where "
                                                          "they lead.")
+    glossary: list[GlossaryTerm] = Field(default=[], description=(
+        "Words used on this site: the words a reader may not know, explained on their own page and at their "
+        "first use on every page."))
 
 
 

@@ -143,7 +143,7 @@ def site_pages(catalog: Catalog, previous: Catalog | None = None) -> list[SitePa
                           description="When the ICT Service Desk will respond to a call."))
     pages.append(SitePage(GLOSSARY, GLOSSARY_TITLE, "glossary_page()", "about",
                           description=shorten_words("What the abbreviations and names of the specification mean: "
-                                                    + ", ".join(entry.term for entry in services.glossary) + ".")))
+                                                    + ", ".join(entry.term for entry in catalog.site.glossary) + ".")))
     # Last, the addresses of schools listed last year and not this year: a page saying so, not 'page not found'.
     if previous is not None:
         pages += [SitePage(school_page(school.slug), removed_school_title(school.name),
@@ -508,7 +508,7 @@ class Pages(Renderer):
                     if row.edition_note:
                         for where in pages:
                             use([row.edition_note], where)
-        for entry in self.catalog.services.glossary:  # the glossary page
+        for entry in self.catalog.site.glossary:  # the glossary page
             if entry.edition_note:
                 use([entry.edition_note], self.page_link(GLOSSARY, GLOSSARY_TITLE))
         return uses
