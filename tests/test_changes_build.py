@@ -36,7 +36,12 @@ def heading(element: Tag) -> str:
 
 
 def html(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    """The page, without the words in brackets that explain a glossary word (test_school_page_build.py)."""
+    soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    for span in soup.select(".term-explained"):
+        span.decompose()
+    soup.smooth()  # the words on either side, one text again
+    return soup
 
 
 def area(soup: BeautifulSoup, anchor: str) -> list[Tag]:

@@ -41,6 +41,7 @@ def page(built_site: Path, path: str, explained: bool = False) -> BeautifulSoup:
     if not explained:
         for span in soup.select(".term-explained"):
             span.decompose()
+    soup.smooth()  # the words on either side, one text again
     return soup
 
 

@@ -29,7 +29,7 @@ def explained(page: str, *entries: GlossaryTerm) -> str:
 
 
 def said(word: str, anchor: str, words: str) -> str:
-    return f'{word} <span class="term-explained">(<a href="../glossary/#{anchor}">{words}</a>)</span>'
+    return f'{word}<span class="term-explained"> (<a href="../glossary/#{anchor}">{words}</a>)</span>'
 
 
 @pytest.mark.parametrize("page, expected", [

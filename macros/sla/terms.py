@@ -104,7 +104,7 @@ def _explain(text: str, todo: list[tuple[Term, re.Pattern[str]]], block: str = "
         # "Yorkshire and Humber Grid for Learning (YHGFL)": already explained; the word leads to its entry
         said = Markup('<a class="term-link" href="{}">{}</a>').format(term.href, Markup(word))
     else:
-        said = Markup('{} <span class="term-explained">(<a href="{}">{}</a>)</span>').format(
+        said = Markup('{}<span class="term-explained"> (<a href="{}">{}</a>)</span>').format(
             Markup(word), term.href, term.explanation)
     return before + str(said) + _explain(after, todo, block + text[:match.end()])
 
