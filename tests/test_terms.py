@@ -52,13 +52,21 @@ def said(word: str, anchor: str, words: str) -> str:
     ("<p>Platinum and Platinum+.</p>",
      f"<p>Platinum and {said('Platinum+', 'term-platinum-plus', 'the fourth primary tier')}.</p>"),
     # never in a heading, a link, code, a label, a script, a style, the title or an attribute
-    ('<h2 id="yhgfl">YHGFL</h2><a href="x">YHGFL</a><code>YHGFL</code><label>YHGFL</label>'
+    ('<h2 id="yhgfl">YHGFL</h2><a href="x">YHGFL</a><code>YHGFL</code><label>YHGFL</label><legend>YHGFL</legend>'
      '<script>var a = "<b>YHGFL</b>";</script><style>/* YHGFL */</style><title>YHGFL</title>'
      '<p data-label="YHGFL" title="YHGFL">A YHGFL school</p>',
-     '<h2 id="yhgfl">YHGFL</h2><a href="x">YHGFL</a><code>YHGFL</code><label>YHGFL</label>'
+     '<h2 id="yhgfl">YHGFL</h2><a href="x">YHGFL</a><code>YHGFL</code><label>YHGFL</label><legend>YHGFL</legend>'
      '<script>var a = "<b>YHGFL</b>";</script><style>/* YHGFL */</style><title>YHGFL</title>'
      f'<p data-label="YHGFL" title="YHGFL">A {said("YHGFL", "term-yhgfl", "Yorkshire and Humber Grid for Learning")}'
      ' school</p>'),
+    # never in a live region (a script rewrites it), a form, or the header of a column or a group of rows; a row's
+    # header is read
+    ('<p role="status">SIMS</p><div aria-live="polite"><div>SIMS</div> SIMS</div><form><p>SIMS</p></form>'
+     '<table><tr><th scope="col">SIMS</th></tr><tr><th scope="rowgroup" colspan="2">SIMS: support</th></tr>'
+     '<tr><th scope="row">SIMS</th></tr></table>',
+     '<p role="status">SIMS</p><div aria-live="polite"><div>SIMS</div> SIMS</div><form><p>SIMS</p></form>'
+     '<table><tr><th scope="col">SIMS</th></tr><tr><th scope="rowgroup" colspan="2">SIMS: support</th></tr>'
+     f'<tr><th scope="row">{said("SIMS", "term-sims", SIMS_SAID)}</th></tr></table>'),
     # inside an element inside a skipped one, and after it
     ("<h3>KS data <span>KS data</span></h3><p><strong>KS data</strong></p>",
      f"<h3>KS data <span>KS data</span></h3><p><strong>{said('KS data', 'term-ks-data', 'Key Stage data')}</strong>"

@@ -18,11 +18,11 @@ from markupsafe import Markup
 
 from .models import GlossaryTerm
 
-SKIPPED = frozenset({"a", "abbr", "button", "code", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "label",
-                     "noscript", "option", "pre", "samp", "select", "summary", "svg", "template", "textarea",
-                     "title"})
+SKIPPED = frozenset({"a", "abbr", "button", "code", "dfn", "form", "h1", "h2", "h3", "h4", "h5", "h6", "kbd",
+                     "label", "legend", "noscript", "option", "pre", "samp", "select", "summary", "svg", "template",
+                     "textarea", "title"})
 """Elements whose text is left as it is: headings (and the table of contents made from them), links (a link
-inside a link is not valid), code, controls and their labels, and text a reader may not see."""
+inside a link is not valid), code, forms, controls and their labels, and text a reader may not see."""
 
 BLOCKS = frozenset({"p", "li", "td", "th", "dt", "dd", "div", "section", "caption", "tr", "table", "ul", "ol",
                     "blockquote", "article", "br"})
@@ -33,6 +33,12 @@ _PIECE = re.compile(
     r"|<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>"  # raw text, never read
     r"|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",  # a tag, its attributes quoted or not
     re.S | re.I)
+_SKIPPED_ATTRIBUTES = re.compile(
+    r"""\b(?:role=["']?status|aria-live=|data-no-terms\b|scope=["']?(?:col|colgroup|rowgroup)\b)""", re.I)
+"""What else keeps an element's text as it is: a live region, whose words a script rewrites; the headers of
+columns and groups of a table, which read as headings; and `data-no-terms`."""
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                  "wbr"})
 _OPENING_QUOTES = ("\u201c", "&#34;", "&quot;", '"')
 
 
@@ -68,25 +74,28 @@ def explain_terms(page_html: str, terms: list[Term]) -> str:
     """`page_html` with the first use of each term explained in place, once per page."""
     todo = [(term, term.pattern()) for term in terms]
     out: list[str] = []
-    skipped: dict[str, int] = {}
+    skipping: tuple[str, int] | None = None  # the element being skipped, and how deep in its like
     block = ""  # the text of the block so far (a quotation may open before a link and close after it)
     position = 0
     for piece in [*_PIECE.finditer(page_html), None]:
         text = page_html[position:piece.start() if piece else len(page_html)]
-        if todo and not any(skipped.values()):
-            out.append(_explain(text, todo, block))
-        else:
-            out.append(text)
+        out.append(_explain(text, todo, block) if todo and skipping is None else text)
         block += text
         if piece is None:
             break
         out.append(piece.group(0))
         position = piece.end()
-        name = (piece.group(3) or "").lower()
+        name, closing, attributes = (piece.group(3) or "").lower(), bool(piece.group(2)), piece.group(4) or ""
+        if not name or attributes.rstrip().endswith("/") or name in VOID:
+            continue
         if name in BLOCKS:
             block = ""
-        if name in SKIPPED and not piece.group(4).rstrip().endswith("/"):
-            skipped[name] = max(0, skipped.get(name, 0) + (-1 if piece.group(2) else 1))
+        if skipping is not None:
+            if name == skipping[0]:
+                depth = skipping[1] + (-1 if closing else 1)
+                skipping = (name, depth) if depth else None
+        elif not closing and (name in SKIPPED or _SKIPPED_ATTRIBUTES.search(attributes)):
+            skipping = (name, 1)
     return "".join(out)
 
 
