@@ -34,9 +34,11 @@ _PIECE = re.compile(
     r"|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",  # a tag, its attributes quoted or not
     re.S | re.I)
 _SKIPPED_ATTRIBUTES = re.compile(
-    r"""\b(?:role=["']?status|aria-live=|data-no-terms\b|scope=["']?(?:col|colgroup|rowgroup)\b)""", re.I)
-"""What else keeps an element's text as it is: a live region, whose words a script rewrites; the headers of
-columns and groups of a table, which read as headings; and `data-no-terms`."""
+    r"""\b(?:role=["']?status|aria-live=|data-no-terms\b|scope=["']?(?:col|colgroup|rowgroup)\b"""
+    r"""|class=["'](?:[^"']*\s)?status[\s"'])""", re.I)
+"""What else keeps an element's text as it is: a live region, whose words a script rewrites; an entitlement's
+label (class `status`: "YHGFL schools only"), a word or two in a cell; the headers of columns and groups of a
+table, which read as headings; and `data-no-terms`."""
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                   "wbr"})
 _OPENING_QUOTES = ("\u201c", "&#34;", "&quot;", '"')
