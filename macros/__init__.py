@@ -65,7 +65,6 @@ MACROS = {
     "privacy_notice": ("privacy_notice", "The privacy notice, from data/site.yaml."),
     "about_edition": ("about_edition", "How the site restores, reads and corrects the published copy."),
     "changes_page": ("changes_page", "What has changed since last year's data (the latest archive)."),
-    "response_times_page": ("response_times_page", "STUB (branch school): When will you respond?"),
     "glossary_page": ("glossary_page", "Words used on this site: the glossary, from data/services.yaml."),
     "changes_link": ("changes_link", "A link to the page of what has changed, reading as its title."),
 }

@@ -36,7 +36,6 @@ from .paths import (
     CHANGES,
     GLOSSARY,
     PRIVACY,
-    RESPONSE_TIMES,
     SCHOOLS_INDEX,
     WHOLE_SPECIFICATION,
     comparison_page,
@@ -138,9 +137,6 @@ def site_pages(catalog: Catalog, previous: Catalog | None = None) -> list[SitePa
     pages.append(SitePage(ACCESSIBILITY, "Accessibility statement", "accessibility_statement()", "about",
                           description=about.accessibility()))
     pages.append(SitePage(PRIVACY, "Privacy", "privacy_notice()", "about", description=about.privacy()))
-    # STUB, branch 'school' only: the helper building "When will you respond?" registers the real page.
-    pages.append(SitePage(RESPONSE_TIMES, "When will you respond?", "response_times_page()", "entitlement",
-                          description="When the ICT Service Desk will respond to a call."))
     pages.append(SitePage(GLOSSARY, GLOSSARY_TITLE, "glossary_page()", "about",
                           description=shorten_words("What the abbreviations and names of the specification mean: "
                                                     + ", ".join(entry.term for entry in catalog.site.glossary) + ".")))
@@ -418,10 +414,6 @@ class Pages(Renderer):
             contacts=self.shared("contacts", self.contacts), changes=changes.for_school(school),
             changes_title=changes.section_title, compared=self.previous is not None, pcs=pcs)
         return SchoolPage(self.catalog, self.href, self.set_aside).page(school, offer, detail)
-
-    def response_times_page(self) -> str:
-        """STUB, branch 'school' only: replaced by the page of its own that another change builds."""
-        return self.markdown_page("# When will you respond?", self.response_standards(anchors=False))
 
     def glossary_page(self) -> str:
         """'Words used on this site' (see `glossary`)."""
