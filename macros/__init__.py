@@ -69,6 +69,7 @@ MACROS = {
     "changes_page": ("changes_page", "What has changed since last year's data (the latest archive)."),
     "response_times_page": ("response_times_page", "When will you respond? The response times, whom to call and "
                                                    "the calculator of the date a call must receive attention."),
+    "glossary_page": ("glossary_page", "Words used on this site: the glossary, from data/site.yaml."),
     "changes_link": ("changes_link", "A link to the page of what has changed, reading as its title."),
 }
 """Macro name: (method of sla.pages.Pages, description)."""

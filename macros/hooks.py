@@ -100,10 +100,11 @@ def _problems_only(files: Files, config: MkDocsConfig, problems) -> Files:
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     """Put back the HTML blocks that school pages kept out of Markdown; a page that gives no description is
-    described by its first paragraph."""
+    described by its first paragraph; the first use of each word of the glossary is explained in place."""
     html = site.put_back(page, html)
     if site.STATE.problems is None:
         site.describe(page, html)
+        html = site.explain_words(page, html, config)
     return html
 
 

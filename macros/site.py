@@ -29,9 +29,10 @@ from .sla.catalog import Catalog
 from .sla.descriptions import DESCRIPTION_LENGTH, shorten_words
 from .sla.load import load_cached, unexpected
 from .sla.pages import Pages
-from .sla.paths import page_source
+from .sla.paths import GLOSSARY, page_source
 from .sla.problems import DataError
 from .sla.search import SearchError, rewrite
+from .sla.terms import explain_terms, terms_for_page
 
 log = logging.getLogger("mkdocs.plugins.sla")
 
@@ -105,6 +106,17 @@ def describe(page: Page, html_text: str) -> None:
                           "give it one in its front matter, e.g. 'description: What schools get …', a sentence of "
                           f"at most {DESCRIPTION_LENGTH} characters")
     page.meta["description"] = shorten_words(words)
+
+
+def explain_words(page: Page, html_text: str, config: MkDocsConfig) -> str:
+    """The first use on the page of each word of the glossary, explained in place and linked to its entry (see
+    `sla/terms.py`); not on the glossary page itself."""
+    entries = catalog(config).site.glossary
+    glossary = address(site_files(), GLOSSARY)
+    if not entries or glossary is None or page.file.src_uri == glossary.file.src_uri:
+        return html_text
+    base = glossary.file.url_relative_to(page.file)
+    return explain_terms(html_text, terms_for_page(entries, lambda entry: f"{base}#{entry.anchor}"))
 
 
 def escape_description(page: Page) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -39,6 +40,36 @@ def test_the_first_phone_screen_of_a_school_page_answers_first(browser, site_url
     context.close()
 
 
+def test_on_a_phone_a_school_page_says_what_costs_it_extra(browser, site_url):
+    """Reached from the first screen by scrolling on, or by the keyboard: what the school can buy, with the price
+    of the Capita top-up for its phase, its PC count, and what it cannot have outside YHGFL."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{site_url}/{HILL_TOP}")
+    heading = page.locator("h2#extras")
+    expect(heading).to_have_text("What costs this school extra")
+    box = heading.bounding_box()
+    assert box is not None and box["y"] < 3 * 844, box  # at the foot of the first screen, or within the next two
+    heading.scroll_into_view_if_needed()
+    expect(heading).to_be_in_viewport()
+    optional = page.locator("#extras-optional + ul > li")
+    expect(optional).to_have_count(6)
+    expect(optional.nth(3)).to_contain_text("Complete SIMS Help Desk Support £850; individual modules from £375.")
+    expect(optional.nth(5)).to_have_text("Access to SIMS from more than 10 PCs (SIMS: Technical Support): your "
+                                         "school has 14 PCs or laptops with access to SIMS, more than 10, so this is "
+                                         "an optional extra for it")
+    expect(page.locator("#extras-yhgfl + p")).to_have_text(
+        "Your school is not a YHGFL school. YHGFL schools on Gold get or can buy these; your school cannot:")
+    expect(page.locator("#extras-yhgfl + p + ul > li")).to_have_count(5)
+    link = page.locator(".school-extras a", has_text="section 7.6.3")
+    link.focus()
+    expect(link).to_be_focused()
+    expect(link).to_be_in_viewport()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, width  # nothing wider than the phone
+    context.close()
+
+
 @pytest.mark.parametrize("slug, tier", [("example-hill-top-primary-school-fictional", "Gold"),
                                         ("example-moorside-junior-and-infant-school-fictional", "Platinum+"),
                                         ("example-castle-high-school-fictional", "Silver")])
@@ -53,14 +84,15 @@ def test_a_school_page_prints_on_at_most_three_pages_for_governors(page, site_ur
     assert f"Printed on {today.day} {today:%B %Y}." in first
     assert f"Your tier and its cost {tier}: at" in first
     assert "Report a fault or ask a question Report faults and ask questions to the ICT Service Desk" in first
-    assert "How to leave To end the contract at any point after 1 April" in first
+    assert "How to leave: To end the contract at any point after 1 April" in text
     assert "section 5.3" in text and "specification/contract-length" not in text  # clause references, no addresses
 
 
-def test_a_page_narrowed_to_a_tier_prints_that_tier_only(page, site_url):
-    count, text = pdf_text(page, f"{site_url}/entitlement/primary/?tier=gold&yhgfl=no")
-    assert "Showing Gold (additional cost), for a school that is not YHGFL." in text
-    assert "Gold: at additional cost" in text and "Platinum+: at additional cost" not in text
+def test_a_link_to_one_tier_leads_to_its_page_which_prints_that_tier_only(page, site_url):
+    page.goto(f"{site_url}/entitlement/primary/?tier=gold&yhgfl=no")
+    expect(page).to_have_url(re.compile(r"/entitlement/primary/gold/"))
+    count, text = pdf_text(page, page.url)
+    assert count <= 3
     assert "Gold Service" in text and "Platinum+ Service" not in text
     assert "Specific exclusions (applies to both Gold and Platinum)" in text
 

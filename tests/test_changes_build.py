@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from built_pages import read_page
 from changes_edits import ADDED_SCHOOL, INSERTED_CLAUSE, INSERTED_TEXT, REMOVED_SCHOOL, RENUMBERED
 from conftest import DataFiles, mkdocs_build
 from macros.sla.__main__ import main
@@ -36,7 +37,8 @@ def heading(element: Tag) -> str:
 
 
 def html(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    """The page, without the words in brackets that explain a glossary word (test_school_page_build.py)."""
+    return read_page(site / page / "index.html")
 
 
 def area(soup: BeautifulSoup, anchor: str) -> list[Tag]:

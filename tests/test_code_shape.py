@@ -26,6 +26,7 @@ FUNCTION_IMPORTS = {("__init__.py", "define_env"): (
 
 BEING_RESHAPED = {
     "lines sla/pages.py",
+    "lines sla/render.py",
     "class sla/pages.py Pages",
     "class sla/render.py Renderer",
 }

@@ -14,6 +14,7 @@ from macros.sla.problems import DataError
 
 S = "data/services.yaml"
 P = "data/prices.yaml"
+T = "data/site.yaml"
 
 pytestmark = pytest.mark.unit
 
@@ -377,3 +378,40 @@ def test_an_empty_accessibility_contact_or_reply_time_is_a_warning(minimal):
     minimal.edit("site.yaml", "  reply_within: ten working days", '  reply_within: ""')
     assert [w.message.split(",")[0] for w in load(minimal.dir).warnings if w.path == "accessibility.contact"] == [
         "the accessibility statement has no contact and no reply time"]
+
+
+# --- the glossary and the offer of a matrix row ---------------------------------------------------------------
+
+
+GLOSSARY = """glossary:
+  - term: YHGFL
+    expansion: Yorkshire and Humber Grid for Learning
+    meaning: [A network.]
+    added: [The site's words.]
+    edition_note: restord-numbers
+  - term: KS data
+    also: [YHGFL]
+    meaning: [Key Stage data.]
+    added: [The site's words.]
+"""
+
+
+def test_glossary_words_once_and_the_sites_words_with_a_known_note(minimal):
+    site = minimal.text("site.yaml")
+    minimal.write("site.yaml", site + GLOSSARY)
+    line = site.count("\n") + 1
+    assert problems(minimal) == [
+        f"{T}:{line + 5}: glossary[0] (the 1st).edition_note: unknown edition note 'restord-numbers' in site.yaml "
+        "(valid: restored-numbers)",
+        f"{T}:{line + 7}: glossary[1] (the 2nd).also[0] (the 1st): 'YHGFL' is already in the glossary, as 'YHGFL'; "
+        "list each word once",
+        f"{T}:{line + 9}: glossary[1] (the 2nd).added: words the site adds need an edition note that says so: add "
+        "`edition_note:` with the id of a note of kind 'added' under edition (valid: restored-numbers)"]
+
+
+def test_a_matrix_row_names_a_known_offer(minimal):
+    line = minimal.edit("services.yaml", "            codes: {core: N, gold: Y}\n",
+                        "            codes: {core: N, gold: Y}\n            offer: top-upp\n")
+    assert problems(minimal) == [
+        f"{S}:{line + 1}: matrices[0].groups[0].rows[1] (the 2nd: Second service).offer: unknown offer "
+        "'top-upp' (valid: top-up)"]

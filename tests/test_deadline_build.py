@@ -14,6 +14,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from built_pages import read_page
+
 pytestmark = pytest.mark.build
 
 RESPONSE_PAGE = "response-times/index.html"
@@ -24,7 +26,7 @@ LINK = "When will you respond? Work out the date for a call"
 
 
 def soup_of(built_site, path: str) -> BeautifulSoup:
-    return BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
+    return read_page(built_site / path)
 
 
 def text(element) -> str:

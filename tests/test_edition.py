@@ -16,7 +16,8 @@ TYPE_PAGES = ["the page for primary schools", "the page for primary schools form
               "the page for secondary schools", "the page for secondary schools formerly grant maintained"]
 NOTES = [
     ("note-clause-numbers", "Clause numbers", "Restored", []),
-    ("note-platinum-plus", "The second primary Platinum is Platinum+", "The site's reading", ["section 7.4.3"]),
+    ("note-platinum-plus", "The second primary Platinum is Platinum+", "The site's reading",
+     ["section 7.4.3", "Words used on this site"]),
     ("note-matrix-headings", "Two headings of the inclusion table", "The site's reading", ["section 7.3.2"]),
     ("note-legend-included", '"Y – included" in the key of the inclusion table', "The site's reading",
      ["section 7.3.2"]),
@@ -40,6 +41,7 @@ NOTES = [
     ("note-names-and-headings", "The site's title and the names of the school types", "Reworded", []),
     ("note-secondary-core", "What Core includes for secondary schools", "Added by the site",
      ["the page for secondary schools", "the page for secondary schools formerly grant maintained"]),
+    ("note-glossary", "Words used on this site", "Added by the site", ["Words used on this site"]),
     ("note-gold-virus-recovery", "Gold and recovery from virus infection", "As published", ["section 7.4.1"]),
     ("note-response-times-tiers", "Which tiers have target response times", "The site's reading",
      [*CALCULATOR, *TYPE_PAGES, "the page of each school"]),
@@ -66,7 +68,7 @@ def test_about_this_edition_lists_every_decision_with_its_kind_and_where_it_is_u
         found.append((heading["id"], words(heading).removesuffix("¶"), words(note.select_one(".tag")), used))
     assert found == NOTES
     nav = [words(a) for a in page(built_site, "accessibility").select(".md-nav--primary a")]
-    assert nav[-3:] == ["About this edition", "Accessibility statement", "Privacy"]
+    assert nav[-4:] == ["About this edition", "Accessibility statement", "Privacy", "Words used on this site"]
 
 
 def test_the_sims_pcs_reading_is_stated_as_the_sites_not_the_documents(built_site):
@@ -81,8 +83,8 @@ def test_the_sims_pcs_reading_is_stated_as_the_sites_not_the_documents(built_sit
     ("specification/services", "#inclusions ~ .clause .edition-notes",
      ["note-matrix-headings", "note-legend-included", "note-admin-pcs"]),
     ("entitlement/primary/core", "#services + div .row-note", ["note-admin-pcs"]),
-    ("schools/example-hill-top-primary-school-fictional", ".summary-list",
-     ["note-admin-pcs", "note-response-times-tiers"]),
+    ("schools/example-hill-top-primary-school-fictional", ".page-summary .summary-list", ["note-admin-pcs"]),
+    ("schools/example-hill-top-primary-school-fictional", ".school-response-times", ["note-response-times-tiers"]),
     ("entitlement/secondary/core", "#tier-core ~ .edition-notes", ["note-core-description", "note-secondary-core"]),
     ("entitlement/primary/platinum-plus", "#tier-platinum-plus ~ .edition-notes", ["note-platinum-plus"]),
     ("specification/price", "#price-basis .edition-notes", ["note-section-seven"]),

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from built_pages import read_page
 from conftest import copy_project, mkdocs_build
 
 pytestmark = pytest.mark.build
@@ -28,7 +29,7 @@ def words(element: Tag) -> str:
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return read_page(site / path / "index.html")
 
 
 def summary(soup: BeautifulSoup) -> dict[str, list[str]]:
@@ -108,7 +109,7 @@ def test_secondary_moves_say_that_gold_is_a_primary_tier(built_site):
     soup = page(built_site, "compare/secondary/platinum-to-core")
     assert words(soup.select_one(".other-phases")) == (
         "Gold and Platinum+ are tiers for primary schools, not for secondary schools.")
-    assert [words(dt) for dt in soup.select(".summary-list-row dt")] == [
+    assert list(summary(soup)) == [
         "Cost for secondary schools", "Cost for secondary schools formerly grant maintained", "Commitment"]
     assert [words(h3) for h3 in soup.select(".move-described h3")] == [
         "You would lose what Silver's description lists", "You would lose what Platinum's description lists"]

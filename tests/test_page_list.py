@@ -60,4 +60,5 @@ def test_the_generated_pages():
         ("about-this-edition", "about", True),
         ("accessibility", "about", True),
         ("privacy", "about", True),
+        ("glossary", "about", True),  # Words used on this site
     ]

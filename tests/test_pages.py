@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from built_pages import read_page
 from spec_facts import MATRIX, SERVICE_LEVELS, TIERS
 from test_entitlement import BY_CODE, PC_THRESHOLD
 
@@ -30,8 +31,10 @@ def summary_rows(soup: BeautifulSoup) -> dict[str, list[str]]:
             for row in soup.select(".summary-list-row")}
 
 
-def page(built_site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((built_site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+def page(built_site: Path, path: str, explained: bool = False) -> BeautifulSoup:
+    """The page's HTML; without the words in brackets that explain the first use of a glossary word (tested in
+    test_glossary_build.py), unless `explained`."""
+    return read_page(built_site / path / "index.html", explained)
 
 
 # --- pages kept out of the navigation and search ---------------------------------
@@ -86,8 +89,9 @@ def test_the_pc_condition_is_stated_on_the_tier_page(built_site):
     table = page(built_site, "entitlement/primary/core").select_one("#services + div table")
     header = next(th for th in table.select("tbody th") if text_of(th).startswith("Access to SIMS from more than"))
     assert re.sub(r"\s+", " ", header.get_text()) == (
-        "Access to SIMS from more than 10 PCs (for schools with more than 10 PCs or laptops with access to SIMS: "
-        "\"Access to SIMS from more than 10 PCs\" counts PCs or laptops throughout the school)")
+        "Access to SIMS from more than 10 PCs (for schools with more than 10 PCs or laptops with access to SIMS "
+        "(why?: \"Access to SIMS from more than 10 PCs\" counts PCs or laptops throughout the school, a note about "
+        "this edition))")
     assert header.select_one(".row-note a")["href"] == "../../../about-this-edition/#note-admin-pcs"
 
 
@@ -213,7 +217,8 @@ def test_each_school_page_is_its_own_entitlement(built_site, slug, name, school_
     assert text_of(soup.select_one("article h1")).startswith(name)
     summary = summary_rows(soup)
     assert summary["YHGFL school"] == ["Yes" if yhgfl else "No"]
-    pcs_note = " (how the site counts them)" if school_type.startswith("primary") else ""
+    pcs_note = (' (why?: "Access to SIMS from more than 10 PCs" counts PCs or laptops throughout the school, a note '
+                'about this edition)') if school_type.startswith("primary") else ""
     assert summary["PCs or laptops with access to SIMS"] == [f"{sims_pcs}{pcs_note}"]
     assert summary["School type"] == [TYPES[school_type]]
     type_row = next(row for row in soup.select(".summary-list-row") if text_of(row.dt) == "School type")

@@ -21,11 +21,12 @@ from macros.sla.render import slug
 pytestmark = pytest.mark.build
 
 MAX_ELEMENTS = {"": 450, "entitlement/primary/": 1650, "compare/primary/": 1500, "specification/services/": 1500,
-                "schools/": 350, "schools/example-hill-top-primary-school-fictional/": 720,
+                "schools/": 350, "schools/example-hill-top-primary-school-fictional/": 820,
                 "whole-specification/": 2300}
 """At most this many elements in each page: about a tenth more than it has. If the data grew, raise the limit;
 if the markup did, see why first (a table shown twice, a list of every school). Each was about 1.3 times as many
-with every table shown a second time, row by row."""
+with every table shown a second time, row by row. The school page grew by a section, "What costs this school
+extra", in issue 19 (740 elements)."""
 MAX_ELEMENTS_MANY_SCHOOLS = {"": 450, "schools/": 700}
 """The same with 1,000 schools: the home page had 3,357 elements and the schools index 11,249 when they listed
 every school as elements."""

@@ -380,6 +380,7 @@ def test_the_whole_index_of_a_small_site(minimal):
         {"location": "about-this-edition/", "title": "About this edition", "text": page},
         {"location": "accessibility/", "title": "Accessibility statement", "text": page},
         {"location": "privacy/", "title": "Privacy", "text": page},
+        {"location": "glossary/", "title": "Words used on this site", "text": page},
         {"location": "schools/test-school/", "title": "Test School", "text": "Primary schools, Gold", "boost": 0.5}]
     assert index["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6},
                                          "keywords": {"boost": 3000.0}, "related": {"boost": 1000.0}}

@@ -11,6 +11,7 @@ from urllib.parse import urldefrag, urljoin
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from built_pages import read_page
 from spec_facts import (
     CAPITA_PRICES,
     CONTACTS,
@@ -43,7 +44,7 @@ def pages(built_site: Path) -> Pages:
     result = Pages()
     for file in built_site.rglob("*.html"):
         url = file.relative_to(built_site).as_posix().removesuffix("index.html")
-        result[url] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        result[url] = read_page(file)
     result.downloads = {file.relative_to(built_site).as_posix() for file in (built_site / "downloads").iterdir()}
     return result
 

@@ -29,6 +29,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from .problems import price_fix, shorten
 from .targets import TARGET_KINDS
+from .text import slugify
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LOGO_PATTERN = r"^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:svg|png)$"
@@ -256,6 +257,10 @@ class MatrixRow(Model):
     edition_note: Id | None = Field(default=None, description=(
         "An edition note (by id, from `edition.notes` in site.yaml) explaining how the site reads this row; "
         "pages that apply the row link to it."))
+    offer: Id | None = Field(default=None, description=(
+        "A service for all schools (by id, from `offers`) that sells what this row's 'optional extra' is, e.g. "
+        "capita-top-up for 'Top-up support from CapitaES': a school's page gives its price for the school's "
+        "phase and links to its clause."))
 
 
 class MatrixGroup(Model):
@@ -438,6 +443,34 @@ class Terms(Model):
                                                   "'at the end of that financial year'.")
     invoice_queries: Text = Field(description="What to do instead of paying an invoice that is in question, e.g. "
                                               "'raise queries with the initiator immediately'.")
+
+
+class GlossaryTerm(Model):
+    """A word of the specification a reader may not know, on the page "Words used on this site"; the first time a
+    page uses it, the page explains it in place and links to its entry."""
+
+    term: Text = Field(description="The word as the specification writes it, e.g. 'YHGFL' or 'KS data'.")
+    expansion: Text | None = Field(default=None, description=(
+        "What an abbreviation stands for, e.g. 'Yorkshire and Humber Grid for Learning'; left out for a word "
+        "that is not one."))
+    short: Text | None = Field(default=None, description=(
+        "A few words that pages put in brackets after the word's first use, e.g. 'the fourth primary tier'; "
+        "left out, they put the expansion there."))
+    meaning: Paragraphs = Field(min_length=1, description=(
+        "What the specification says of the word, for the glossary page, citing it with {section:id}."))
+    added: Paragraphs = Field(default=[], description=(
+        "What the site adds where the specification is silent (what an abbreviation stands for, what the word "
+        "means): shown as the site's words, with the entry's `edition_note`, which it then needs."))
+    also: list[Text] = Field(default=[], description=(
+        "Other ways the text writes the same word, e.g. [YHGfL] or [former grant maintained, formerly GM]."))
+    edition_note: Id | None = Field(default=None, description=(
+        "An edition note (by id, from `edition.notes` in site.yaml) for words of the meaning that the "
+        "specification does not give; the entry links to it."))
+
+    @property
+    def anchor(self) -> str:
+        """The entry's anchor on the glossary page, e.g. 'term-ks-data', 'term-platinum-plus'."""
+        return "term-" + slugify(self.term.replace("+", " plus"))
 
 
 class Clause(Model):
@@ -798,6 +831,9 @@ class SiteInfo(Model):
                                        "the next review is due; shown on every page.")
     search: Search = Field(default=Search(), description="The search box: readers' words (synonyms) and where "
                                                          "they lead.")
+    glossary: list[GlossaryTerm] = Field(default=[], description=(
+        "Words used on this site: the words a reader may not know, explained on their own page and at their "
+        "first use on every page."))
 
 
 

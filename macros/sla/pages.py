@@ -18,7 +18,7 @@ from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
 from .changes_page import ChangesPage, changes_title
 from .checks import school_slug
 from .comparison import ComparisonPage
-from .descriptions import Descriptions
+from .descriptions import Descriptions, shorten_words
 from .entitlement import (
     Row,
     Status,
@@ -29,11 +29,13 @@ from .entitlement import (
     school_type_of,
     tier_offers,
 )
+from .glossary import GLOSSARY_TITLE, GlossaryPage
 from .move_page import MovePage, move_title, moves
 from .paths import (
     ABOUT_EDITION,
     ACCESSIBILITY,
     CHANGES,
+    GLOSSARY,
     PRIVACY,
     RESPONSE_TIMES,
     SCHOOLS_INDEX,
@@ -49,7 +51,8 @@ from .paths import (
 from .removed_school import RemovedSchoolPage, removed_school_title, removed_schools
 from .render import Href, Renderer, markdown_text, money
 from .response import RESPONSE_TIMES_TITLE, ResponseTimes, response_times_block
-from .summary import COMPLAINTS, REPORT_A_FAULT, Line, Summary, SummaryRow
+from .school_page import SchoolDetail, SchoolPage
+from .summary import COMPLAINTS, REPORT_A_FAULT, Summary, SummaryRow
 from .text import join_words
 from .tier_page import TierPage, counts, tier_page_title
 
@@ -151,6 +154,9 @@ def site_pages(catalog: Catalog, previous: Catalog | None = None) -> list[SitePa
     pages.append(SitePage(ACCESSIBILITY, "Accessibility statement", "accessibility_statement()", "about",
                           description=about.accessibility()))
     pages.append(SitePage(PRIVACY, "Privacy", "privacy_notice()", "about", description=about.privacy()))
+    pages.append(SitePage(GLOSSARY, GLOSSARY_TITLE, "glossary_page()", "about",
+                          description=shorten_words("What the abbreviations and names of the specification mean: "
+                                                    + ", ".join(entry.term for entry in catalog.site.glossary) + ".")))
     # Last, the addresses of schools listed last year and not this year: a page saying so, not 'page not found'.
     if previous is not None:
         pages += [SitePage(school_page(school.slug), removed_school_title(school.name),
@@ -305,7 +311,7 @@ class Pages(Renderer):
         return {
             "offer": offer,
             "cost": self.cost_words(offer),
-            "notes": self.edition_links(offer.tier.edition_notes),
+            "notes": self.edition_marks(offer.tier.edition_notes),
             "for_tiers": " ".join(tier.id for tier in offer.included_in),
             "included_in": Markup(", ").join(self.prose(tier.name) for tier in offer.included_in),
             "builds_on": self._builds_on_phrase(offer.phase_id, offer.tier),
@@ -411,6 +417,7 @@ class Pages(Renderer):
                                                   for t in self.catalog.services.school_types]))
 
     def school_page(self, index: int) -> str:
+        """A school's page (see `school_page`), with the blocks it shares with its school type's page."""
         school = self.catalog.schools[index]
         school_type = school_type_of(self.catalog, school)
         phase = self.catalog.phase(school_type.phase)
@@ -421,26 +428,21 @@ class Pages(Renderer):
                                        if row.matrix_row.sims_pcs_over is not None and row.matrix_row.edition_note))
         pcs = Markup("{}").format(school.sims_pcs)
         if pcs_notes:
-            pcs += Markup(" ({})").format(Markup("; ").join(self.edition_links(pcs_notes, "how the site counts them")))
-        facts = [SummaryRow("YHGFL school", [Line(Markup("Yes" if school.yhgfl else "No"))]),
-                 SummaryRow("PCs or laptops with access to SIMS", [Line(pcs)]),
-                 SummaryRow("School type", [Line(self.page_link(type_page(school_type.id), school_type.name))])]
+            pcs += Markup(" {}").format(self.edition_marks(pcs_notes))
         changes = self.changes()
-        sections = [("what-you-get", "What your school gets"), ("tier", f"What {offer.tier.name} includes"),
-                    ("contacts", "Whom to contact"), ("changes", changes.section_title)]
-        # Only the title is Markdown. The page is out of the navigation, so it must not have a table of
-        # contents either: Material's would refer to a navigation entry the page does not have.
-        return self.markdown_page(f"# {markdown_text(school.name)}", self.set_aside(self._template(
-            "school_page.html", school=school, school_type=school_type, offer=offer,
-            summary=self._summary([offer], facts), sections=sections,
-            type_href=self.href(type_page(school_type.id), None), index_href=self.href(SCHOOLS_INDEX, None),
+        detail = SchoolDetail(
             services=self._template("school_services.html", school=school, rows=rows, status=self.status,
                                     key=self._status_key(rows))
             if rows else self._template("no_matrix.html", phase=phase),
             tiers=self._template("tier_sections.html", sections=[
                 self._tier_section(o, school.tier) for o in offers if o.tier in offer.builds_on or o is offer]),
             contacts=self.shared("contacts", self.contacts), changes=changes.for_school(school),
-            compared=self.previous is not None)))
+            changes_title=changes.section_title, compared=self.previous is not None, pcs=pcs)
+        return SchoolPage(self.catalog, self.href, self.set_aside).page(school, offer, detail)
+
+    def glossary_page(self) -> str:
+        """'Words used on this site' (see `glossary`)."""
+        return GlossaryPage(self.catalog, self.href, self.set_aside).page()
 
     def removed_school_page(self, slug: str) -> str:
         """The page at the address of a school listed last year and not this year (see `removed_school`)."""
@@ -521,6 +523,9 @@ class Pages(Renderer):
                     if row.edition_note:
                         for where in pages:
                             use([row.edition_note], where)
+        for entry in self.catalog.site.glossary:  # the glossary page
+            if entry.edition_note:
+                use([entry.edition_note], self.page_link(GLOSSARY, GLOSSARY_TITLE))
         return uses
 
     def _type_page_links(self, phase_id: str) -> list[Markup]:

@@ -176,6 +176,19 @@ class Renderer:
                                                      self.prose(text or self.catalog.edition_note(note_id).title))
                 for note_id in note_ids]
 
+    def edition_marks(self, note_ids: list[str]) -> Markup:
+        """The notes of the 'About this edition' page as a short mark: '(why?)' for one note, '(why? 1, why? 2)'
+        for several; each link's name, for a screen reader or a list of links, also says which note it is."""
+        if not note_ids:
+            return Markup("")
+        several = len(note_ids) > 1
+        marks = [Markup('<a class="why-mark" href="{}">why?{}<span class="visually-hidden">: {}, a note about '
+                        'this edition</span></a>').format(
+                     self.href(ABOUT_EDITION, f"note-{note_id}"), f" {number}" if several else "",
+                     self.prose(self.catalog.edition_note(note_id).title))
+                 for number, note_id in enumerate(note_ids, start=1)]
+        return Markup('<span class="edition-marks" data-search-exclude>({})</span>').format(Markup(", ").join(marks))
+
     def clause_href(self, clause_id: str) -> str:
         """The address of a clause: its section's page, at its anchor."""
         numbered = self.catalog.clause(clause_id)
@@ -240,7 +253,7 @@ class Renderer:
         clause = numbered.clause
         if clause.text or clause.items or blocks or clause.edition_notes:
             chunks.append(self._template("clause.html", clause=clause, number=numbered.number, titled=bool(title),
-                                         blocks=blocks, notes=self.edition_links(clause.edition_notes)))
+                                         blocks=blocks, notes=self.edition_marks(clause.edition_notes)))
         for child in numbered.clause.clauses:
             chunks += self._clause(self.catalog.clause(child.id), inner)
         return chunks
@@ -358,7 +371,7 @@ class Renderer:
         tier = self.catalog.tier(phase_id, tier_id)
         return self._template("tier.html", tier=tier, availability=self.catalog.availability(phase_id, tier_id),
                               builds_on=self._builds_on_phrase(phase_id, tier),
-                              exclusions=self._exclusions(phase_id, tier), notes=self.edition_links(tier.edition_notes))
+                              exclusions=self._exclusions(phase_id, tier), notes=self.edition_marks(tier.edition_notes))
 
     def offer(self, offer: Offer, phase_id: str | None = None) -> Markup:
         """An offer to all schools; with `phase_id`, only that phase's prices (its rows without anchors, which stay

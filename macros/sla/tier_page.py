@@ -123,7 +123,7 @@ class TierPage(Renderer):
                 type_href=self.href(type_page(school_type.id), None),
                 compare_href=self.href(comparison_page(phase.id), None),
                 services=self._template("tier_services.html", tier=offer.tier, rows=rows, status=self.parts.status,
-                                        key=self.parts._status_key(rows), edition_links=self.edition_links)
+                                        key=self.parts._status_key(rows), edition_marks=self.edition_marks)
                 if rows else self._template("no_matrix.html", phase=phase),
                 conditional=conditional, status=self.parts.status,
                 tier=self._template("tier_sections.html", sections=[self.parts._tier_section(offer, offer.tier.id)]),

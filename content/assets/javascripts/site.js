@@ -197,7 +197,9 @@
       var text = words(link).toLowerCase();
       if (name && pageAddress(link) !== here && text.indexOf(name.toLowerCase()) < 0 &&
           !link.classList.contains("headerlink") && !/^section [0-9.]+$/.test(text) &&
-          !link.closest(".page-summary, .status, .edition-notes, .row-note, .tier-section strong, [data-print-plain]")) {
+          !link.closest(".page-summary, .status, .edition-notes, .row-note, .tier-section strong, " +
+                        ".term-explained, .term-link, .edition-marks, .school-extras, " +
+                        ".school-response-times, [data-print-plain]")) {
         link.setAttribute("data-print-page", name);
       }
     });

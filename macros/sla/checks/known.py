@@ -76,9 +76,9 @@ class Known:
         if phase not in self.phases:
             yield self.problem(path, f"unknown phase '{phase}' {one_of(list(self.phases))}", file)
 
-    def note_ref(self, path: Path, note: str) -> Iterator[Problem]:
+    def note_ref(self, path: Path, note: str, file: YamlFile | None = None) -> Iterator[Problem]:
         if note not in self.notes:
-            yield self.problem(path, f"unknown edition note '{note}' in site.yaml {one_of(self.notes)}")
+            yield self.problem(path, f"unknown edition note '{note}' in site.yaml {one_of(self.notes)}", file)
 
     def tier_key_problem(self, key: str) -> str | None:
         phase, slash, tier = key.partition("/")

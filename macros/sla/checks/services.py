@@ -122,6 +122,10 @@ def _one_matrix(known: Known, at: Path, matrix: Matrix) -> Iterator[Problem]:
                     yield known.problem(path + (tier,), f"unknown code '{code}' {one_of(codes)}")
             if row.edition_note is not None:
                 yield from known.note_ref(at + ("groups", g, "rows", r, "edition_note"), row.edition_note)
+            offers = [offer.id for offer in known.s.offers]
+            if row.offer is not None and row.offer not in offers:
+                yield known.problem(at + ("groups", g, "rows", r, "offer"),
+                                    f"unknown offer '{row.offer}' {one_of(offers)}")
             for tier in tiers:
                 if tier not in row.codes:
                     yield known.problem(path, f"no code for tier '{tier}'; every row needs a code for each "

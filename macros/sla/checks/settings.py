@@ -12,9 +12,29 @@ from .known import Known, clause_tree
 
 
 def settings_problems(known: Known) -> Iterator[Problem]:
-    """Every problem of site.yaml's dates, edition notes and search synonyms."""
+    """Every problem of site.yaml's dates, edition notes, search synonyms and glossary."""
     yield from _site(known)
     yield from _search(known)
+    yield from _glossary(known)
+
+
+def _glossary(known: Known) -> Iterator[Problem]:
+    """Each word once, and its edition note known."""
+    seen: dict[str, str] = {}
+    file = known.site_file
+    for i, entry in enumerate(known.site.glossary):
+        for k, word in enumerate([entry.term, *entry.also]):
+            key = ("glossary", i, "term") if k == 0 else ("glossary", i, "also", k - 1)
+            if word in seen:
+                yield known.problem(key, f"'{word}' is already in the glossary, as '{seen[word]}'; "
+                                         "list each word once", file)
+            seen.setdefault(word, entry.term)
+        if entry.edition_note is not None:
+            yield from known.note_ref(("glossary", i, "edition_note"), entry.edition_note, file)
+        elif entry.added:
+            yield known.problem(("glossary", i, "added"), (
+                "words the site adds need an edition note that says so: add `edition_note:` with the id of a "
+                f"note of kind 'added' under edition {one_of(known.notes)}"), file)
 
 
 def _site(known: Known) -> Iterator[Problem]:

@@ -1,0 +1,138 @@
+"""The first use of each word of the glossary on a page, explained in place: "YHGFL (Yorkshire and Humber Grid
+for Learning)", the words in brackets a link to the word's entry on the page "Words used on this site".
+
+A small pass over a page's finished HTML, for every page alike (the MkDocs layer calls it once the page's
+content is made: `macros/site.py`). It reads only text between tags: never a heading, a link, code, a
+control or its label, a script, a style, the page's title or an attribute; and never a word inside quotation
+marks, so that what the specification says is quoted as it says it. Plain functions, no MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .models import GlossaryTerm
+
+SKIPPED = frozenset({"a", "abbr", "button", "code", "dfn", "form", "h1", "h2", "h3", "h4", "h5", "h6", "kbd",
+                     "label", "legend", "noscript", "option", "pre", "samp", "select", "summary", "svg", "template",
+                     "textarea", "title"})
+"""Elements whose text is left as it is: headings (and the table of contents made from them), links (a link
+inside a link is not valid), code, forms, controls and their labels, and text a reader may not see."""
+
+BLOCKS = frozenset({"p", "li", "td", "th", "dt", "dd", "div", "section", "caption", "tr", "table", "ul", "ol",
+                    "blockquote", "article", "br"})
+"""Elements at whose tags a quotation left open is taken as ended (a slip in the text must not hide every
+word after it)."""
+_PIECE = re.compile(
+    r"<!--.*?-->"  # a comment
+    r"|<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>"  # raw text, never read
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",  # a tag, its attributes quoted or not
+    re.S | re.I)
+_SKIPPED_ATTRIBUTES = re.compile(
+    r"""\b(?:role=["']?status|aria-live=|data-no-terms\b|scope=["']?(?:col|colgroup|rowgroup)\b"""
+    r"""|class=["'](?:[^"']*\s)?status[\s"'])""", re.I)
+"""What else keeps an element's text as it is: a live region, whose words a script rewrites; an entitlement's
+label (class `status`: "YHGFL schools only"), a word or two in a cell; the headers of columns and groups of a
+table, which read as headings; and `data-no-terms`."""
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                  "wbr"})
+_OPENING_QUOTES = ("\u201c", "&#34;", "&quot;", '"')
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word of the glossary as the pass looks for it: each way it is written, and what to say after it."""
+
+    entry: GlossaryTerm
+    href: str
+    """The address of its entry on the glossary page, relative to the page being explained."""
+
+    @property
+    def explanation(self) -> str:
+        """The words in brackets: `short`, or the expansion, or the word itself."""
+        return self.entry.short or self.entry.expansion or self.entry.term
+
+    def pattern(self) -> re.Pattern[str]:
+        """Any way the word is written, as a whole word ('SIMS' but not 'SIMS.net'); an abbreviation in capitals
+        matches only in capitals, other words in any case."""
+        forms = sorted([self.entry.term, *self.entry.also], key=len, reverse=True)
+        alternatives = "|".join(
+            f"(?-i:{re.escape(html.escape(form, quote=False))})" if form.upper() == form
+            else re.escape(html.escape(form, quote=False)) for form in forms)
+        return re.compile(rf"(?<![\w+/-])(?:{alternatives})(?![\w+]|[./-]\w)", re.I)
+
+
+def terms_for_page(entries: list[GlossaryTerm], href: Callable[[GlossaryTerm], str]) -> list[Term]:
+    """The glossary's words, each with the address of its entry from the page being explained."""
+    return [Term(entry, href(entry)) for entry in entries]
+
+
+def explain_terms(page_html: str, terms: list[Term]) -> str:
+    """`page_html` with the first use of each term explained in place, once per page."""
+    todo = [(term, term.pattern()) for term in terms]
+    out: list[str] = []
+    skipping: tuple[str, int] | None = None  # the element being skipped, and how deep in its like
+    block = ""  # the text of the block so far (a quotation may open before a link and close after it)
+    position = 0
+    for piece in [*_PIECE.finditer(page_html), None]:
+        text = page_html[position:piece.start() if piece else len(page_html)]
+        out.append(_explain(text, todo, block) if todo and skipping is None else text)
+        block += text
+        if piece is None:
+            break
+        out.append(piece.group(0))
+        position = piece.end()
+        name, closing, attributes = (piece.group(3) or "").lower(), bool(piece.group(2)), piece.group(4) or ""
+        if not name or attributes.rstrip().endswith("/") or name in VOID:
+            continue
+        if name in BLOCKS:
+            block = ""
+        if skipping is not None:
+            if name == skipping[0]:
+                depth = skipping[1] + (-1 if closing else 1)
+                skipping = (name, depth) if depth else None
+        elif not closing and (name in SKIPPED or _SKIPPED_ATTRIBUTES.search(attributes)):
+            skipping = (name, 1)
+    return "".join(out)
+
+
+def _explain(text: str, todo: list[tuple[Term, re.Pattern[str]]], block: str = "") -> str:
+    """`text` (escaped text between two tags, after `block`, the text of its block so far) with the first use of
+    each term still to do explained; the terms explained are taken off `todo`."""
+    found = [(match, term) for term, pattern in todo if (match := _first_unquoted(pattern, text, block)) is not None]
+    if not found:
+        return text
+    match, term = min(found, key=lambda pair: pair[0].start())
+    todo[:] = [(t, p) for t, p in todo if t is not term]
+    before, word, after = text[:match.start()], match.group(0), text[match.end():]
+    expansion = term.entry.expansion
+    if expansion and before.lower().endswith(html.escape(expansion, quote=False).lower() + " ("):
+        # "Yorkshire and Humber Grid for Learning (YHGFL)": already explained; the word leads to its entry
+        said = Markup('<a class="term-link" href="{}">{}</a>').format(term.href, Markup(word))
+    else:
+        said = Markup('{}<span class="term-explained"> (<a href="{}">{}</a>)</span>').format(
+            Markup(word), term.href, term.explanation)
+    return before + str(said) + _explain(after, todo, block + text[:match.end()])
+
+
+def _first_unquoted(pattern: re.Pattern[str], text: str, block: str) -> re.Match[str] | None:
+    """The first match of `pattern` in `text` that is not inside quotation marks (opened in `block`, the text
+    before it, or in `text`)."""
+    for match in pattern.finditer(text):
+        if not _quoted(block + text[:match.start()]):
+            return match
+    return None
+
+
+def _quoted(before: str) -> bool:
+    """True if `before` leaves a quotation open: more opening curly quotes than closing ones, or an odd number
+    of straight ones."""
+    if before.count("\u201c") > before.count("\u201d"):
+        return True
+    straight = sum(before.count(mark) for mark in _OPENING_QUOTES[1:])
+    return straight % 2 == 1
