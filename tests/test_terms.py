@@ -59,13 +59,15 @@ def said(word: str, anchor: str, words: str) -> str:
      '<script>var a = "<b>YHGFL</b>";</script><style>/* YHGFL */</style><title>YHGFL</title>'
      f'<p data-label="YHGFL" title="YHGFL">A {said("YHGFL", "term-yhgfl", "Yorkshire and Humber Grid for Learning")}'
      ' school</p>'),
-    # never in a live region (a script rewrites it), a form, an entitlement's label, or the header of a column or a
-    # group of rows; a row's header is read
+    # never in a live region (a script rewrites it), a form, an entitlement's label, a table's caption (its name) or
+    # the header of a column or a group of rows; a row's header is read
     ('<p role="status">SIMS</p><div aria-live="polite"><div>SIMS</div> SIMS</div><form><p>SIMS</p></form>'
-     '<span class="status status-yhgfl-only">SIMS</span><table><tr><th scope="col">SIMS</th></tr>'
+     '<span class="status status-yhgfl-only">SIMS</span><table><caption>SIMS prices</caption>'
+     '<tr><th scope="col">SIMS</th></tr>'
      '<tr><th scope="rowgroup" colspan="2">SIMS: support</th></tr><tr><th scope="row">SIMS</th></tr></table>',
      '<p role="status">SIMS</p><div aria-live="polite"><div>SIMS</div> SIMS</div><form><p>SIMS</p></form>'
-     '<span class="status status-yhgfl-only">SIMS</span><table><tr><th scope="col">SIMS</th></tr>'
+     '<span class="status status-yhgfl-only">SIMS</span><table><caption>SIMS prices</caption>'
+     '<tr><th scope="col">SIMS</th></tr>'
      '<tr><th scope="rowgroup" colspan="2">SIMS: support</th></tr>'
      f'<tr><th scope="row">{said("SIMS", "term-sims", SIMS_SAID)}</th></tr></table>'),
     # inside an element inside a skipped one, and after it

@@ -18,11 +18,11 @@ from markupsafe import Markup
 
 from .models import GlossaryTerm
 
-SKIPPED = frozenset({"a", "abbr", "button", "code", "dfn", "form", "h1", "h2", "h3", "h4", "h5", "h6", "kbd",
-                     "label", "legend", "noscript", "option", "pre", "samp", "select", "summary", "svg", "template",
-                     "textarea", "title"})
-"""Elements whose text is left as it is: headings (and the table of contents made from them), links (a link
-inside a link is not valid), code, forms, controls and their labels, and text a reader may not see."""
+SKIPPED = frozenset({"a", "abbr", "button", "caption", "code", "dfn", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "kbd", "label", "legend", "noscript", "option", "pre", "samp", "select", "summary", "svg",
+                     "template", "textarea", "title"})
+"""Elements whose text is left as it is: headings (and the table of contents made from them), a table's caption
+(its name, which a screen reader reads out as it lists the tables), links (a link inside a link is not valid), code, forms, controls and their labels, and text a reader may not see."""
 
 BLOCKS = frozenset({"p", "li", "td", "th", "dt", "dd", "div", "section", "caption", "tr", "table", "ul", "ol",
                     "blockquote", "article", "br"})
