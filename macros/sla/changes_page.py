@@ -32,8 +32,9 @@ from .changes import compare
 from .entitlement import Status
 from .models import Clause, Item, School, SchoolType
 from .paths import CHANGES, download, school_page
-from .render import Href, Renderer, markdown_text, money
-from .text import Placeholder
+from .render import Renderer
+from .text import Placeholder, markdown_text, money
+from .text_renderer import Href
 
 FIRST_WORDS = 10
 """How many words of its text name a clause without a title."""

@@ -18,7 +18,9 @@ from .entitlement import Status, TierOffer, matrix_rows, tier_offers
 from .models import Tier
 from .move_page import cost_tag, other_phases_words
 from .paths import move_page, type_page
-from .render import Href, Renderer, markdown_text
+from .render import Renderer
+from .text import markdown_text
+from .text_renderer import Href
 
 
 class TierTags(Protocol):

@@ -32,8 +32,9 @@ from .entitlement import (
 )
 from .models import SchoolType, Tier
 from .paths import comparison_page, tier_page
-from .render import Href, Renderer, markdown_text, money
-from .text import join_words
+from .render import Renderer
+from .text import join_words, markdown_text, money
+from .text_renderer import Href
 
 COMMITMENT = "{term:initial_commitment}"
 """What a school changing its tier commits to: the summary of the clause that states this term."""

@@ -49,11 +49,12 @@ from .paths import (
     type_page,
 )
 from .removed_school import RemovedSchoolPage, removed_school_title, removed_schools
-from .render import Href, Renderer, markdown_text, money
+from .render import Renderer
 from .response import RESPONSE_TIMES_TITLE, ResponseTimes, response_times_block
 from .school_page import SchoolDetail, SchoolPage
 from .summary import COMPLAINTS, REPORT_A_FAULT, Summary, SummaryRow
-from .text import join_words
+from .text import join_words, markdown_text, money
+from .text_renderer import Href
 from .tier_page import TierPage, counts, tier_page_title
 
 FINDER_SHOWN = 10

@@ -18,9 +18,11 @@ from .catalog import Catalog
 from .entitlement import Row, Status, TierOffer, matrix_rows, tier_offers
 from .models import SchoolType
 from .paths import comparison_page, move_page, type_page
-from .render import Href, Renderer, markdown_text
+from .render import Renderer
 from .response import response_times_block
 from .summary import Line, Summary, SummaryRow
+from .text import markdown_text
+from .text_renderer import Href
 
 
 class EntitlementParts(Protocol):
