@@ -45,7 +45,8 @@ COSTS = {NO_ADDITIONAL_COST: "No additional cost", ADDITIONAL_COST: "Additional 
 
 
 class StatusTags(Protocol):
-    """What the changes share with the entitlement pages (`pages.Pages`): a status as a tag."""
+    """What the changes share with the entitlement pages (`entitlement_parts.EntitlementParts`): a status as a
+    tag."""
 
     def status(self, status: Status, sims_pcs: int | None = None) -> Markup: ...
 

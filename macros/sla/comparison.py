@@ -24,7 +24,8 @@ from .text_renderer import Href
 
 
 class TierTags(Protocol):
-    """What the comparison shares with the entitlement pages (`pages.Pages`): statuses and costs in words."""
+    """What the comparison shares with the entitlement pages (`entitlement_parts.EntitlementParts`): statuses
+    and costs in words."""
 
     def status(self, status: Status, sims_pcs: int | None = None) -> Markup: ...
 

@@ -121,8 +121,8 @@ def cost_tag(offer: TierOffer, words: str) -> Markup:
 
 
 class MovePage(Renderer):
-    """Renders a move's page; `status` words an entitlement as a tag (`pages.Pages.status`) and `cost_words`
-    a tier's cost."""
+    """Renders a move's page; `status` words an entitlement as a tag (`entitlement_parts.EntitlementParts.status`)
+    and `cost_words` a tier's cost."""
 
     def __init__(self, catalog: Catalog, href: Href, status: Callable[[Status], Markup],
                  cost_words: Callable[[TierOffer], str], set_aside: Callable[[Markup], str] | None = None):

@@ -25,8 +25,9 @@ from .text import markdown_text
 from .text_renderer import Href
 
 
-class EntitlementParts(Protocol):
-    """What a tier's page shares with the school type's and school's pages (`pages.Pages`)."""
+class TierPageParts(Protocol):
+    """What a tier's page shares with the school type's and school's pages
+    (`entitlement_parts.EntitlementParts`)."""
 
     def status(self, status: Status, sims_pcs: int | None = None) -> Markup: ...
 
@@ -88,7 +89,7 @@ class TierPage(Renderer):
     """Renders a tier's page for a school type; `parts` (the entitlement pages' renderer) words statuses, costs
     and the tier's section."""
 
-    def __init__(self, catalog: Catalog, href: Href, parts: EntitlementParts,
+    def __init__(self, catalog: Catalog, href: Href, parts: TierPageParts,
                  set_aside: Callable[[Markup], str] | None = None):
         super().__init__(catalog, href, set_aside)
         self.parts = parts
