@@ -6,7 +6,7 @@ made relative to the page being built; the macros hold no logic of their own.
 
 from __future__ import annotations
 
-from .sla.render import markdown_text
+from .sla.text import markdown_text
 
 CODE_STAMP: tuple[tuple[str, int], ...] = ()
 """The Python files of this package and their times when it was loaded; see hooks.py."""

@@ -27,9 +27,9 @@ from macros import preview, site
 
 macros.CODE_STAMP = _STAMP
 from macros.sla.downloads import downloads
-from macros.sla.pages import NAV_GROUPS, site_pages
 from macros.sla.paths import page_source
 from macros.sla.printed import print_header
+from macros.sla.site_pages import NAV_GROUPS, site_pages
 
 
 @event_priority(100)  # before mkdocs-macros reads the data, and before the offline plugin

@@ -212,7 +212,7 @@ def test_school_types_with_the_same_entitlements_are_one_choice(data):
 
 
 def test_the_schools_index_says_what_it_shows_as_served():
-    from macros.sla.pages import INDEX_SHOWN, schools_index_status
+    from macros.sla.site_pages import INDEX_SHOWN, schools_index_status
     assert schools_index_status(1) == "1 school is shown."
     assert schools_index_status(INDEX_SHOWN) == f"All {INDEX_SHOWN} schools are shown."
     assert schools_index_status(1000) == (

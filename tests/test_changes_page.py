@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 from conftest import DataFiles
 from macros.sla.changes_page import CSV_COLUMNS, NO_EARLIER_YEAR, csv_rows
 from macros.sla.load import load
-from macros.sla.pages import Pages, site_pages
+from macros.sla.pages import Pages
+from macros.sla.site_pages import site_pages
 from test_changes import ITEMS_BEFORE, LEGEND_Y, change_items, change_prices, schools_yaml
 
 pytestmark = pytest.mark.unit

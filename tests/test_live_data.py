@@ -22,7 +22,7 @@ from macros.sla.archive import latest_archive
 from macros.sla.catalog import Catalog
 from macros.sla.checks import school_slug
 from macros.sla.load import load
-from macros.sla.render import money
+from macros.sla.text import money
 
 pytestmark = pytest.mark.build
 

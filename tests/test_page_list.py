@@ -6,7 +6,7 @@ import pytest
 
 from conftest import EDITION
 from macros.sla.load import load
-from macros.sla.pages import site_pages
+from macros.sla.site_pages import site_pages
 
 pytestmark = pytest.mark.unit
 

@@ -14,9 +14,9 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from conftest import EDITION, html_pages
+from macros.sla.anchors import slug
 from macros.sla.catalog import Catalog
 from macros.sla.load import load
-from macros.sla.render import slug
 
 pytestmark = pytest.mark.build
 

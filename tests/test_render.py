@@ -8,7 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.sla.load import load
-from macros.sla.render import Renderer, markdown_text, money
+from macros.sla.render import Renderer
+from macros.sla.text import markdown_text, money
 
 pytestmark = pytest.mark.unit
 

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import EDITION, ROOT
 from macros.sla.load import load
-from macros.sla.pages import Pages, site_pages
+from macros.sla.pages import Pages
 from macros.sla.search import (
     CLAUSE_BOOST,
     FIELD_BOOSTS,
@@ -27,6 +27,7 @@ from macros.sla.search import (
     entries,
     rewrite,
 )
+from macros.sla.site_pages import site_pages
 from macros.sla.targets import TARGET_KINDS, unhandled
 from test_data_errors import problems
 

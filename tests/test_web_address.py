@@ -11,7 +11,7 @@ from conftest import EDITION
 from macros.sla.descriptions import Descriptions, shorten_words
 from macros.sla.load import load
 from macros.sla.models import School
-from macros.sla.pages import SitePage, site_pages
+from macros.sla.site_pages import SitePage, site_pages
 from test_data_errors import problems
 
 pytestmark = pytest.mark.unit

@@ -32,8 +32,9 @@ from .changes import compare
 from .entitlement import Status
 from .models import Clause, Item, School, SchoolType
 from .paths import CHANGES, download, school_page
-from .render import Href, Renderer, markdown_text, money
-from .text import Placeholder
+from .render import Renderer
+from .text import Placeholder, markdown_text, money
+from .text_renderer import Href
 
 FIRST_WORDS = 10
 """How many words of its text name a clause without a title."""
@@ -44,7 +45,8 @@ COSTS = {NO_ADDITIONAL_COST: "No additional cost", ADDITIONAL_COST: "Additional 
 
 
 class StatusTags(Protocol):
-    """What the changes share with the entitlement pages (`pages.Pages`): a status as a tag."""
+    """What the changes share with the entitlement pages (`entitlement_parts.EntitlementParts`): a status as a
+    tag."""
 
     def status(self, status: Status, sims_pcs: int | None = None) -> Markup: ...
 

@@ -18,11 +18,14 @@ from .entitlement import Status, TierOffer, matrix_rows, tier_offers
 from .models import Tier
 from .move_page import cost_tag, other_phases_words
 from .paths import move_page, type_page
-from .render import Href, Renderer, markdown_text
+from .render import Renderer
+from .text import markdown_text
+from .text_renderer import Href
 
 
 class TierTags(Protocol):
-    """What the comparison shares with the entitlement pages (`pages.Pages`): statuses and costs in words."""
+    """What the comparison shares with the entitlement pages (`entitlement_parts.EntitlementParts`): statuses
+    and costs in words."""
 
     def status(self, status: Status, sims_pcs: int | None = None) -> Markup: ...
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .models import GlossaryTerm
-from .render import Renderer, markdown_text
+from .render import Renderer
+from .text import markdown_text
 
 GLOSSARY_TITLE = "Words used on this site"
 

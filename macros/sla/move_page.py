@@ -32,8 +32,9 @@ from .entitlement import (
 )
 from .models import SchoolType, Tier
 from .paths import comparison_page, tier_page
-from .render import Href, Renderer, markdown_text, money
-from .text import join_words
+from .render import Renderer
+from .text import join_words, markdown_text, money
+from .text_renderer import Href
 
 COMMITMENT = "{term:initial_commitment}"
 """What a school changing its tier commits to: the summary of the clause that states this term."""
@@ -120,8 +121,8 @@ def cost_tag(offer: TierOffer, words: str) -> Markup:
 
 
 class MovePage(Renderer):
-    """Renders a move's page; `status` words an entitlement as a tag (`pages.Pages.status`) and `cost_words`
-    a tier's cost."""
+    """Renders a move's page; `status` words an entitlement as a tag (`entitlement_parts.EntitlementParts.status`)
+    and `cost_words` a tier's cost."""
 
     def __init__(self, catalog: Catalog, href: Href, status: Callable[[Status], Markup],
                  cost_words: Callable[[TierOffer], str], set_aside: Callable[[Markup], str] | None = None):

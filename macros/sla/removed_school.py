@@ -18,8 +18,10 @@ from .catalog import Catalog
 from .change_records import SchoolChange
 from .changes import compare
 from .paths import CHANGES, school_page, type_page
-from .render import Href, Renderer, markdown_text
+from .render import Renderer
 from .summary import Summary
+from .text import markdown_text
+from .text_renderer import Href
 
 
 class SchoolFinder(Protocol):

@@ -1,46 +1,39 @@
-"""Turn the catalog into page content: Markdown headings and HTML blocks.
-
-Escaping is not left to care: the Jinja environment autoescapes, and its
-`finalize` hook passes every plain string printed by a template through
-`prose()`, which escapes the text and fills in its placeholders. Only
-`Markup` built here (from escaped parts) is printed as HTML.
+"""Turn the catalog into page content: the specification's clauses as Markdown headings and HTML blocks, and its
+tables.
 
 Headings of clauses are written as Markdown, so that MkDocs puts them in the
 page's table of contents and permalinks; everything else is an HTML block.
-Links are made by the `href` function given by the site adapter, so this
-module knows nothing of MkDocs or of page addresses.
+How text is escaped, and how links are made: `text_renderer.py`.
 """
 
 from __future__ import annotations
 
-import html
 import re
-import weakref
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
-from functools import cache
-from pathlib import Path
-from typing import TypeVar, cast
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
-from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from .catalog import Catalog, Numbered
-from .deadlines import attention_words, update_words, working_words
-from .models import Offer, PackagePrice, PriceGroup, PriceItem, PriceList, SoftwareRow, Tier
-from .paths import ABOUT_EDITION, RESPONSE_TIMES, section_page
-from .text import Placeholder, slugify, split
+from .anchors import (
+    escalation_anchor,
+    matrix_group_anchor,
+    matrix_row_anchor,
+    package_anchor,
+    price_group_anchor,
+    price_item_anchor,
+    priority_anchor,
+    service_price_anchor,
+    slug,
+    software_anchor,
+)
+from .catalog import Numbered
+from .deadlines import attention_words, update_words
+from .models import Offer, PriceList, Tier
+from .paths import RESPONSE_TIMES, section_page
+from .text import markdown_text, money
+from .text_renderer import TextRenderer
 
-Href = Callable[[str, "str | None"], str]
-"""href(page, anchor) -> the address of a place, relative to the page being rendered; `page` is a path
-from `paths` (e.g. 'specification/services'), `anchor` an element id or None."""
-
-TEMPLATES = Path(__file__).parent / "templates"
 CALCULATOR_LINK = "When will you respond? Work out the date for a call"
 """The words of every link to the response-times page (`response.py`) from the response times of other pages."""
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 @dataclass
@@ -62,159 +55,8 @@ class Table:
     needs: unique among the tables of any page that shows it."""
 
 
-def slug(text: str) -> str:
-    return slugify(text) or "item"
-
-
-# -- anchors of table rows ------------------------------------------------------
-# The pages and the search index (`search.py`) both take a row's anchor from these, so that a search result
-# lands on the row it describes.
-
-def matrix_group_anchor(group: str) -> str:
-    """The anchor of a group of rows of the inclusion matrix, e.g. 'inclusions--ict-helpdesk'."""
-    return f"inclusions--{slug(group)}"
-
-
-def matrix_row_anchor(group: str, service: str) -> str:
-    """The anchor of a row of the inclusion matrix, e.g. 'inclusions--ict-helpdesk--call-routing'."""
-    return f"{matrix_group_anchor(group)}--{slug(service)}"
-
-
-def software_anchor(row: SoftwareRow) -> str:
-    """The anchor of a row of the supported software, e.g. 'software--antivirus-software-sophos-f-secure'."""
-    return f"software--{slug(row.type + ' ' + ' '.join(row.products))[:60]}"
-
-
-def price_group_anchor(price_list: PriceList, group: PriceGroup) -> str:
-    """The anchor of a group of a price list, or of the list itself for items under no heading."""
-    return f"{price_list.id}--{slug(group.name)}" if group.name else price_list.id
-
-
-def price_item_anchor(price_list: PriceList, group: PriceGroup, item: PriceItem) -> str:
-    """The anchor of an item of a price list, e.g. 'capita-top-up--complete-sims-help-desk-support'."""
-    return f"{price_group_anchor(price_list, group)}--{slug(item.name)}"
-
-
-def package_anchor(package: PackagePrice) -> str:
-    """The anchor of a package (tier) price, e.g. 'package--secondary-formerly-gm-silver'."""
-    return f"package--{package.school_type}-{package.tier}"
-
-
-def service_price_anchor(index: int) -> str:
-    """The anchor of the price of a special or pay-as-you-use service, by its position from 0."""
-    return f"service-price--{index + 1}"
-
-
-def priority_anchor(level: int) -> str:
-    """The anchor of a priority of the response standards, e.g. 'priority-1'."""
-    return f"priority-{level}"
-
-
-def escalation_anchor(step: int) -> str:
-    """The anchor of a step of the route for concerns and complaints, by its position from 0."""
-    return f"escalation--step-{step + 1}"
-
-
-def markdown_text(text: str) -> str:
-    """Escape text for Markdown: no HTML, no emphasis, no links, no `{: attr}` list."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
-
-
-def money(amount: Decimal) -> str:
-    """£850, £1,090, £8.50."""
-    if amount == amount.to_integral_value():
-        return f"£{int(amount):,}"
-    return f"£{amount:,.2f}"
-
-
-class Renderer:
+class Renderer(TextRenderer):
     """Renders clauses and data blocks for one page."""
-
-    def __init__(self, catalog: Catalog, href: Href, set_aside: Callable[[Markup], str] | None = None):
-        self.catalog = catalog
-        self.href = href
-        self.set_aside = set_aside or str
-        """Takes an HTML block and returns a placeholder for it, to be put back once Markdown has run (given
-        by the site adapter): the blocks are final HTML, and Markdown parsing them again is the bulk of the
-        build time. By default the HTML stays in place."""
-        self.env = _environment()
-
-    def shared(self, name: str, build: Callable[[], T]) -> T:
-        """What `build` returns, made once for these data and reused by every page whose links to the rest of
-        the site read the same (the pages at the same depth, such as every school's page)."""
-        memo = _SHARED.setdefault(self.catalog, {})
-        key = (name, self.href("index", None))
-        if key not in memo:
-            memo[key] = build()
-        return cast(T, memo[key])  # each name always holds what its `build` returned
-
-    def markdown_page(self, *chunks: str | Markup) -> str:
-        """A page's Markdown: headings (str) and HTML blocks (Markup, set aside), separated by blank lines."""
-        return "\n\n".join(self.set_aside(chunk) if isinstance(chunk, Markup) else chunk for chunk in chunks) + "\n"
-
-    # -- text ----------------------------------------------------------------
-
-    def prose(self, text: str) -> Markup:
-        """Escape `text` and replace its placeholders with facts and links."""
-        parts = []
-        for part in split(text):
-            parts.append(escape(part) if isinstance(part, str) else self._placeholder(part))
-        return Markup("").join(parts)
-
-    def plain(self, text: str) -> str:
-        """`text` with placeholders filled in as plain words (for attributes and headings)."""
-        return "".join(part if isinstance(part, str) else self._placeholder_words(part) for part in split(text))
-
-    def clause_link(self, clause_id: str) -> Markup:
-        """A link to a clause, reading 'section 3.2.5'."""
-        return Markup('<a href="{}">section {}</a>').format(self.clause_href(clause_id),
-                                                             self.catalog.clause(clause_id).number)
-
-    def edition_links(self, note_ids: list[str], text: str | None = None) -> list[Markup]:
-        """Links to notes of the 'About this edition' page, each reading as the note's title (or `text`)."""
-        return [Markup('<a href="{}">{}</a>').format(self.href(ABOUT_EDITION, f"note-{note_id}"),
-                                                     self.prose(text or self.catalog.edition_note(note_id).title))
-                for note_id in note_ids]
-
-    def edition_marks(self, note_ids: list[str]) -> Markup:
-        """The notes of the 'About this edition' page as a short mark: '(why?)' for one note, '(why? 1, why? 2)'
-        for several; each link's name, for a screen reader or a list of links, also says which note it is."""
-        if not note_ids:
-            return Markup("")
-        several = len(note_ids) > 1
-        marks = [Markup('<a class="why-mark" href="{}">why?{}<span class="visually-hidden">: {}, a note about '
-                        'this edition</span></a>').format(
-                     self.href(ABOUT_EDITION, f"note-{note_id}"), f" {number}" if several else "",
-                     self.prose(self.catalog.edition_note(note_id).title))
-                 for number, note_id in enumerate(note_ids, start=1)]
-        return Markup('<span class="edition-marks" data-search-exclude>({})</span>').format(Markup(", ").join(marks))
-
-    def clause_href(self, clause_id: str) -> str:
-        """The address of a clause: its section's page, at its anchor."""
-        numbered = self.catalog.clause(clause_id)
-        return self.href(section_page(numbered.section.id), None if numbered.depth == 1 else clause_id)
-
-    def _placeholder(self, part: Placeholder) -> Markup:
-        if part.kind == "section":
-            return self.clause_link(part.key)
-        return escape(self._placeholder_words(part))
-
-    def _placeholder_words(self, part: Placeholder) -> str:
-        if part.kind == "section":
-            return f"section {self.catalog.clause(part.key).number}"
-        if part.kind == "term":
-            return getattr(self.catalog.services.terms, part.key)
-        if part.kind == "provider":
-            return getattr(self.catalog.services.provider, part.key)
-        if part.kind == "working":
-            return working_words(self.catalog.services.response_standards, part.key)
-        phase, _, tier = part.key.partition("/")
-        return self.catalog.tier(phase, tier).name
-
-    def _template(self, name: str, **data: object) -> Markup:
-        template = self.env.get_template(name)
-        rendered = template.render(prose=self.prose, plain=self.plain, **data)
-        return Markup("\n".join(line for line in rendered.splitlines() if line.strip()))
 
     # -- pages ---------------------------------------------------------------
 
@@ -476,34 +318,3 @@ class Renderer:
                 entry["link"] = self.clause_link(numbered.id) if numbered else escape(names[-1])
             result.append(entry)
         return result
-
-
-T = TypeVar("T")
-_SHARED: weakref.WeakKeyDictionary[Catalog, dict[tuple[str, str], object]] = weakref.WeakKeyDictionary()
-"""What `Renderer.shared` made, for each set of data while it is in use."""
-
-
-@cache
-def _environment() -> Environment:
-    # The compiled templates are kept between builds in the system's temporary folder (Jinja's bytecode cache,
-    # which checks each template's time), so that a build does not compile them all again.
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, finalize=_finalize,
-                      bytecode_cache=FileSystemBytecodeCache())
-    env.filters["plain"] = _plain
-    return env
-
-
-@pass_context
-def _finalize(context: Context, value: object) -> object:
-    """Every plain string a template prints is prose: escaped, placeholders filled in."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return context["prose"](value)
-    return value
-
-
-@pass_context
-def _plain(context: Context, value: object) -> Markup:
-    """Text for an attribute value: placeholders as words, no markup."""
-    text = value.striptags() if isinstance(value, Markup) else context["plain"](str(value))
-    return Markup(escape(text))

@@ -17,8 +17,10 @@ from .entitlement import TierOffer, school_type_of
 from .extras import Extra, OfferPrices, SchoolExtras, school_extras
 from .models import School
 from .paths import RESPONSE_TIMES, SCHOOLS_INDEX, comparison_page, type_page
-from .render import Href, Renderer, markdown_text, money
+from .render import Renderer
 from .summary import REPORT_A_FAULT, Line, Summary, SummaryRow
+from .text import markdown_text, money
+from .text_renderer import Href
 
 RESPONSE_TIMES_TITLE = "When will you respond?"
 FIRST_ROWS = ("Your tier and its cost", REPORT_A_FAULT)

@@ -5,7 +5,7 @@ entries made from the data, worded as a reader reads them (see `entries`):
 
 - one for each row of its tables (the inclusion matrix, the supported software, the price lists, the package
   and service prices, the priorities of the response standards), at the row's anchor, with the same anchor
-  functions as the pages (`render.py`), so that a result lands on the row (the theme indexes headings only, and
+  functions as the pages (`anchors.py`), so that a result lands on the row (the theme indexes headings only, and
   a table's rows are not headings);
 - one for each contact, at their step of the route for complaints;
 - one for each clause without a heading of its own that has a summary label, shows a contact or the route,
@@ -28,24 +28,24 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalog import Catalog, Numbered
-from .checks import school_slug
-from .deadlines import attention_words, update_words
-from .entitlement import school_type_of
-from .models import Contact, Item
-from .paths import comparison_page, school_page, section_page, type_page
-from .render import (
-    Renderer,
+from .anchors import (
     escalation_anchor,
     matrix_row_anchor,
-    money,
     package_anchor,
     price_item_anchor,
     priority_anchor,
     service_price_anchor,
     software_anchor,
 )
+from .catalog import Catalog, Numbered
+from .checks import school_slug
+from .deadlines import attention_words, update_words
+from .entitlement import school_type_of
+from .models import Contact, Item
+from .paths import comparison_page, school_page, section_page, type_page
+from .render import Renderer
 from .targets import HELP_TARGETS, PAGE_TARGETS, unhandled
+from .text import money
 
 Place = tuple[str, "str | None"]
 """A place on the site: a page's path (see `paths`) and an anchor on it, or None for the top of the page."""

@@ -15,8 +15,8 @@ from markupsafe import Markup
 from .catalog import ADDITIONAL_COST, Catalog
 from .deadlines import attention_words
 from .entitlement import TierOffer
-from .render import Renderer, money
-from .text import join_words
+from .render import Renderer
+from .text import join_words, money
 
 REPORT_A_FAULT = "Report a fault or ask a question"
 COMPLAINTS = "Complaints about the service"

@@ -4,18 +4,24 @@
 A placeholder lets a fact stored once (a clause number, a contract term, a tier
 name) appear in running text. Every `{...}` in a text value is a placeholder;
 `checks/` rejects unknown ones, the renderer replaces them.
+
+Here too the small helpers for words that many modules share: slugs, lists joined with 'and', amounts of
+money, and text escaped for Markdown.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 KINDS = ("section", "term", "tier", "provider", "working")
 WORKING_KEYS = ("start", "end", "days")
 """The keys of `{working:...}`: when the working day starts and ends, and its days ("Monday to Friday")."""
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 @dataclass(frozen=True)
@@ -58,3 +64,15 @@ def stray_braces(text: str) -> bool:
 def join_words(words: list[str], last: str = "and") -> str:
     """'a', 'a and b', 'a, b and c' (or with `last` = 'or')."""
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def markdown_text(text: str) -> str:
+    """Escape text for Markdown: no HTML, no emphasis, no links, no `{: attr}` list."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def money(amount: Decimal) -> str:
+    """£850, £1,090, £8.50."""
+    if amount == amount.to_integral_value():
+        return f"£{int(amount):,}"
+    return f"£{amount:,.2f}"

@@ -18,13 +18,16 @@ from .catalog import Catalog
 from .entitlement import Row, Status, TierOffer, matrix_rows, tier_offers
 from .models import SchoolType
 from .paths import comparison_page, move_page, type_page
-from .render import Href, Renderer, markdown_text
+from .render import Renderer
 from .response import response_times_block
 from .summary import Line, Summary, SummaryRow
+from .text import markdown_text
+from .text_renderer import Href
 
 
-class EntitlementParts(Protocol):
-    """What a tier's page shares with the school type's and school's pages (`pages.Pages`)."""
+class TierPageParts(Protocol):
+    """What a tier's page shares with the school type's and school's pages
+    (`entitlement_parts.EntitlementParts`)."""
 
     def status(self, status: Status, sims_pcs: int | None = None) -> Markup: ...
 
@@ -86,7 +89,7 @@ class TierPage(Renderer):
     """Renders a tier's page for a school type; `parts` (the entitlement pages' renderer) words statuses, costs
     and the tier's section."""
 
-    def __init__(self, catalog: Catalog, href: Href, parts: EntitlementParts,
+    def __init__(self, catalog: Catalog, href: Href, parts: TierPageParts,
                  set_aside: Callable[[Markup], str] | None = None):
         super().__init__(catalog, href, set_aside)
         self.parts = parts
