@@ -24,18 +24,24 @@ median. Exits 1 if a target is missed. `python tests/benchmark.py phone` measure
 from __future__ import annotations
 
 import contextlib
+import functools
+import gzip
 import html
+import http.server
 import json
 import os
 import re
 import shutil
 import socket
+import socketserver
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import cycle
 from pathlib import Path
@@ -44,7 +50,7 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from conftest import CHROMIUM, EDITION, ROOT, copy_project, mkdocs_build, served
+from conftest import CHROMIUM, EDITION, ROOT, copy_project, mkdocs_build
 from macros.sla import paths
 from macros.sla.checks import school_slug
 from macros.sla.load import load
@@ -321,6 +327,47 @@ def with_baselines(site: Path) -> Trio:
     timed_build(bare_material(site, site.parent / f"{site.name}-bare"), bare, 1)
     timed_build(bare_material(site, site.parent / f"{site.name}-plain", plain=True), plain, 1)
     return site, bare, plain
+
+
+class _Compressing(http.server.SimpleHTTPRequestHandler):
+    """Serves a site as nginx on Debian does out of the box (`gzip on`, whose default types are HTML alone): an
+    HTML page compressed for a browser that accepts it, every other file as it is. Apache (mod_deflate) and IIS
+    (static compression) compress pages by default too. Lighthouse's simulated slow 4G counts the bytes sent."""
+
+    compressed: dict[Path, bytes] = {}
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if self.path.split("?")[0].endswith("/") else path
+        if path.suffix != ".html" or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            super().do_GET()
+            return
+        if path not in self.compressed:
+            self.compressed[path] = gzip.compress(path.read_bytes())
+        body = self.compressed[path]
+        self.send_response(200)
+        for header, value in (("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip"),
+                              ("Content-Length", str(len(body))), ("Vary", "Accept-Encoding")):
+            self.send_header(header, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """`site` served over HTTP on a free local port, as a web server serves it (`_Compressing`); yields its
+    address."""
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_Compressing, directory=str(site)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def page_kinds(site: Path) -> tuple[dict[str, str], list[str]]:
