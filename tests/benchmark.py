@@ -7,8 +7,8 @@ Two baselines are built in the same run from the built site's pages (the HTML of
   paragraphs (no tables, no forms, no headings), the lightest page that says the same.
 
 Targets (on this project's 2-core machines):
-- the build time grows linearly (1,000 schools take at most 12 times as long as 100) and 1,000 schools
-  build in under 10 seconds;
+- the build time (processor time, as below) grows linearly (1,000 schools take at most 12 times as long as 100)
+  and 1,000 schools build in under 10 seconds;
 - the site builds in at most 1.5 times the time Material takes to build the plain paragraphs, in the same run;
 - while `make serve` runs, a saved edit to a data file is in the page the browser asks for within 1.5 s;
 - each school adds at most 600 bytes to the search index (one small entry of its name, type and tier);
@@ -108,23 +108,6 @@ def synthetic_schools(count: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def build_seconds(project: Path, count: int) -> float:
-    (project / "data" / "schools.yaml").write_text(synthetic_schools(count), encoding="utf-8")
-    best = float("inf")
-    for run in range(RUNS):
-        site = project.parent / f"site-{count}-{run}"
-        started = time.perf_counter()
-        result = mkdocs_build(project, site)
-        elapsed = time.perf_counter() - started
-        if result.returncode != 0:
-            sys.exit(f"build with {count} schools failed:\n{result.stdout}{result.stderr}")
-        pages = len(list((site / "schools").glob("*/index.html")))
-        if pages != count:
-            sys.exit(f"expected {count} school pages, found {pages}")
-        best = min(best, elapsed)
-    return best
-
-
 @dataclass(frozen=True)
 class Seconds:
     """How long a build took, best of its runs: by the clock, and in processor time (user and system, of the
@@ -132,6 +115,20 @@ class Seconds:
 
     wall: float
     cpu: float
+
+
+def build_seconds(project: Path, count: int) -> Seconds:
+    """The best of RUNS builds of `project` with `count` synthetic schools (each into site-<count>-<run>)."""
+    (project / "data" / "schools.yaml").write_text(synthetic_schools(count), encoding="utf-8")
+    best = Seconds(float("inf"), float("inf"))
+    for run in range(RUNS):
+        site = project.parent / f"site-{count}-{run}"
+        took = timed_build(project, site, 1)
+        pages = len(list((site / "schools").glob("*/index.html")))
+        if pages != count:
+            sys.exit(f"expected {count} school pages, found {pages}")
+        best = Seconds(min(best.wall, took.wall), min(best.cpu, took.cpu))
+    return best
 
 
 def timed_build(project: Path, site: Path, runs: int) -> Seconds:
@@ -472,13 +469,14 @@ def main() -> int:
     print(f"preview: an edit to a data file shows in {refresh:.2f} s (target at most {MAX_REFRESH} s) "
           f"{'ok' if refresh_ok else 'MISSED'}")
     small, large = SIZES
-    ratio = times[large] / times[small]
-    print(f"schools  full build (best of {RUNS})")
+    ratio = times[large].cpu / times[small].cpu
+    print(f"schools  full build, best of {RUNS} (processor time; by the clock)")
     for count, seconds in times.items():
-        print(f"{count:7,d}  {seconds:6.2f} s")
-    ratio_ok, time_ok = ratio <= MAX_RATIO, times[large] < MAX_SECONDS
+        print(f"{count:7,d}  {seconds.cpu:6.2f} s; {seconds.wall:6.2f} s")
+    ratio_ok, time_ok = ratio <= MAX_RATIO, times[large].cpu < MAX_SECONDS
     print(f"ratio {large:,}/{small:,}: {ratio:.1f} (target at most {MAX_RATIO}) {'ok' if ratio_ok else 'MISSED'}")
-    print(f"{large:,} schools: {times[large]:.2f} s (target under {MAX_SECONDS:.0f} s) {'ok' if time_ok else 'MISSED'}")
+    print(f"{large:,} schools: {times[large].cpu:.2f} s of processor time (target under {MAX_SECONDS:.0f} s) "
+          f"{'ok' if time_ok else 'MISSED'}")
     index_ok = report_search_index(index_bytes)
     phones_ok = report_phones(phones, missing)
     print(f"make bench took {(time.perf_counter() - started) / 60:.1f} minutes; machine load at the end "
