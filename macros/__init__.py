@@ -49,6 +49,8 @@ MACROS = {
     "escalation": ("escalation", "Whom to contact if things go wrong, step by step."),
     "entitlement_page": ("entitlement_page", "What a school type is entitled to, with a form to narrow it."),
     "comparison_page": ("comparison_page", "The tiers of a phase side by side."),
+    "tier_page": ("tier_page", "What one tier includes and costs for one school type."),
+    "move_page": ("move_page", "What moving from one tier to another changes, costs and commits a school to."),
     "schools_index": ("schools_index", "The list of schools with pages of their own."),
     "school_page": ("school_page", "One school's entitlement, fully resolved."),
     "removed_school_page": ("removed_school_page", "At the address of a school listed last year and not this "
@@ -65,6 +67,8 @@ MACROS = {
     "privacy_notice": ("privacy_notice", "The privacy notice, from data/site.yaml."),
     "about_edition": ("about_edition", "How the site restores, reads and corrects the published copy."),
     "changes_page": ("changes_page", "What has changed since last year's data (the latest archive)."),
+    "response_times_page": ("response_times_page", "When will you respond? The response times, whom to call and "
+                                                   "the calculator of the date a call must receive attention."),
     "changes_link": ("changes_link", "A link to the page of what has changed, reading as its title."),
 }
 """Macro name: (method of sla.pages.Pages, description)."""

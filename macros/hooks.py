@@ -27,6 +27,7 @@ from macros import preview, site
 macros.CODE_STAMP = _STAMP
 from macros.sla.downloads import downloads
 from macros.sla.pages import NAV_GROUPS, site_pages
+from macros.sla.paths import page_source
 
 
 @event_priority(100)  # before mkdocs-macros reads the data, and before the offline plugin
@@ -63,9 +64,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = set()
     groups: dict[str, list] = {group: [] for group in NAV_GROUPS}
     for page in site_pages(catalog, previous):
-        src = f"{page.path}.md"
+        src = page_source(page.path)
         front_matter = page.front_matter()
-        files.append(File.generated(config, src, content=f"{front_matter}{{{{ {page.call} }}}}\n"))
+        # A page out of the navigation says so, or strict mode would refuse it as missing from the navigation.
+        files.append(File.generated(config, src, content=f"{front_matter}{{{{ {page.call} }}}}\n",
+                                    inclusion=InclusionLevel.INCLUDED if page.nav else InclusionLevel.NOT_IN_NAV))
         generated.add(src)
         if page.nav:
             groups[page.nav].append({site.theme_text(page.title): src})

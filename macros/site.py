@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import csp, preview
@@ -30,6 +30,7 @@ from .sla.catalog import Catalog
 from .sla.descriptions import DESCRIPTION_LENGTH, shorten_words
 from .sla.load import load_cached, unexpected
 from .sla.pages import Pages
+from .sla.paths import page_source
 from .sla.problems import DataError
 from .sla.search import SearchError, rewrite
 
@@ -117,6 +118,28 @@ def escape_description(page: Page) -> None:
 
 _FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Address:
+    """Where a page (or a download) is on the built site."""
+
+    file: File
+    """The site's file: made from `file.src_uri` (see `page_source`), written to `file.dest_uri`."""
+    url: str
+    """Its URL from the site's root: 'entitlement/primary/', and '' for the home page (as the theme's search
+    index has it); in the copy for a folder, which has no folder addresses, 'entitlement/primary.html' and
+    'index.html'."""
+
+
+def address(files: Files, path: str) -> Address | None:
+    """The one function from a page's path (see sla/paths.py: 'entitlement/primary', 'index') to its address,
+    for links (`renderer`) and the search index (`rewrite_search_index`) alike; a download's path
+    ('downloads/prices.csv') is its file's name. None if the site has no such page or file."""
+    file = files.get_file_from_path(page_source(path)) or files.get_file_from_path(path)
+    if file is None:
+        return None
+    return Address(file, "" if file.url in (".", "./") else file.url)
 
 
 @dataclass
@@ -241,11 +264,10 @@ def rewrite_search_index(config: MkDocsConfig) -> None:
     files = site_files()
 
     def url(page: str, anchor: str | None) -> str:
-        file = files.get_file_from_path(f"{page}.md")
-        if file is None:
+        target = address(files, page)
+        if target is None:
             raise PluginError(f"the search index refers to '{page}': no such page")
-        location = "" if file.url in (".", "./") else file.url  # the home page, as the theme's index has it
-        return f"{location}#{anchor}" if anchor else location
+        return f"{target.url}#{anchor}" if anchor else target.url
 
     index = json.loads(path.read_text(encoding="utf-8"))
     try:
@@ -264,10 +286,10 @@ def renderer(config: MkDocsConfig, files: Files, where: Page | str) -> Pages:
     root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
 
     def href(path: str, anchor: str | None) -> str:
-        target = files.get_file_from_path(f"{path}.md") or files.get_file_from_path(path)
+        target = address(files, path)
         if target is None:
             raise PluginError(f"a link to '{path}' from {here}: no such page or file")
-        link = target.url_relative_to(here) if isinstance(where, Page) else root + target.url.removeprefix("./")
+        link = target.file.url_relative_to(here) if isinstance(where, Page) else root + target.url
         return f"{link}#{anchor}" if anchor else link
 
     return Pages(catalog(config), href, set_aside(where) if isinstance(where, Page) else None, previous_year(config))

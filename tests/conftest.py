@@ -130,19 +130,27 @@ def html_pages(site: Path) -> list[str]:
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
 
 
-HEAVIEST = ("specification/services/index.html", "specification/service-standards/index.html")
-"""Pages every sample includes: the inclusion and software tables, and the response standards and calculator."""
+HEAVIEST = ("specification/services/index.html", "specification/service-standards/index.html",
+            "response-times/index.html")
+"""Pages every sample includes: the inclusion and software tables, the response standards, and the calculator."""
+
+
+def page_kind(path: str) -> str:
+    """A page's kind, by its folder and depth: 'entitlement/*' (a school type), 'entitlement/*/*' (a tier of one),
+    'compare/*' and 'compare/*/*' (a move), 'schools/*', 'specification/*', and each page on its own."""
+    if path == "schools/index.html":
+        return "schools index"
+    parts = path.split("/")
+    return "/".join([parts[0], *["*"] * (len(parts) - 2)])
 
 
 def page_sample(site: Path, per_kind: int = 2) -> list[str]:
-    """One or two pages of each kind, for the slow checks at a second width (axe-core and pa11y at phone width): the
-    first two of each folder (each type of school, comparison, school, section of the specification), every page
-    on its own, and the heaviest pages. The fast checks, and the slow ones at desktop width, take every page."""
+    """A few pages of each kind (`page_kind`), for the slow checks (axe-core, pa11y, printing): the first
+    `per_kind` of each, and the heaviest pages. The fast checks (the Nu HTML Checker, links) take every page."""
     pages = html_pages(site)
     by_kind: dict[str, list[str]] = {}
     for path in pages:
-        kind = "schools index" if path == "schools/index.html" else path.split("/")[0]
-        by_kind.setdefault(kind, []).append(path)
+        by_kind.setdefault(page_kind(path), []).append(path)
     chosen = {path for paths in by_kind.values() for path in paths[:per_kind]} | {p for p in HEAVIEST if p in pages}
     return [path for path in pages if path in chosen]
 

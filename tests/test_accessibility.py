@@ -45,10 +45,11 @@ def test_every_page_of_every_site_is_valid_html(request):
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "mobile"])
 def test_no_axe_violations_on_any_page(browser, built_site, site_url, width):
-    """Every page at desktop width, and one or two of each kind at phone width (`page_sample`: the phone layout is
-    the same CSS on every page of a kind). Also: every page, fully loaded, requested nothing from another host."""
-    found, requests = axe_violations(browser, site_url, html_pages(built_site) if width == 1280
-                                     else page_sample(built_site), width)
+    """Three pages of each kind at desktop width, and two at phone width (`page_sample`: the pages of a kind are
+    the same templates and CSS with other data). Also: every page, fully loaded, requested nothing from another
+    host."""
+    found, requests = axe_violations(browser, site_url, page_sample(built_site, per_kind=3 if width == 1280 else 2),
+                                     width)
     assert found == []
     assert {urlparse(url).netloc for url in requests} == {urlparse(site_url).netloc}
     assert any(url.endswith("search_index.json") for url in requests)  # search was loaded, offline
@@ -99,8 +100,8 @@ def test_no_page_scrolls_sideways_at_320_pixels(browser, built_site, site_url):
     assert too_wide == []
 
 
-def test_a_page_narrowed_and_with_search_open_has_no_violations(page, site_url):
-    page.goto(site_url + "/entitlement/primary/?tier=gold&yhgfl=no")
+def test_a_page_with_search_open_has_no_violations(page, site_url):
+    page.goto(site_url + "/entitlement/primary/gold/")
     page.locator("input.md-search__input").click()
     page.keyboard.type("Sophos")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
@@ -170,12 +171,12 @@ def test_search_and_navigation_work_from_a_folder(file_page, file_share):
     page.wait_for_url("**/specification/service-standards.html")
 
 
-def test_narrowing_works_from_a_folder(file_page, file_share):
+def test_the_tier_pages_work_from_a_folder(file_page, file_share):
     page = file_page
     page.goto(file_share.joinpath("entitlement", "primary.html").as_uri())
-    page.get_by_label("Gold (additional cost)").check()
-    page.get_by_label("No", exact=True).check()
-    row = page.locator("#services-by-tier + div table tbody tr",
+    page.locator("table[data-tier-pages] a", has_text="Gold").click()
+    page.wait_for_url("**/entitlement/primary/gold.html")
+    row = page.locator(".yhgfl-table table tbody tr",
                        has=page.locator("th", has_text="Software installation and configuration"))
     expect(row.locator("td").nth(1)).to_have_text("Not included", use_inner_text=True)
 

@@ -1,6 +1,7 @@
-"""In Chromium: the response-time calculator gives the same answers as Python (macros/sla/deadlines.py) for
-hundreds of generated cases and for every worked example, works by keyboard, says its answer in a live
-region, passes axe with an answer shown, and without JavaScript leaves the worked examples.
+"""In Chromium: the response-time calculator (on the page "When will you respond?") gives the same answers as Python
+(macros/sla/deadlines.py) for hundreds of generated cases from 1872 to 2100 and for every worked example, gives the
+answers typed here for days in other years than the data's, works by keyboard, says its answer in a live region,
+passes axe with an answer shown, and without JavaScript leaves the worked examples.
 
 The answers themselves are checked by hand in test_deadlines.py; here the page is checked against them, and, so that
 a mistake made in both calculators cannot pass, site.js against answers worked out by hand over a calendar typed
@@ -10,13 +11,16 @@ here (test_the_page_gives_the_answers_worked_out_by_hand).
 from __future__ import annotations
 
 import datetime
+import io
 import random
 
 import pytest
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from conftest import EDITION, add_axe
-from macros.sla.deadlines import answer, answer_words, page_calendar
+from macros.sla.deadline_answers import answer_words
+from macros.sla.deadlines import answer, full_calendar
 from macros.sla.load import load
 from test_accessibility import AXE_TAGS
 
@@ -24,8 +28,8 @@ pytestmark = pytest.mark.browser
 
 CATALOG = load(EDITION)
 STANDARDS = CATALOG.services.response_standards
-CALENDAR = page_calendar(STANDARDS, CATALOG.prices.financial_year)
-RESPONSE_PAGE = "/specification/service-standards/"
+CALENDAR = full_calendar(STANDARDS)
+RESPONSE_PAGE = "/response-times/"
 ALL = """cases => {
   const data = JSON.parse(document.querySelector("script[data-deadline-calendar]").textContent);
   return cases.map(c => [window.slaDeadlines.answer(data, c[0], c[1]), window.slaDeadlines.words(data, c[0], c[1])]);
@@ -39,23 +43,26 @@ def python_answer(raised: str, level: int) -> list:
 
 
 def generated_cases(count: int = 400, seed: int = 2008) -> list[list]:
-    """Times across both years the page knows, at every priority, with the edges of the working day (8.29, 8.30,
-    16.59, 17.00, midnight) more often than chance would pick them."""
+    """Times across every year the page knows (1872 to 2100) and, as many again, across the data's financial year
+    and the years around today, at every priority, with the edges of the working day (8.29, 8.30, 16.59, 17.00,
+    midnight) more often than chance would pick them; then the days around the bank holidays of those years."""
     rnd = random.Random(seed)
-    first, last = CALENDAR.known or (datetime.date(2008, 4, 1), datetime.date(2010, 3, 31))
-    span = (last - first).days
+    first, last = CALENDAR.known or (datetime.date(1872, 1, 1), datetime.date(2100, 12, 31))
+    spans = [(first, last), (datetime.date(2008, 4, 1), datetime.date(2010, 3, 31)),
+             (datetime.date(2020, 1, 1), datetime.date(2030, 12, 31))]
     cases = []
-    for _ in range(count):
-        day = first + datetime.timedelta(days=rnd.randrange(span + 1))
+    for index in range(count):
+        start, end = spans[0] if index % 2 else spans[1 + index % 4 // 2]
+        day = start + datetime.timedelta(days=rnd.randrange((end - start).days + 1))
         minute = rnd.choice([0, 509, 510, 511, 1019, 1020, 1439, rnd.randrange(1440), rnd.randrange(510, 1020)])
         cases.append([f"{day.isoformat()}T{minute // 60:02d}:{minute % 60:02d}", rnd.randrange(1, 7)])
-    # Holidays and the days around them, and the end of each financial year.
     for holiday in CALENDAR.holidays:
-        for offset in (-1, 0, 1):
-            day = holiday + datetime.timedelta(days=offset)
-            if first <= day <= last:
+        if any(start <= holiday <= end for start, end in spans[1:]):
+            for offset in (-1, 0, 1):
+                day = holiday + datetime.timedelta(days=offset)
                 cases.append([f"{day.isoformat()}T16:45", rnd.randrange(1, 7)])
-    cases += [["2009-03-31T14:00", 4], ["2010-03-31T16:59", 4], ["2010-03-31T17:00", 2], ["2008-04-01T00:00", 3]]
+    cases += [["2009-03-31T14:00", 4], ["2010-03-31T16:59", 4], ["2010-03-31T17:00", 2], ["2008-04-01T00:00", 3],
+              ["1872-01-01T00:00", 2], ["2100-12-24T16:45", 4], ["2100-12-31T16:59", 3]]
     return cases
 
 
@@ -68,6 +75,7 @@ def test_the_page_and_python_agree_on_hundreds_of_cases(page, site_url):
     assert differ == []
     assert len(cases) >= 400
     assert sum(1 for js in in_page if js[0]["skipped"]) > 50  # many of them skip a bank holiday
+    assert len({case[0][:4] for case in cases}) > 100  # in more than a hundred years
     assert any(js[0]["beyond_known"] for js in in_page)
 
 
@@ -145,23 +153,37 @@ def test_a_missing_field_is_said_and_no_answer_shown(page, site_url):
     expect(page.locator("[data-deadline-answer]")).to_be_hidden()
 
 
-def test_a_day_whose_bank_holidays_the_page_does_not_know_is_refused(page, site_url):
-    page.goto(site_url + "/entitlement/primary/")
-    page.get_by_label("Date the call was logged").fill("2011-01-05")
+@pytest.mark.parametrize("day", ["1871-12-31", "2101-01-01"])
+def test_a_day_whose_bank_holidays_the_page_does_not_know_is_refused(page, site_url, day):
+    page.goto(site_url + RESPONSE_PAGE)
+    page.get_by_label("Date the call was logged").fill(day)
     page.get_by_label("Time it was logged").fill("10:00")
     page.get_by_label("Priority").select_option("2")
     page.get_by_role("button", name="Show the dates").click()
     expect(page.locator("[data-deadline-status]")).to_have_text(
-        "Choose a day from Tuesday 1 April 2008 to Wednesday 31 March 2010: the bank holidays of those days only are "
+        "Choose a day from Monday 1 January 1872 to Friday 31 December 2100: the bank holidays of those days only are "
         "known here.")
 
 
+def test_todays_date_is_answered(page, site_url):
+    page.goto(site_url + RESPONSE_PAGE)
+    page.get_by_label("Date the call was logged").fill("2026-12-07")
+    page.get_by_label("Time it was logged").fill("16:45")
+    page.get_by_label("Priority").select_option("3")
+    page.get_by_role("button", name="Show the dates").click()
+    expect(page.locator("[data-deadline-status]")).to_have_text(
+        "Priority 3 (Medium), logged at 4.45 pm on Monday 7 December 2026: attention by 4.45 pm on Wednesday 9 "
+        "December 2026.")
+    expect(page.locator("[data-deadline-answer] dl > div").last).to_have_text(
+        "Bank holidays not countedFriday 25 December 2026 (Christmas Day)Monday 28 December 2026 (Boxing Day "
+        "(observed))")
+
+
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "mobile"])
-@pytest.mark.parametrize("path", [RESPONSE_PAGE, "/entitlement/secondary/"])
-def test_no_axe_violations_with_an_answer_shown(browser, site_url, path, width):
+def test_no_axe_violations_with_an_answer_shown(browser, site_url, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.goto(site_url + path)
+    page.goto(site_url + RESPONSE_PAGE)
     page.get_by_label("Date the call was logged").fill("2008-12-24")
     page.get_by_label("Time it was logged").fill("16:45")
     page.get_by_label("Priority").select_option("1")
@@ -174,6 +196,23 @@ def test_no_axe_violations_with_an_answer_shown(browser, site_url, path, width):
     assert [f"{v['id']}: {v['help']}: {v['nodes'][0]['html'][:120]}" for v in result["violations"]] == []
 
 
+def test_the_page_prints_who_and_when_first_and_no_addresses(page, site_url):
+    page.goto(site_url + RESPONSE_PAGE)
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    first = " ".join(reader.pages[0].extract_text().split())
+    everything = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    today = datetime.date.today()
+    assert first.startswith("When will you respond? Calderdale Metropolitan Borough Council: Traded services: ICT and "
+                            "information management. Response times for the financial year 2008/09. "
+                            f"Printed on {today.day} {today:%B %Y}.")
+    assert "ICT Support Response Standards Summary" in first
+    assert "http" not in everything and "about-this-edition" not in everything
+    assert "Show the dates" not in everything  # the form is of no use on paper
+    assert "Bank holidays in England, financial year 2009/10" in everything
+    assert len(reader.pages) <= 4, len(reader.pages)
+
+
 def test_without_javascript_the_worked_examples_stand_in(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -181,6 +220,9 @@ def test_without_javascript_the_worked_examples_stand_in(browser, site_url):
     expect(page.locator("form[data-deadline-form]")).to_be_hidden()
     expect(page.locator("li.deadline-example")).to_have_count(5)
     expect(page.locator("li.deadline-example").first).to_be_visible()
+    expect(page.locator(".no-js-only")).to_have_text(
+        "The calculator needs JavaScript, which is off in this browser: the worked examples below show how the dates "
+        "are counted.")
     context.close()
 
 
@@ -190,11 +232,24 @@ def test_without_javascript_the_worked_examples_stand_in(browser, site_url):
 # 2028, weekend ones included as the page carries them), for priorities typed below, and each answer was worked out
 # by hand with the rules of test_deadlines.py, which has the same cases for Python.
 
+def compact(holidays: list[list[str]], first: str) -> dict:
+    """Bank holidays (ISO date, name) in the form the page carries them (response.calendar_data): for each, the days
+    since the one before (the first: since `first`) and a letter for its name."""
+    names: list[str] = []
+    days, previous = "", datetime.date.fromisoformat(first)
+    for iso, name in holidays:
+        names += [] if name in names else [name]
+        day = datetime.date.fromisoformat(iso)
+        days += f"{(day - previous).days}{'abcdefghijklmnopqrstuvwxyz'[names.index(name)]}"
+        previous = day
+    return {"names": names, "days": days}
+
+
 HIGH_LABELS = ["Upon receipt", "After initial assessment"]
 HAND_CALENDAR = {
     "calendar": {
         "start": 510, "end": 1020, "days": [0, 1, 2, 3, 4], "known": ["2026-04-01", "2028-03-31"],
-        "holidays": [
+        "holidays": compact([
             ["2026-04-03", "Good Friday"], ["2026-04-06", "Easter Monday"], ["2026-05-04", "May Day"],
             ["2026-05-25", "Spring Bank Holiday"], ["2026-08-31", "Late Summer Bank Holiday"],
             ["2026-12-25", "Christmas Day"], ["2026-12-26", "Boxing Day"], ["2026-12-28", "Boxing Day (observed)"],
@@ -203,7 +258,7 @@ HAND_CALENDAR = {
             ["2027-08-30", "Late Summer Bank Holiday"],
             ["2027-12-25", "Christmas Day"], ["2027-12-26", "Boxing Day"],
             ["2027-12-27", "Christmas Day (observed)"], ["2027-12-28", "Boxing Day (observed)"],
-            ["2028-01-01", "New Year's Day"], ["2028-01-03", "New Year's Day (observed)"]],
+            ["2028-01-01", "New Year's Day"], ["2028-01-03", "New Year's Day (observed)"]], "2026-04-01"),
         "weekdays": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
         "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                    "November", "December"]},
@@ -308,3 +363,42 @@ def test_the_page_gives_the_answers_worked_out_by_hand(page, site_url):
         "the next working day."]]
     assert said[10]["status"] == ("Priority 3 (Medium), logged at 12.05 am on Monday 30 November 2026: attention by "
                                   "5.00 pm on Tuesday 1 December 2026.")
+
+
+# --- other years, on the page's own calendar: answers worked out by hand (test_deadlines.py has them for Python) ---
+
+OTHER_YEARS = [
+    # Today's date when this was written, Monday 7 December 2026; Boxing Day (a Saturday) is Monday 28 December.
+    ("2026-12-07T16:45", 3, by_hand("2026-12-07T16:45", "2026-12-09T16:45",
+                                    ["2026-12-16T16:45", "2026-12-23T16:45", "2026-12-30T16:45"],
+                                    ["2026-12-25", "2026-12-28"], 3)),
+    # The Platinum Jubilee: the Spring Bank Holiday moved to Thursday 2 June 2022, and Friday 3 June.
+    ("2022-06-01T16:45", 2, by_hand("2022-06-01T16:45", "2022-06-06T16:45",
+                                    ["2022-06-08T16:45", "2022-06-10T16:45", "2022-06-14T16:45"],
+                                    ["2022-06-02", "2022-06-03"], 2)),
+    # The State Funeral of Queen Elizabeth II, Monday 19 September 2022.
+    ("2022-09-16T10:00", 3, by_hand("2022-09-16T10:00", "2022-09-21T10:00",
+                                    ["2022-09-28T10:00", "2022-10-05T10:00", "2022-10-12T10:00"], ["2022-09-19"], 3)),
+    # The Silver Jubilee, Tuesday 7 June 1977.
+    ("1977-06-03T16:45", 2, by_hand("1977-06-03T16:45", "1977-06-06T16:45",
+                                    ["1977-06-09T16:45", "1977-06-13T16:45", "1977-06-15T16:45"], ["1977-06-07"], 2)),
+    # The first year known: Good Friday 29 March and Easter Monday 1 April 1872.
+    ("1872-03-28T15:00", 3, by_hand("1872-03-28T15:00", "1872-04-03T15:00",
+                                    ["1872-04-10T15:00", "1872-04-17T15:00", "1872-04-24T15:00"],
+                                    ["1872-03-29", "1872-04-01"], 3)),
+    # The last: Christmas 2100 is a Saturday; 1 January 2101 is too, but 2101's bank holidays are not known.
+    ("2100-12-24T16:45", 4, by_hand("2100-12-24T16:45", "2101-01-04T16:45",
+                                    ["2101-02-04T16:45", "2101-03-04T16:45", "2101-04-04T16:45"],
+                                    ["2100-12-27", "2100-12-28"], 4, beyond=True)),
+]
+
+
+def test_the_page_answers_for_days_in_other_years_as_worked_out_by_hand(page, site_url):
+    page.goto(site_url + RESPONSE_PAGE)
+    found = page.evaluate(ALL, [[raised, level] for raised, level, _ in OTHER_YEARS])
+    assert [answer for answer, _ in found] == [expected for _, _, expected in OTHER_YEARS]
+    assert found[1][1]["facts"][-1] == ["Bank holidays not counted", [
+        "Thursday 2 June 2022 (Spring Bank Holiday)", "Friday 3 June 2022 (Platinum Jubilee of Elizabeth II)"]]
+    assert found[5][1]["facts"][-1] == ["Check", [
+        "The bank holidays after Friday 31 December 2100 are not known here, so a later date above may need to move "
+        "to the next working day."]]

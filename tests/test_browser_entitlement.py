@@ -1,5 +1,6 @@
-"""In Chromium: narrowing an entitlement page by keyboard, the page without JavaScript, the schools filter,
-the comparison's 'only differences', and printing."""
+"""In Chromium: a school type's page leads to each tier's page (by keyboard, without JavaScript, and from links
+shared before tiers had pages), the comparison leads to each move's page, the schools filter, the comparison's
+'only differences', and printing."""
 
 from __future__ import annotations
 
@@ -11,81 +12,76 @@ pytestmark = pytest.mark.browser
 SOFTWARE_INSTALL = "Software installation and configuration"
 
 
-def cell(page: Page, service: str, column: int):
-    row = page.locator("#services-by-tier + div table tbody tr", has=page.locator("th", has_text=service))
-    return row.locator("td").nth(column)
+def cell(page: Page, service: str, column: int = 0):
+    """A cell of a tier page's table of services (`column` 0), or of its table of what YHGFL changes (1: a YHGFL
+    school, 2: any other)."""
+    table = "#services + div table" if column == 0 else ".yhgfl-table table"
+    row = page.locator(f"{table} tbody tr", has=page.locator("th", has_text=service))
+    return row.locator("td").nth(max(column - 1, 0))
 
 
-def test_narrowing_by_keyboard(page, site_url):
+def test_the_tier_pages_by_keyboard(page, site_url):
+    """From a school type's page, the keyboard reaches each tier's page; the tier page answers what the tier
+    includes and what it costs on its first screen at 390px."""
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(site_url + "/entitlement/primary/")
-    form = page.locator("form[data-narrow]")
-    expect(form).to_be_visible()
-    all_tiers = form.get_by_label("All tiers")
-    all_tiers.focus()
-    page.keyboard.press("ArrowRight")  # Core
-    page.keyboard.press("ArrowRight")  # Gold
-    expect(form.get_by_label("Gold (additional cost)")).to_be_checked()
-    page.keyboard.press("Tab")          # to the YHGFL group
-    page.keyboard.press("ArrowRight")   # Yes
-    page.keyboard.press("ArrowRight")   # No
-    expect(form.get_by_label("No", exact=True)).to_be_checked()
-    expect(form.get_by_role("status")).to_have_text(
-        "Showing Gold (additional cost), for a school that is not YHGFL.")
-
-    headers = page.locator("#services-by-tier + div table thead th:visible")
-    expect(headers).to_have_text(["Service", "Gold"])
-    gold = cell(page, SOFTWARE_INSTALL, 1)
-    expect(gold).to_have_text("Not included", use_inner_text=True)
-    expect(page.locator("#tier-gold")).to_be_visible()
-    expect(page.locator("#tier-core")).to_be_visible()        # Gold includes Core
-    expect(page.locator("#tier-platinum")).to_be_hidden()
-    assert "tier=gold" in page.url and "yhgfl=no" in page.url
-
-    page.keyboard.press("ArrowLeft")    # Yes
-    expect(gold).to_have_text("Included", use_inner_text=True)
-    page.reload()                       # the choice is kept in the address
-    expect(page.locator("form[data-narrow]").get_by_label("Yes", exact=True)).to_be_checked()
-    expect(cell(page, SOFTWARE_INSTALL, 1)).to_have_text("Included", use_inner_text=True)
+    gold = page.locator("table[data-tier-pages] a", has_text="Gold")
+    gold.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/entitlement/primary/gold/")
+    expect(page.get_by_role("heading", level=1)).to_have_accessible_name("Gold for primary schools")
+    for label in ("Cost", "What it includes"):
+        row = page.locator(".summary-list-row", has=page.locator("dt", has_text=label))
+        expect(row).to_be_in_viewport()
+    expect(page.locator(".summary-list-row", has=page.locator("dt", has_text="What it includes"))).to_contain_text(
+        "Gold includes 26 of the 46 services in the inclusion table")
 
 
-def test_a_choice_made_before_site_js_starts_is_applied(page, site_url):
-    """site.js is asked for once the page is read (overrides/main.html): held back here until the reader has
-    chosen a tier, it applies that choice when it starts."""
-    held = []
-    page.route("**/assets/javascripts/site.js", lambda route: held.append(route))
-    page.goto(site_url + "/entitlement/primary/", wait_until="domcontentloaded")
-    form = page.locator("form[data-narrow]")
-    form.get_by_label("Gold (additional cost)").check()
-    expect(form.get_by_role("status")).to_have_text("Showing all tiers, for YHGFL and other schools.")
-    while not held:
-        page.wait_for_timeout(20)
-    held[0].continue_()
-    expect(form.get_by_role("status")).to_have_text("Showing Gold (additional cost), for YHGFL and other schools.")
-    expect(page.locator("#tier-platinum")).to_be_hidden()
-    assert "tier=gold" in page.url
+def test_links_shared_before_tiers_had_pages_lead_to_the_tier(page, site_url):
+    page.goto(site_url + "/entitlement/primary/?tier=platinum&yhgfl=no")
+    page.wait_for_url("**/entitlement/primary/platinum/")
+    page.goto(site_url + "/entitlement/primary/?tier=nonsense")
+    expect(page.locator("h1")).to_contain_text("Primary schools: what you are entitled to")
+    page.goto(site_url + "/compare/primary/?from=core&to=gold&yhgfl=yes")
+    page.wait_for_url("**/compare/primary/core-to-gold/")
 
 
-def test_optional_extra_for_yhgfl_schools_resolves(page, site_url):
-    page.goto(site_url + "/entitlement/primary/?tier=gold&yhgfl=no")
-    expect(cell(page, "Recovery from virus infection", 1)).to_have_text("Not available", use_inner_text=True)
-    page.goto(site_url + "/entitlement/primary/?tier=gold&yhgfl=yes")
+def test_both_yhgfl_answers_on_the_tier_page(page, site_url):
+    page.goto(site_url + "/entitlement/primary/gold/")
+    expect(cell(page, "Recovery from virus infection")).to_have_text(
+        "Optional extra for YHGFL schools only", use_inner_text=True)
     expect(cell(page, "Recovery from virus infection", 1)).to_have_text("Optional extra", use_inner_text=True)
+    expect(cell(page, "Recovery from virus infection", 2)).to_have_text("Not available", use_inner_text=True)
+    expect(cell(page, SOFTWARE_INSTALL, 1)).to_have_text("Included", use_inner_text=True)
+    expect(cell(page, SOFTWARE_INSTALL, 2)).to_have_text("Not included", use_inner_text=True)
 
 
-def test_without_javascript_everything_is_shown(browser, site_url):
+def test_without_javascript_the_tier_and_move_links_show_the_right_page(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "/entitlement/primary/")
-    expect(page.locator("form[data-narrow]")).to_be_hidden()
-    expect(page.locator(".tier-section")).to_have_count(4)
-    for tier in ("core", "gold", "platinum", "platinum-plus"):
-        expect(page.locator(f"#tier-{tier}")).to_be_visible()
-    expect(page.locator("#services-by-tier + div table thead th:visible")).to_have_text(
-        ["Service", "Core", "Gold", "Platinum", "Platinum+"])
-    expect(cell(page, SOFTWARE_INSTALL, 1)).to_have_text("YHGFL schools only", use_inner_text=True)
-    expect(cell(page, "Recovery from virus infection", 1)).to_have_text(
-        "Optional extra for YHGFL schools only", use_inner_text=True)
+    page.locator("table[data-tier-pages] a", has_text="Platinum+").click()
+    page.wait_for_url("**/entitlement/primary/platinum-plus/")
+    expect(page.get_by_role("heading", level=1)).to_have_accessible_name("Platinum+ for primary schools")
+    page.goto(site_url + "/compare/primary/")
+    expect(page.locator("form[data-move-form]")).to_be_hidden()
+    page.get_by_role("link", name="Gold to Platinum", exact=True).click()
+    page.wait_for_url("**/compare/primary/gold-to-platinum/")
+    expect(page.get_by_role("heading", level=1)).to_have_accessible_name("From Gold to Platinum: primary schools")
     context.close()
+
+
+def test_the_comparison_form_leads_to_the_move_page(page, site_url):
+    page.goto(site_url + "/compare/primary/")
+    form = page.locator("form[data-move-form]")
+    form.get_by_label("Your school's tier now").select_option("gold")
+    form.get_by_label("The tier you are considering").select_option("gold")
+    form.get_by_role("button").click()
+    expect(form.get_by_role("status")).to_contain_text("are the same")
+    form.get_by_label("The tier you are considering").select_option("core")
+    form.get_by_role("button").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/compare/primary/gold-to-core/")
 
 
 def test_schools_filter(page, site_url):
@@ -118,18 +114,16 @@ def test_comparison_shows_only_differences(page, site_url):
 
 
 def test_printing_hides_the_chrome_and_shows_where_links_go(page, site_url):
-    page.goto(site_url + "/entitlement/primary/?tier=gold")
+    page.goto(site_url + "/entitlement/primary/gold/")
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
     expect(page.locator(".md-header")).to_be_hidden()
-    expect(page.locator("form[data-narrow] fieldset").first).to_be_hidden()
-    expect(page.locator("form[data-narrow] .narrow-status")).to_have_text("Showing Gold (additional cost), for YHGFL "
-                                                                          "and other schools.")
+    expect(page.locator("#moving")).to_be_hidden()   # the moves between tiers are for the screen
     clause = page.locator(".clause-ref a").first  # "section 7.4.1" reads the same on paper: no address
     expect(clause).to_have_text("section 7.4.1")
     assert clause.get_attribute("data-print-url") is None
-    link = page.get_by_role("link", name="the tiers side by side")
+    link = page.get_by_role("link", name="compare the tiers")
     assert link.get_attribute("data-print-url") == site_url + "/compare/primary/"
     after = page.evaluate("(a) => getComputedStyle(a, '::after').content", link.element_handle())
     assert after == f'" <{site_url}/compare/primary/>"'

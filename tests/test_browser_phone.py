@@ -111,7 +111,7 @@ def test_without_javascript_every_one_of_1000_schools_is_listed(browser, many_sc
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("path", ["/", "/schools/", "/entitlement/primary/", "/compare/primary/",
-                                  "/specification/service-standards/"])
+                                  "/response-times/"])
 def test_nothing_moves_when_the_scripts_start(browser, site_url, path, width):
     """The controls that need JavaScript are drawn from the first paint, already saying what the page shows."""
     with watched_page(browser, site_url, viewport={"width": width, "height": 844}) as page:

@@ -38,6 +38,12 @@ QUERIES = [
     ("price", f"{SPEC}/price/", "package-prices"),
     ("charge", f"{SPEC}/price/", "package-prices"),
     ("fee", f"{SPEC}/price/", "package-prices"),
+    ("how much", f"{SPEC}/price/", "package-prices"),
+    # -- a specific word outranks a synonym: "cost" leads to the package prices, "Capita" names 7.6.3 (the Capita
+    #    top-up and its prices), which the synonym also leads to; and a clause comes before the rows of its tables
+    ("cost of Capita support", f"{SPEC}/services/", "capita-top-up"),
+    ("capita top-up", f"{SPEC}/services/", "capita-top-up"),
+    ("price of capita top-up", f"{SPEC}/services/", "capita-top-up"),
     # -- synonyms: something is wrong: the fault route (the ICT Service Desk), not the complaints route
     ("fault", "", "report-a-fault"),
     ("broken", "", "report-a-fault"),
@@ -48,6 +54,10 @@ QUERIES = [
     ("service desk", "", "report-a-fault"),
     ("report a fault", "", "report-a-fault"),
     ("call", "", "report-a-fault"),
+    ("who do I call", "", "report-a-fault"),
+    ("repair", "", "report-a-fault"),
+    ("fix", "", "report-a-fault"),
+    ("broken PC", "", "report-a-fault"),
     ("response times", f"{SPEC}/service-standards/", "responsiveness"),
     ("how long", f"{SPEC}/service-standards/", "responsiveness"),
     # -- synonyms: complaints: the route of 11.1
@@ -56,6 +66,10 @@ QUERIES = [
     ("not happy", f"{SPEC}/complaints/", "escalation"),
     ("unhappy", f"{SPEC}/complaints/", "escalation"),
     ("escalate", f"{SPEC}/complaints/", "escalation"),
+    # -- the curriculum network and its computers: supported by the primary Platinum tier
+    ("curriculum", f"{SPEC}/services/", "primary-platinum"),
+    ("classroom", f"{SPEC}/services/", "primary-platinum"),
+    ("whole school", f"{SPEC}/services/", "primary-platinum"),
     # -- a clause's subject: that clause first
     ("priority 1", f"{SPEC}/service-standards/", "priority-1"),
     ("priority 3", f"{SPEC}/service-standards/", "priority-3"),
@@ -72,6 +86,8 @@ QUERIES = [
     ("Sophos", f"{SPEC}/services/", "software--antivirus-software-sophos-f-secure"),
     ("Microsoft Office", f"{SPEC}/services/", "software--desktop-applications-microsoft-office-family-of-products"),
     ("Complete SIMS Help Desk", f"{SPEC}/services/", "capita-top-up--complete-sims-help-desk-support"),
+    ("SIMS Examinations module", f"{SPEC}/services/", "capita-top-up--individual-modules--sims-examinations-module"),
+    ("internet", f"{SPEC}/services/", "inclusions--administration-network--support-for-internet-access"),
     ("Pam Plant", f"{SPEC}/complaints/", "escalation--step-2"),
     ("Sue Rumbold", f"{SPEC}/complaints/", "escalation--step-3"),
     ("Brookside", "schools/example-brookside-primary-school-fictional/", None),

@@ -112,23 +112,18 @@ def test_secondary_comparison_shows_every_tier_of_every_service(page, site_url, 
             assert status_box["x"] > cell_box["x"] + 20 and abs(cell_box["y"] - status_box["y"]) < 8
 
 
-def test_narrowed_tiers_leave_no_empty_lines_and_yhgfl_wording_follows(page, site_url):
+def test_a_tier_page_is_one_tier_a_card_and_both_yhgfl_answers_side_by_side(page, site_url):
     page.set_viewport_size({"width": 390, "height": 800})
-    page.goto(site_url + "/entitlement/primary/?tier=gold&yhgfl=no")
-    table = page.locator("#services-by-tier + div table")
-    rows = table.locator("tbody tr:not(.group-row)")
-    expect(rows.first).to_be_visible()
-    shown = page.evaluate("""(table) => [...table.querySelectorAll('tbody tr:not(.group-row)')].map(row =>
-        [...row.querySelectorAll('td')].filter(cell => cell.getClientRects().length > 0).length)""",
-                             table.element_handle())
-    assert set(shown) == {1}, "each card shows only the chosen tier"
-    software = rows.filter(has=page.locator("th", has_text="Software installation and configuration"))
+    page.goto(site_url + "/entitlement/primary/gold/")
+    table = page.locator("#services + div table")
+    software = table.locator("tbody tr", has=page.locator("th", has_text="Software installation and configuration"))
     gold = software.locator("td:visible")
     expect(gold).to_have_count(1)
     expect(gold).to_have_attribute("data-label", "Gold")
-    expect(gold).to_have_text("Not included", use_inner_text=True)
-    page.get_by_label("Yes", exact=True).check()
-    expect(gold).to_have_text("Included", use_inner_text=True)
+    expect(gold).to_have_text("YHGFL schools only", use_inner_text=True)
+    both = page.locator(".yhgfl-table table tbody tr", has=page.locator("th", has_text="Software installation"))
+    expect(both.locator("td")).to_have_text(["Included", "Not included"], use_inner_text=True)
+    expect(both.locator("td").first).to_have_attribute("data-label", "A YHGFL school")
 
 
 @pytest.mark.parametrize("width", [601, 768])
@@ -151,7 +146,7 @@ def test_tables_fit_the_page_above_the_phone_layout(page, built_site, site_url, 
 
 @pytest.mark.parametrize("width", [768, 1280])
 @pytest.mark.parametrize("path, table", [
-    ("/entitlement/primary/", "#services-by-tier + div table"),
+    ("/entitlement/primary/gold/", "#services + div table"),
     ("/compare/primary/", ".comparison table >> nth=0"),
     ("/schools/example-brookside-primary-school-fictional/", "article .table-wrap table"),
 ])

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from conftest import DataFiles
-from macros.sla.changes import (
+from macros.sla.change_records import (
     CellChange,
     Changes,
     ClauseChange,
@@ -27,9 +27,9 @@ from macros.sla.changes import (
     SchoolChange,
     TierCode,
     Words,
-    compare,
     word_changes,
 )
+from macros.sla.changes import compare
 from macros.sla.entitlement import Status
 from macros.sla.load import load
 from macros.sla.models import Clause, School, SchoolType

@@ -7,18 +7,15 @@ pieces: test_comparison_build.py; in Chromium: test_browser_comparison.py."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import shutil
 from decimal import Decimal
 from itertools import permutations
 
 import pytest
 from bs4 import BeautifulSoup
-from bs4.element import TemplateString
 
 from conftest import EDITION, DataFiles
 from macros.sla.catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST
-from macros.sla.comparison import ComparisonPage, school_types_to_ask
 from macros.sla.entitlement import (
     DescribedChange,
     Status,
@@ -29,6 +26,7 @@ from macros.sla.entitlement import (
     tier_offers,
 )
 from macros.sla.load import load
+from macros.sla.move_page import MovePage
 from macros.sla.pages import Pages
 from spec_facts import MATRIX, TIERS
 from test_entitlement import BY_CODE
@@ -169,57 +167,6 @@ def data(tmp_path) -> DataFiles:
     return DataFiles(tmp_path / "data")
 
 
-def test_the_school_type_is_asked_only_where_the_cost_depends_on_it(catalog, data):
-    assert school_types_to_ask(catalog, "primary") == []     # both primary types: Core free, the rest extra
-    assert [t.id for t in school_types_to_ask(catalog, "secondary")] == ["secondary", "secondary-formerly-gm"]
-    data.edit("prices.yaml", "package_prices: []",
-              "package_prices:\n  - school_type: primary\n    tier: gold\n    price: 1250\n")
-    assert [t.id for t in school_types_to_ask(load(data.dir), "primary")] == ["primary", "primary-formerly-gm"]
-
-
-# --- the pieces and the list of answers -------------------------------------------------
-
-
-def choice(catalog, phase: str) -> BeautifulSoup:
-    pages = Pages(catalog, href=lambda path, anchor: f"/{path}/" + (f"#{anchor}" if anchor else ""))
-    return BeautifulSoup(str(ComparisonPage(catalog, pages.href, pages).choice(phase)), "html.parser")
-
-
-@pytest.mark.parametrize("phase", ["primary", "secondary"])
-def test_every_answer_is_listed_and_every_piece_it_names_exists(catalog, phase):
-    soup = choice(catalog, phase)
-    answers = json.loads(soup.select_one("script[data-compare-answers]").string)
-    # (CSS selectors do not look inside a <template>, as in a browser; find_all does.)
-    pieces = {element["data-piece"] for element in soup.template.find_all(attrs={"data-piece": True})}
-    tiers = [t.id for t in catalog.phase(phase).tiers]
-    yhgfl = ["yes", "no"] if phase == "primary" else ["any"]
-    types = ["any"] if phase == "primary" else ["secondary", "secondary-formerly-gm"]
-    assert sorted(answers["changes"]) == sorted(f"{a}/{b}/{y}" for a, b in permutations(tiers, 2) for y in yhgfl)
-    assert sorted(answers["costs"]) == sorted(f"{a}/{b}/{t}" for a, b in permutations(tiers, 2) for t in types)
-    assert answers["statuses"] == [status.css for status in Status]
-    for change in answers["changes"].values():
-        assert change["summary"] in pieces
-        assert all(lines for _, lines in change["groups"]), "a group heading with nothing under it"
-        assert {f"group-{group}" for group, _ in change["groups"]} <= pieces
-        assert {f"service-{line[0]}" for _, lines in change["groups"] for line in lines} <= pieces
-        assert {f"described-{item[0]}" for item in change["described"]} <= pieces
-    assert set(answers["costs"].values()) <= pieces
-    assert {f"status-{status.css}" for status in Status} | {f"tier-{t}" for t in tiers} <= pieces
-    assert {"prompt", "same-tier", "heading", "shown", "line", "matrix-heading", "described-heading"} <= pieces
-
-
-def test_the_form_asks_only_what_the_answer_depends_on(catalog):
-    legends = [[legend.get_text() for legend in choice(catalog, phase).select("form legend")]
-               for phase in ("primary", "secondary")]
-    assert legends == [
-        ["Your school's current tier", "The tier you are considering",
-         "Is your school a YHGFL (Yorkshire and Humber Grid for Learning) school?"],
-        ["Your school's current tier", "The tier you are considering", "Your type of school"]]
-    secondary = choice(catalog, "secondary")
-    assert [label.get_text(" ", strip=True) for label in secondary.select("input[name=type]")[0].find_parents(
-        "fieldset")[0].select("label")] == ["Secondary schools", "Secondary schools formerly grant maintained"]
-
-
 # --- what a move costs, on the minimal data with a third tier ---------------------------------------------
 
 
@@ -236,10 +183,12 @@ def three_tiers(minimal: DataFiles, no_additional_cost: str, additional_cost: st
 
 
 def cost_piece(catalog, before: str, after: str) -> list[str]:
-    """The words of the cost piece of the answer for a move from `before` to `after` (any school type)."""
-    piece = choice(catalog, "primary").template.find(attrs={"data-piece": f"cost/{before}/{after}/any"})
-    # Inside a <template>, BeautifulSoup keeps the words as TemplateString, which get_text leaves out by default.
-    return [" ".join(item.get_text(" ", types=(TemplateString,)).split()) for item in piece.find_all(["h4", "li"])]
+    """The words of the cost of a move from `before` to `after` on its page, as the summary says them."""
+    pages = Pages(catalog, href=lambda path, anchor: f"/{path}/" + (f"#{anchor}" if anchor else ""))
+    html = MovePage(catalog, pages.href, pages.status, pages.cost_words).page("primary", before, after)
+    soup = BeautifulSoup(html, "html.parser")
+    row = soup.select_one(".summary-list-row")
+    return [" ".join(element.get_text(" ").split()) for element in row.select("dt, dd p")]
 
 
 def test_two_tiers_at_the_same_extra_price_cost_the_same_but_not_nothing(minimal):
@@ -247,19 +196,19 @@ def test_two_tiers_at_the_same_extra_price_cost_the_same_but_not_nothing(minimal
                                                    "  - {school_type: primary, tier: platinum, price: 1250}\n")
     catalog = load(minimal.dir)
     assert cost_piece(catalog, "gold", "platinum") == [
-        "Cost", "Now (Gold): Additional cost: £1,250 a year", "After moving (Platinum): Additional cost: £1,250 a year",
-        "Difference in price: none"]
+        "Cost", "Difference in price: none .",
+        "Now ( Gold ): Additional cost: £1,250 a year . After moving ( Platinum ): Additional cost: £1,250 a year ."]
     assert cost_piece(catalog, "platinum", "core") == [
-        "Cost", "Now (Platinum): Additional cost: £1,250 a year", "After moving (Core): No additional cost",
-        "Difference in price: £1,250 a year less"]
+        "Cost", "Difference in price: £1,250 a year less .",
+        "Now ( Platinum ): Additional cost: £1,250 a year . After moving ( Core ): No additional cost ."]
 
 
 def test_two_tiers_at_no_additional_cost_say_so(minimal):
     three_tiers(minimal, "core, platinum", "gold", "  - {school_type: primary, tier: gold, price: 980.50}\n")
     catalog = load(minimal.dir)
     assert cost_piece(catalog, "core", "platinum") == [
-        "Cost", "Now (Core): No additional cost", "After moving (Platinum): No additional cost",
-        "Difference in price: none: both are at no additional cost"]
+        "Cost", "Difference in price: none: both are at no additional cost .",
+        "Now ( Core ): No additional cost . After moving ( Platinum ): No additional cost ."]
     assert cost_piece(catalog, "platinum", "gold") == [
-        "Cost", "Now (Platinum): No additional cost", "After moving (Gold): Additional cost: £980.50 a year",
-        "Difference in price: £980.50 a year more"]
+        "Cost", "Difference in price: £980.50 a year more .",
+        "Now ( Platinum ): No additional cost . After moving ( Gold ): Additional cost: £980.50 a year ."]

@@ -226,6 +226,14 @@ def test_cyclic_builds_on(minimal):
         "the first tier of a phase builds on nothing"]
 
 
+def test_a_tier_names_only_groups_of_its_inclusion_table(minimal):
+    line = minimal.edit("services.yaml", "        title: Gold Service\n",
+                        "        title: Gold Service\n        table_groups: [Group one, Group too]\n")
+    assert problems(minimal) == [
+        f"{S}:{line + 1}: phases[0].tiers[1] (the 2nd: gold).table_groups[1] (the 2nd): unknown group 'Group too': "
+        "table_groups names the groups of the primary inclusion table (valid: Group one)"]
+
+
 def test_duplicate_tier_id(minimal):
     line = minimal.edit("services.yaml", "      - id: gold\n", "      - id: core\n")
     found = problems(minimal)

@@ -64,6 +64,31 @@ def test_critical_has_no_deadline_but_daily_updates(capsys):
     assert out[2] == "Updates daily, while unresolved: 2026-11-30 16:45, 2026-12-01 16:45, 2026-12-02 16:45, and so on"
 
 
+@pytest.mark.parametrize("raised, priority, first, skipped", [
+    # Today's date when this was written, Monday 7 December 2026: attention by Wednesday 9 December.
+    ("2026-12-07 16:45", "3", "2026-12-09 16:45", "Bank holidays skipped: 2026-12-25 (Christmas Day), 2026-12-28 "
+                                                  "(Boxing Day (observed))"),
+    ("2022-06-01 16:45", "2", "2022-06-06 16:45", "Bank holidays skipped: 2022-06-02 (Spring Bank Holiday), "
+                                                  "2022-06-03 (Platinum Jubilee of Elizabeth II)"),
+    ("1977-06-03 16:45", "high", "1977-06-06 16:45", "Bank holidays skipped: 1977-06-07 (Silver Jubilee of "
+                                                     "Elizabeth II)"),
+    ("1872-03-28 15:00", "3", "1872-04-03 15:00", "Bank holidays skipped: 1872-03-29 (Good Friday), 1872-04-01 "
+                                                  "(Easter Monday)"),
+])
+def test_any_year_whose_bank_holidays_are_known(capsys, raised, priority, first, skipped):
+    code, out, err = run(capsys, "--raised", raised, "--priority", priority)
+    assert (code, err) == (0, [])
+    assert (out[0], out[-1]) == (first, skipped)
+
+
+def test_the_last_known_year_says_what_it_cannot_know(capsys):
+    code, out, _ = run(capsys, "--raised", "2100-12-24 16:45", "--priority", "4")
+    assert code == 0
+    assert out[0] == "2101-01-04 16:45"
+    assert out[-2:] == ["Bank holidays skipped: 2100-12-27 (Christmas Day (observed)), 2100-12-28 (Boxing Day "
+                        "(observed))", "Check: the bank holidays after 2100-12-31 are not known"]
+
+
 @pytest.mark.parametrize("args, message", [
     (["--raised", "2026-12-24 16:45", "--priority", "9"],
      "error: unknown priority '9' (valid: 1 (Critical), 2 (High), 3 (Medium), 4 (Low), 5 (Hold), 6 (Waiting for "
@@ -72,6 +97,12 @@ def test_critical_has_no_deadline_but_daily_updates(capsys):
     (["--raised", "2026-12-24 16:75", "--priority", "2"], "error: 16:75 is not a time of day (valid: 00:00 to 23:59)"),
     (["--raised", "tomorrow", "--priority", "2"],
      "error: 'tomorrow' is not a date and time: write it as YYYY-MM-DD HH:MM, e.g. 2026-12-24 16:45"),
+    (["--raised", "1871-12-31 10:00", "--priority", "2"],
+     "error: choose a day from Monday 1 January 1872 to Friday 31 December 2100: the bank holidays of those days "
+     "only are known here"),
+    (["--raised", "2101-01-01 10:00", "--priority", "2"],
+     "error: choose a day from Monday 1 January 1872 to Friday 31 December 2100: the bank holidays of those days "
+     "only are known here"),
     (["--priority", "2"], "error: give --raised, e.g. deadline --raised '2026-12-24 16:45' --priority 3"),
     ([], "error: give --raised and --priority, e.g. deadline --raised '2026-12-24 16:45' --priority 3"),
 ])

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import EDITION, DataFiles
-from macros.sla.deadlines import answer, any_year_calendar, update_words
+from macros.sla.deadlines import answer, full_calendar, update_words
 from macros.sla.load import load
 from macros.sla.render import Renderer
 from test_data_errors import problems
@@ -156,7 +156,7 @@ def data(tmp_path) -> DataFiles:
 def when(files: DataFiles, raised: str, level: int) -> dict:
     standards = load(files.dir).services.response_standards
     moment = datetime.datetime.fromisoformat(raised)
-    return answer(standards, any_year_calendar(standards, moment.date()), moment, level).as_json()
+    return answer(standards, full_calendar(standards), moment, level).as_json()
 
 
 def test_later_working_hours_change_the_deadlines(data):

@@ -21,13 +21,12 @@ import datetime
 import pytest
 import yaml
 
+from macros.sla.deadline_answers import answer_words
 from macros.sla.deadlines import (
     DeadlineError,
     answer,
-    answer_words,
-    any_year_calendar,
+    full_calendar,
     moment_words,
-    page_calendar,
     parse_priority,
     parse_raised,
     time_words,
@@ -80,7 +79,7 @@ priorities:
 def worked(raised: str, level: int) -> tuple[str | None, str | None, list[str], list[str]]:
     """When counting starts, the deadline, the regular updates and the bank holidays skipped, as typed below."""
     moment = datetime.datetime.fromisoformat(raised)
-    found = answer(STANDARDS, any_year_calendar(STANDARDS, moment.date()), moment, level)
+    found = answer(STANDARDS, full_calendar(STANDARDS), moment, level)
 
     def text(value: datetime.datetime | None) -> str | None:
         return value.isoformat(sep=" ", timespec="minutes") if value else None
@@ -196,6 +195,25 @@ CASES = [
      ["2026-12-29 16:45", "2026-12-30 16:45", "2026-12-31 16:45"], ["2026-12-25", "2026-12-28"]),
     ("hold", "2026-12-24 16:45", 5, None, None, [], []),
     ("waiting-for-school", "2026-11-28 10:00", 6, None, None, [], []),
+    # -- other years: any day whose bank holidays the holidays package knows (1872 to 2100) ----------------------
+    # Today's date when this was written, Monday 7 December 2026; Boxing Day (Saturday) is Monday 28 December.
+    ("monday-7-december-2026", "2026-12-07 16:45", 3, "2026-12-07 16:45", "2026-12-09 16:45",
+     ["2026-12-16 16:45", "2026-12-23 16:45", "2026-12-30 16:45"], ["2026-12-25", "2026-12-28"]),
+    # The Platinum Jubilee: the Spring Bank Holiday moved to Thursday 2 June 2022, and Friday 3 June.
+    ("platinum-jubilee-2022", "2022-06-01 16:45", 2, "2022-06-01 16:45", "2022-06-06 16:45",
+     ["2022-06-08 16:45", "2022-06-10 16:45", "2022-06-14 16:45"], ["2022-06-02", "2022-06-03"]),
+    # The State Funeral of Queen Elizabeth II, Monday 19 September 2022.
+    ("state-funeral-2022", "2022-09-16 10:00", 3, "2022-09-16 10:00", "2022-09-21 10:00",
+     ["2022-09-28 10:00", "2022-10-05 10:00", "2022-10-12 10:00"], ["2022-09-19"]),
+    # The Coronation of Charles III, Monday 8 May 2023.
+    ("coronation-2023", "2023-05-05 16:45", 2, "2023-05-05 16:45", "2023-05-09 16:45",
+     ["2023-05-11 16:45", "2023-05-15 16:45", "2023-05-17 16:45"], ["2023-05-08"]),
+    # The Silver Jubilee, Tuesday 7 June 1977.
+    ("silver-jubilee-1977", "1977-06-03 16:45", 2, "1977-06-03 16:45", "1977-06-06 16:45",
+     ["1977-06-09 16:45", "1977-06-13 16:45", "1977-06-15 16:45"], ["1977-06-07"]),
+    # The first year the package knows: Good Friday 29 March and Easter Monday 1 April 1872.
+    ("easter-1872", "1872-03-28 15:00", 3, "1872-03-28 15:00", "1872-04-03 15:00",
+     ["1872-04-10 15:00", "1872-04-17 15:00", "1872-04-24 15:00"], ["1872-03-29", "1872-04-01"]),
 ]
 
 
@@ -212,7 +230,7 @@ def test_there_are_at_least_thirty_hand_checked_cases():
 
 def full(raised: str, level: int) -> dict:
     moment = datetime.datetime.fromisoformat(raised)
-    return answer(STANDARDS, any_year_calendar(STANDARDS, moment.date()), moment, level).as_json()
+    return answer(STANDARDS, full_calendar(STANDARDS), moment, level).as_json()
 
 
 # --- the whole answer: receipt, updates and the bank holidays skipped ------------------------------------------
@@ -279,7 +297,7 @@ def test_hold_and_waiting_for_school_have_no_dates(level):
 
 def words(raised: str, level: int):
     moment = datetime.datetime.fromisoformat(raised)
-    cal = any_year_calendar(STANDARDS, moment.date())
+    cal = full_calendar(STANDARDS)
     return answer_words(STANDARDS, answer(STANDARDS, cal, moment, level), cal)
 
 
@@ -343,37 +361,44 @@ def test_a_call_logged_on_a_bank_holiday_names_that_day_in_words():
     assert said.facts[-1] == ("Bank holidays not counted", ["Monday 31 August 2026 (Late Summer Bank Holiday)"])
 
 
-# --- the page's calendar: the financial year of the prices and the next -------------------------------------
+# --- the calendar: every day whose bank holidays the holidays package knows -------------------------------------
 
 
-def test_the_page_knows_the_bank_holidays_of_two_financial_years():
-    cal = page_calendar(STANDARDS, "2008/09")
-    assert cal.known == (datetime.date(2008, 4, 1), datetime.date(2010, 3, 31))
-    assert [day.isoformat() for day in cal.holidays if day.weekday() < 5] == [
-        "2008-05-05", "2008-05-26", "2008-08-25", "2008-12-25", "2008-12-26", "2009-01-01",
-        "2009-04-10", "2009-04-13", "2009-05-04", "2009-05-25", "2009-08-31", "2009-12-25", "2009-12-28",
-        "2010-01-01"]
+def test_the_calendar_knows_the_bank_holidays_from_1872_to_2100():
+    cal = full_calendar(STANDARDS)
+    assert cal.known == (datetime.date(1872, 1, 1), datetime.date(2100, 12, 31))
+    assert [day.isoformat() for day in cal.holidays if day.year in (2008, 2009) and day.weekday() < 5] == [
+        "2008-01-01", "2008-03-21", "2008-03-24", "2008-05-05", "2008-05-26", "2008-08-25", "2008-12-25",
+        "2008-12-26", "2009-01-01", "2009-04-10", "2009-04-13", "2009-05-04", "2009-05-25", "2009-08-31",
+        "2009-12-25", "2009-12-28"]
 
 
 def test_easter_monday_and_the_august_bank_holiday_are_holidays_in_england():
-    cal = page_calendar(STANDARDS, "2026/27")
+    cal = full_calendar(STANDARDS)
     assert cal.holidays[datetime.date(2026, 4, 6)] == "Easter Monday"
     assert cal.holidays[datetime.date(2026, 8, 31)] == "Late Summer Bank Holiday"
 
 
-def test_a_day_outside_the_pages_years_is_refused():
-    cal = page_calendar(STANDARDS, "2008/09")
-    with pytest.raises(DeadlineError, match="^choose a day from Tuesday 1 April 2008 to Wednesday 31 March 2010: "):
-        answer(STANDARDS, cal, datetime.datetime(2010, 4, 1, 10, 0), 2)
+@pytest.mark.parametrize("raised", [datetime.datetime(1871, 12, 31, 10, 0), datetime.datetime(2101, 1, 1, 10, 0)])
+def test_a_day_whose_bank_holidays_are_not_known_is_refused(raised):
+    with pytest.raises(DeadlineError) as caught:
+        answer(STANDARDS, full_calendar(STANDARDS), raised, 2)
+    assert str(caught.value) == ("choose a day from Monday 1 January 1872 to Friday 31 December 2100: the bank "
+                                 "holidays of those days only are known here")
 
 
 def test_an_answer_that_reaches_past_the_known_holidays_says_so():
-    cal = page_calendar(STANDARDS, "2008/09")
-    found = answer(STANDARDS, cal, datetime.datetime(2010, 3, 31, 14, 0), 4)
-    assert found.deadline == datetime.datetime(2010, 4, 7, 14, 0)  # Good Friday 2010 (2 April) is not known
-    assert found.beyond_known
+    # Christmas 2100 is a Saturday: Monday 27 and Tuesday 28 December are its substitutes. 1 January 2101 is a
+    # Saturday, but the bank holidays of 2101 are not known, so Monday 3 January counts as a working day.
+    cal = full_calendar(STANDARDS)
+    found = answer(STANDARDS, cal, datetime.datetime(2100, 12, 24, 16, 45), 4)
+    assert found.as_json() == {
+        "level": 4, "counted_from": "2100-12-24T16:45", "deadline": "2101-01-04T16:45",
+        "receipt_update": "2100-12-24T16:45", "assessment_update": True,
+        "updates": ["2101-02-04T16:45", "2101-03-04T16:45", "2101-04-04T16:45"],
+        "skipped": ["2100-12-27", "2100-12-28"], "beyond_known": True}
     assert answer_words(STANDARDS, found, cal).facts[-1] == ("Check", [
-        "The bank holidays after Wednesday 31 March 2010 are not known here, so a later date above may need to "
+        "The bank holidays after Friday 31 December 2100 are not known here, so a later date above may need to "
         "move to the next working day."])
 
 

@@ -45,6 +45,7 @@ INJECTIONS = [
      f"    role: {quoted('Head of Commissioning and Partnerships ' + PAYLOAD)}"),
     ("        - service: Call routing", f"        - service: {quoted('Call routing ' + PAYLOAD)}"),
     ("    - name: ICT Helpdesk", f"    - name: {quoted('ICT Helpdesk ' + PAYLOAD)}"),
+    ("        table_groups: [ICT Helpdesk]", f"        table_groups: [{quoted('ICT Helpdesk ' + PAYLOAD)}]"),
     ("      meaning: YHGFL schools only", f"      meaning: {quoted('YHGFL schools only ' + PAYLOAD)}"),
     ("        name: Platinum+", f"        name: {quoted('Platinum+ ' + PAYLOAD)}"),
     ("        title: Gold Service", f"        title: {quoted('Gold Service ' + PAYLOAD)}"),
@@ -133,7 +134,6 @@ def test_titles_stay_text_in_captions_and_region_labels(hostile_site, hostile_pa
     assert services[SOFTWARE_TITLE] == SOFTWARE_TITLE
     assert services[f"{PRICES_TITLE} 2008/09"] == f"{PRICES_TITLE} 2008/09"
     primary = regions(hostile_pages["entitlement/primary/index.html"])
-    assert primary[f"{MATRIX_TITLE}, in words (the table as published: section 7.3.2)"] == MATRIX_TITLE
     assert primary[f"{PRICES_TITLE} 2008/09"] == f"{PRICES_TITLE} 2008/09"
     # In the HTML itself: escaped in the caption, and the quote cannot end the attribute.
     escaped = "Summary of Supported Software &lt;script&gt;alert(1)&lt;/script&gt; &#34; onmouseover=&#34;x"

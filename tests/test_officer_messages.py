@@ -6,7 +6,7 @@ and compares the whole report. In an expected problem, `{A}` is the line where t
 starts and `{A+2}` the line two below it; `{B}` is the same for a second edit. An edit whose old and
 new text are the same only marks a line. `None` as the old text writes the whole file.
 
-When a message is added to yamlfile.py, load.py, models.py, problems.py or checks.py, add a case here.
+When a message is added to yamlfile.py, load.py, models.py, problems.py or checks/, add a case here.
 """
 
 from __future__ import annotations

@@ -11,6 +11,10 @@ from macros.sla.pages import site_pages
 pytestmark = pytest.mark.unit
 
 
+PRIMARY = ["core", "gold", "platinum", "platinum-plus"]
+SECONDARY = ["core", "silver", "platinum"]
+
+
 def test_the_generated_pages():
     pages = site_pages(load(EDITION))
     assert [(p.path, p.nav, p.searched) for p in pages] == [
@@ -20,8 +24,18 @@ def test_the_generated_pages():
         ("entitlement/secondary-formerly-gm", "entitlement", True),
         ("compare/primary", "entitlement", True),
         ("compare/secondary", "entitlement", True),
+        # A page for each tier of each school type, and for each move between two tiers of a phase: out of the
+        # navigation and the search index.
+        *[(f"entitlement/{school_type}/{tier}", None, False)
+          for school_type, tiers in [("primary", PRIMARY), ("primary-formerly-gm", PRIMARY),
+                                     ("secondary", SECONDARY), ("secondary-formerly-gm", SECONDARY)]
+          for tier in tiers],
+        *[(f"compare/{phase}/{before}-to-{after}", None, False)
+          for phase, tiers in [("primary", PRIMARY), ("secondary", SECONDARY)]
+          for before in tiers for after in tiers if after != before],
         ("schools/index", "entitlement", True),
         ("changes", "entitlement", True),  # what has changed since last year; it says so when there is no archive
+        ("response-times", "entitlement", True),  # when will you respond? the response times and the calculator
         # School pages: out of the navigation and the search index.
         ("schools/example-brookside-primary-school-fictional", None, False),
         ("schools/example-hill-top-primary-school-fictional", None, False),

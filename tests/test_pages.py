@@ -14,12 +14,8 @@ from test_entitlement import BY_CODE, PC_THRESHOLD
 
 pytestmark = pytest.mark.build
 
-# Each tier's section is shown when the form narrows to a tier that includes it.
-TIER_SECTIONS = {
-    "primary": {"tier-core": "core gold platinum platinum-plus", "tier-gold": "gold platinum platinum-plus",
-                "tier-platinum": "platinum platinum-plus", "tier-platinum-plus": "platinum-plus"},
-    "secondary": {"tier-core": "core silver platinum", "tier-silver": "silver platinum", "tier-platinum": "platinum"},
-}
+TIER_SECTIONS = {"primary": ["core", "gold", "platinum", "platinum-plus"], "secondary": ["core", "silver", "platinum"]}
+"""Each phase's tiers, each with a page of its own for each school type."""
 TYPES = {"primary": "Primary schools", "primary-formerly-gm": "Primary schools formerly grant maintained",
          "secondary": "Secondary schools", "secondary-formerly-gm": "Secondary schools formerly grant maintained"}
 
@@ -55,42 +51,44 @@ def test_school_pages_stay_out_of_the_navigation_and_their_text_out_of_the_searc
 # --- a page per school type ----------------------------------------------------
 
 
-def _cell_words(td: Tag) -> tuple[str, str, str]:
-    """(not known, YHGFL school, other school) as the cell says them."""
-    unknown, yes, no = (td.select_one(f".when-yhgfl-{k}") for k in ("unknown", "yes", "no"))
-    if unknown is None:
-        return (text_of(td),) * 3
-    return text_of(unknown), text_of(yes), text_of(no)
+PRIMARY_TIERS = ["core", "gold", "platinum", "platinum-plus"]
 
 
 @pytest.mark.parametrize("school_type", ["primary", "primary-formerly-gm"])
-def test_primary_type_pages_show_every_cell_in_words(built_site, school_type):
-    table = page(built_site, f"entitlement/{school_type}").select_one("#services-by-tier + div table")
-    assert [text_of(th) for th in table.select("thead th")] == ["Service"] + TIERS["primary"]
+@pytest.mark.parametrize("tier", PRIMARY_TIERS)
+def test_each_primary_tier_page_shows_every_cell_in_words(built_site, school_type, tier):
+    """Each tier's column of the published table, in words; a cell that depends on YHGFL says so, and the section
+    after gives both answers."""
+    soup = page(built_site, f"entitlement/{school_type}/{tier}")
+    column = PRIMARY_TIERS.index(tier)
+    table = soup.select_one("#services + div table")
+    assert [text_of(th) for th in table.select("thead th")] == ["Service", TIERS["primary"][column]]
     rows = [tr for tr in table.select("tbody tr") if "group-row" not in (tr.get("class") or [])]
     assert len(rows) == len(MATRIX)
-    for tr, (_group, service, codes) in zip(rows, MATRIX, strict=True):
+    both = {text_of(tr.th): [text_of(td) for td in tr.find_all("td")]
+            for tr in soup.select(".yhgfl-table table tbody tr")}
+    for tr, (group, service, codes) in zip(rows, MATRIX, strict=True):
+        yes, no, unknown = (status.value for status in BY_CODE[codes.split()[column]])
         assert text_of(tr.th).startswith(service)
-        tier_ids = ["core", "gold", "platinum", "platinum-plus"]
-        for td, code, tier, tier_id in zip(tr.find_all("td"), codes.split(), TIERS["primary"], tier_ids, strict=True):
-            yes, no, unknown = (status.value for status in BY_CODE[code])
-            assert _cell_words(td) == (unknown, yes, no), (service, tier)
-            assert td["data-for-tiers"] == tier_id
+        assert text_of(tr.td) == unknown, (service, tier)
+        if yes != no:
+            assert both.pop(f"{service} ({group})") == [yes, no]
+    assert both == {}
 
 
 def test_supported_software_cells_link_to_the_list(built_site):
-    table = page(built_site, "entitlement/primary").select_one("#services-by-tier + div table")
+    table = page(built_site, "entitlement/primary/gold").select_one("#services + div table")
     links = {a["href"] for a in table.find_all("a") if text_of(a) == "Supported software only"}
-    assert links == {"../../specification/services/#software-supported"}
+    assert links == {"../../../specification/services/#software-supported"}
 
 
-def test_the_pc_condition_is_stated_on_the_type_page(built_site):
-    table = page(built_site, "entitlement/primary").select_one("#services-by-tier + div table")
+def test_the_pc_condition_is_stated_on_the_tier_page(built_site):
+    table = page(built_site, "entitlement/primary/core").select_one("#services + div table")
     header = next(th for th in table.select("tbody th") if text_of(th).startswith("Access to SIMS from more than"))
     assert re.sub(r"\s+", " ", header.get_text()) == (
         "Access to SIMS from more than 10 PCs (for schools with more than 10 PCs or laptops with access to SIMS: "
         "\"Access to SIMS from more than 10 PCs\" counts PCs or laptops throughout the school)")
-    assert header.select_one(".row-note a")["href"] == "../../about-this-edition/#note-admin-pcs"
+    assert header.select_one(".row-note a")["href"] == "../../../about-this-edition/#note-admin-pcs"
 
 
 PRICED = {"primary": "Gold, Platinum and Platinum+", "primary-formerly-gm": "Gold, Platinum and Platinum+",
@@ -106,14 +104,16 @@ def test_type_page_says_what_is_free_and_what_costs(built_site, school_type):
     packages = "section 12.2"
     assert costs == [f"{name}: at no additional cost" for name in free] + [
         f"{name}: at additional cost; the price is to be notified ({packages})" for name in paid]
-    sections = {section.h3["id"]: section["data-for-tiers"] for section in soup.select(".tier-section")}
-    assert sections == TIER_SECTIONS[school_type.removesuffix("-formerly-gm")]
+    phase = school_type.removesuffix("-formerly-gm")
+    tiers = [(text_of(a), a["href"]) for a in soup.select("table[data-tier-pages] a")]
+    assert tiers == [(TIERS[phase][i], f"{tier_id}/") for i, tier_id in enumerate(TIER_SECTIONS[phase])]
+    assert not soup.select(".tier-section")  # each tier is on its own page
     headings = [text_of(h2) for h2 in soup.select("article h2[id]")]
-    assert headings == ["At a glance", "Contents", "Services by tier ¶", "What each tier includes ¶",
+    assert headings == ["The tiers", "At a glance", "Contents",
                         "Contract and prices ¶", "Available to every school ¶", "Response times ¶",
                         "Whom to contact ¶", "What has changed for you since last year ¶"]
     contents = [(text_of(a), a["href"]) for a in soup.select("nav.page-contents a")]
-    assert contents == [("Services by tier", "#services-by-tier"), ("What each tier includes", "#tiers"),
+    assert contents == [("The tiers", "#tiers"), ("At a glance", "#summary"),
                         ("Contract and prices", "#contract"), ("Available to every school", "#every-school"),
                         ("Response times", "#response-standards"), ("Whom to contact", "#contacts"),
                         ("What has changed for you since last year", "#changes")]
@@ -129,20 +129,21 @@ def test_type_page_says_what_is_free_and_what_costs(built_site, school_type):
         "Subscriptions are payable annually in advance, invoiced as early as possible after 1 April (section 13.1).",
         "Pay-as-you-use services are invoiced monthly; schools should pay invoices within 28 days of the date of "
         "invoice, or raise queries with the initiator immediately (section 13.2)."]
-    response = soup.find("h2", id="response-standards").find_next("p")
-    assert text_of(response).startswith("For general enquiries Performance Support and ICT Services will endeavour")
+    response = soup.find("h2", id="response-standards").find_next("div", class_="response-times")
+    assert "offered with pre-determined response times" in text_of(response.p)
+    assert "For general enquiries Performance Support and ICT Services will endeavour" in text_of(response)
     assert [text_of(card.strong) for card in soup.select("ol.escalation .contact-card")] == ["Pam Plant",
                                                                                           "Sue Rumbold"]
     assert "Will receive attention within 1 working day." in text_of(soup.select_one("article"))
 
 
 def test_secondary_pages_publish_no_matrix_and_invent_none(built_site):
-    soup = page(built_site, "entitlement/secondary")
+    soup = page(built_site, "entitlement/secondary/silver")
     assert "publishes no table of service inclusions and exclusions for secondary schools" in text_of(soup)
-    assert not soup.select("#services-by-tier + div table")
+    assert not soup.select("#services + div table")
     silver = soup.find(id="tier-silver").parent
     assert "technical support for SIMS.NET software errors on the school server" in text_of(silver)
-    assert not soup.select("input[name=yhgfl]")  # nothing depends on YHGFL membership here
+    assert not soup.select("#yhgfl")  # nothing depends on YHGFL membership here
 
 
 def test_every_school_section_has_this_phases_prices_only(built_site):
@@ -240,7 +241,7 @@ def test_status_words_are_explained_under_the_tables(built_site):
         "Included", "Not included", "Optional extra", "Not available", "Supported software only"]
     assert text_of(key.find("dd", string=lambda s: s and "only YHGFL" in s)) == \
         "an extra that only YHGFL schools can buy."
-    type_key = page(built_site, "entitlement/primary").select_one("dl.status-key")
+    type_key = page(built_site, "entitlement/primary/gold").select_one("dl.status-key")
     assert [text_of(dt) for dt in type_key.find_all("dt")] == [
         "Included", "Not included", "Optional extra", "Not available", "Supported software only",
         "YHGFL schools only", "Optional extra for YHGFL schools only"]

@@ -117,8 +117,9 @@ def test_every_block_the_data_may_name_can_be_rendered(renderer):
     assert captions(renderer.block("service-levels", level=3)) == ["Service levels by school type"]
     assert captions(renderer.block("response-standards", level=3)) == ["ICT Support Response Standards Summary"]
     assert captions(renderer.block("supported-software", level=3)) == ["Software"]
-    assert captions(renderer.block("deadline-calculator", level=3)) == [
-        "Bank holidays in England, financial year 2008/09", "Bank holidays in England, financial year 2009/10"]
+    assert renderer.block("deadline-calculator", level=3) == (  # the calculator has a page of its own
+        '<p class="response-times-link"><a href="/response-times/">When will you respond? Work out the date for a '
+        'call</a></p>')
     assert renderer.block("package-prices", level=3) == "<p>To be notified.</p>"
     assert renderer.block("service-prices", level=3) == "<p>To be notified.</p>"
     contact = BeautifulSoup(renderer.block("contact:alex", level=3), "html.parser")

@@ -90,8 +90,8 @@ def test_each_school_type_page_ties_each_target_to_the_tiers_that_have_it(built_
         if "attention within" in words(line):
             assert set(line.get("data-for-tiers", " ".join(sorted(timed))).split()) == timed
     assert quotes_conditions(words(row))
-    calculator = page.select_one("[data-deadlines]")
-    assert quotes_conditions(words(calculator))
+    response_times = page.select_one(".response-times")  # the section "Response times", linking to the calculator
+    assert quotes_conditions(words(response_times))
 
 
 def test_the_home_page_says_where_to_report_a_fault_before_the_complaints_route(built_site):

@@ -15,6 +15,7 @@ from conftest import EDITION, ROOT
 from macros.sla.load import load
 from macros.sla.pages import Pages, site_pages
 from macros.sla.search import (
+    CLAUSE_BOOST,
     FIELD_BOOSTS,
     KEYWORDS,
     RELATED,
@@ -26,6 +27,7 @@ from macros.sla.search import (
     entries,
     rewrite,
 )
+from macros.sla.targets import TARGET_KINDS, unhandled
 from test_data_errors import problems
 
 pytestmark = pytest.mark.unit
@@ -86,7 +88,7 @@ def test_each_target_must_exist_and_the_message_lists_the_valid_ones(minimal):
         "(valid: primary)",
         f"{where}.targets[5] (the 6th): unknown phase id 'secondary' in 'compare:secondary' (valid: primary)",
         f"{where}.targets[6] (the 7th): unknown page 'nowhere' in 'page:nowhere' "
-        "(valid: home, schools, changes, about-this-edition, accessibility, privacy)"]
+        "(valid: home, schools, changes, about-this-edition, accessibility, privacy, response-times, glossary)"]
 
 
 def test_a_contact_or_priority_target_must_be_shown_on_a_page(minimal):
@@ -122,12 +124,14 @@ def test_the_shipped_synonyms_lead_where_the_issue_asks(catalog):
         assert leads[word] == ["clause:notice-period"]
     for word in ("phone", "ring", "telephone", "contact"):
         assert leads[word] == ["clause:provider-contact", "help:fault", "clause:escalation"]
-    for word in ("cost", "price", "charge", "fee"):
+    for word in ("cost", "price", "charge", "fee", "how much"):
         assert leads[word] == ["clause:package-prices", "clause:capita-top-up"]
-    for word in ("fault", "broken", "not working", "problem", "log a call", "service desk"):
+    for word in ("fault", "broken", "not working", "problem", "log a call", "service desk", "repair", "fix"):
         assert leads[word] == ["help:fault", "clause:responsiveness"]  # where to report it, then response times
     for word in ("complaint", "complain", "not happy"):
         assert leads[word] == ["clause:escalation"]
+    for word in ("curriculum", "classroom", "whole school"):  # the tier that supports the curriculum network
+        assert leads[word] == ["clause:primary-platinum", "clause:software-supported"]
 
 
 # --- the entries the site adds ---------------------------------------------------
@@ -165,6 +169,26 @@ def test_rows_of_the_software_the_prices_and_the_priorities(catalog):
         "After initial assessment; Then every two days.")
     assert found["Priority 5: Hold"].text.endswith("Updates: Monitored monthly, and reported as and when required "
                                                    "by the Help Desk.")
+
+
+def test_each_row_of_the_price_tables_is_an_entry_of_its_own(tmp_path):
+    """The edition publishes no package or service prices ("To be notified"); once an officer adds them, each
+    row is an entry at its row, with its price, as the Capita top-up prices are."""
+    shutil.copytree(EDITION, tmp_path / "data")
+    prices = tmp_path / "data" / "prices.yaml"
+    prices.write_text(prices.read_text(encoding="utf-8")
+                      .replace("package_prices: []", "package_prices:\n  - {school_type: primary, tier: gold, "
+                                                      "price: 1250}\n  - {school_type: secondary, tier: platinum, "
+                                                      "price: 4000}")
+                      .replace("service_prices: []", "service_prices:\n  - {service: Bespoke SIMS training, "
+                                                      "price: 300, unit: per day}"), encoding="utf-8")
+    found = {entry.place: (entry.title, entry.text) for entry in entries(load(tmp_path / "data"))}
+    assert found[("specification/price", "package--primary-gold")] == (
+        "Gold – Primary schools", "Prices of packages 2008/09: £1,250 a year.")
+    assert found[("specification/price", "package--secondary-platinum")] == (
+        "Platinum – Secondary schools", "Prices of packages 2008/09: £4,000 a year.")
+    assert found[("specification/price", "service-price--1")] == (
+        "Bespoke SIMS training", "Prices of special and pay-as-you-use services 2008/09: £300 per day.")
 
 
 def test_contacts_are_found_at_their_step_of_the_route_for_complaints(catalog):
@@ -269,9 +293,10 @@ def test_synonyms_become_fields_that_search_matches_but_never_shows(catalog):
     assert docs["#report-a-fault"][KEYWORDS][:3] == ["fault", "broken", "not working"]
     assert docs["#report-a-fault"][RELATED][:2] == ["phone", "ring"]
     assert docs["specification/complaints/#escalation"][KEYWORDS][:2] == ["complaint", "complain"]
-    assert docs["specification/service-standards/#responsiveness"]["boost"] == 2.0  # the theme's, boosted
+    assert docs["specification/service-standards/#responsiveness"]["boost"] == 2.5  # the theme's heading, boosted
+    assert docs["specification/services/#capita-top-up"][RELATED][:2] == ["cost", "price"]
     assert index["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6},
-                                         "keywords": {"boost": 3000.0}, "related": {"boost": 500.0}}
+                                         "keywords": {"boost": 3000.0}, "related": {"boost": 1000.0}}
 
 
 def test_each_page_starts_with_its_own_entry_and_schools_come_last(catalog):
@@ -320,8 +345,8 @@ def test_every_kind_of_target_leads_to_an_entry(tmp_path):
 def test_the_whole_index_of_a_small_site(minimal):
     """The minimal data with a school, the route for complaints and the response standards shown, and two synonyms:
     the whole index, typed out. The weights: a synonym's first target matches its words in `keywords` (3000, three
-    times a word of a title), the others in `related` (500); the site's entries, clauses' headings and synonyms'
-    targets count 2, the theme's other entries 1 (no boost), a school 0.5."""
+    times a word of a title), the others in `related` (1000, one word of a title); clauses' headings count 2.5, the
+    site's entries and synonyms' targets 2, the theme's other entries 1 (no boost), a school 0.5."""
     add_search(minimal, "    - words: [phone, ring]\n      targets: [contact:alex, clause:one]\n"
                         "    - words: [urgent]\n      targets: priority:1\n")
     minimal.write("schools.yaml", "schools:\n  - {name: Test School, school_type: primary, tier: gold, yhgfl: true, "
@@ -342,8 +367,9 @@ def test_the_whole_index_of_a_small_site(minimal):
         {"location": "compare/primary/", "title": "Compare the tiers: primary schools", "text": page},
         {"location": "schools/", "title": "Find your school", "text": page},
         {"location": "changes/", "title": "What has changed since last year", "text": page},
+        {"location": "response-times/", "title": "When will you respond?", "text": page},
         {"location": "specification/first/", "title": "1 First section", "text": page},
-        {"location": "specification/first/#two", "title": "heading", "text": "<p>Y Y N</p>", "boost": 2.0},
+        {"location": "specification/first/#two", "title": "heading", "text": "<p>Y Y N</p>", "boost": 2.5},
         {"location": "specification/first/#priority-1", "title": "Priority 1: Critical",
          "text": "Very bad. Updates: Daily.", "boost": 2.0, "keywords": ["urgent"]},
         {"location": "specification/first/#escalation--step-1", "title": "Alex Example",
@@ -356,12 +382,40 @@ def test_the_whole_index_of_a_small_site(minimal):
         {"location": "privacy/", "title": "Privacy", "text": page},
         {"location": "schools/test-school/", "title": "Test School", "text": "Primary schools, Gold", "boost": 0.5}]
     assert index["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6},
-                                         "keywords": {"boost": 3000.0}, "related": {"boost": 500.0}}
+                                         "keywords": {"boost": 3000.0}, "related": {"boost": 1000.0}}
 
 
-def test_the_weights_rank_a_synonym_above_a_title_and_a_school_below_the_themes():
+def test_the_weights_rank_a_specific_word_above_a_synonym_and_a_school_below_the_themes():
     """The weights, typed out: a synonym's first target counts three times a word of a title (1000), its other
-    targets half one; the site's entries twice the theme's, a school half."""
-    assert FIELD_BOOSTS == {KEYWORDS: 3000.0, RELATED: 500.0}
+    targets one, so a synonym and a word of one of those titles lead there; a clause's heading 2.5 times the
+    theme's entries, the site's entries twice, a school half."""
+    assert FIELD_BOOSTS == {KEYWORDS: 3000.0, RELATED: 1000.0}
     assert (KEYWORDS, RELATED) == ("keywords", "related")
-    assert (ROW_BOOST, SCHOOL_BOOST) == (2.0, 0.5)
+    assert (CLAUSE_BOOST, ROW_BOOST, SCHOOL_BOOST) == (2.5, 2.0, 0.5)
+
+
+# --- one table of the kinds of target ------------------------------------------------
+
+
+def test_one_table_lists_the_kinds_of_target_that_the_data_reference_the_checks_and_search_use(minimal):
+    assert list(TARGET_KINDS) == ["clause", "contact", "priority", "school-type", "compare", "page", "help"]
+    reference = (ROOT / "data" / "schema" / "reference.md").read_text(encoding="utf-8")
+    assert all(f"{name}: {kind.what}" in reference for name, kind in TARGET_KINDS.items())
+    line = add_search(minimal, "    - words: [whatever]\n      targets: [sideways:1, page:nowhere]\n")
+    assert problems(minimal) == [
+        f"{SITE}:{line + 1}: search.synonyms[0] (the 1st: whatever).targets[0] (the 1st): 'sideways:1' is not a "
+        "search target; write kind:id, such as clause:notice-period (valid: clause:…, contact:…, priority:…, "
+        "school-type:…, compare:…, page:…, help:…)",
+        f"{SITE}:{line + 1}: search.synonyms[0] (the 1st: whatever).targets[1] (the 2nd): unknown page 'nowhere' in "
+        "'page:nowhere' (valid: home, schools, changes, about-this-edition, accessibility, privacy, "
+        "response-times, glossary)"]
+    with pytest.raises(RuntimeError, match=r"^search.py handles the search target kinds \['clause'\], not those "
+                                           r"of targets.py: missing \['compare', 'contact', 'help', 'page', "
+                                           r"'priority', 'school-type'\], not in the table \[\]$"):
+        unhandled({"clause"}, "search.py")
+
+
+def test_the_new_pages_can_be_targets(minimal):
+    """'When will you respond?' and the glossary, pages of their own, are targets a synonym may name."""
+    add_search(minimal, "    - words: [deadline]\n      targets: [page:response-times, page:glossary]\n")
+    assert load(minimal.dir).site.search.synonyms[0].targets == ["page:response-times", "page:glossary"]

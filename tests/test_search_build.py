@@ -52,7 +52,7 @@ def test_previews_never_run_words_together(built_site):
         joined += [(doc["location"], word) for word in re.findall(r"\w+", text) if run_together(word, words)]
     assert joined == []
     docs = {doc["location"]: doc for doc in index_of(built_site)["docs"]}
-    assert "Included part of the tier." in docs["entitlement/primary/#services-by-tier"]["text"]
+    assert "Tier and cost <p>Core: at no additional cost</p>" in docs["entitlement/primary/#summary"]["text"]
     assert "Children and Young People's Services Northgate House Northgate" in docs["specification/complaints/"]["text"]
 
 

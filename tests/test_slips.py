@@ -181,8 +181,8 @@ def test_letters_with_accents_keep_their_plain_letter_in_the_address():
 def test_a_deadline_in_a_year_the_calculator_cannot_count_in(minimal, capsys):
     code = main(["deadline", "--raised", "9999-12-31 16:45", "--priority", "1", "--data-dir", str(minimal.dir)])
     out, err = capsys.readouterr()
-    assert (code, out, err) == (2, "", "error: 9999 is outside the years the calculator counts in: choose a day "
-                                       "from 1 January 1900 to 31 December 2199\n")
+    assert (code, out, err) == (2, "", "error: choose a day from Monday 1 January 1872 to Friday 31 December 2100: "
+                                       "the bank holidays of those days only are known here\n")
 
 
 # --- 8. a file far too big; too many problems; long values --------------------------------------------------

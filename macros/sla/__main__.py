@@ -19,7 +19,7 @@ from typing import get_args
 
 from pydantic import BaseModel
 
-from . import deadlines, lock, newyear, publish, review
+from . import deadline_answers, deadlines, lock, newyear, publish, review
 from .archive import Archive, latest_archive
 from .catalog import Catalog
 from .load import FILES, load, unexpected
@@ -195,8 +195,7 @@ def _deadline(data_dir: Path, raised_text: str | None, priority_text: str | None
     try:
         raised = deadlines.parse_raised(raised_text)
         level = deadlines.parse_priority(standards, priority_text)
-        lines = deadlines.command_lines(standards, deadlines.any_year_calendar(standards, raised.date()), raised,
-                                        level)
+        lines = deadline_answers.command_lines(standards, deadlines.full_calendar(standards), raised, level)
     except deadlines.DeadlineError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -1,6 +1,6 @@
 """The validated specification, indexed for the site: clause numbers, tiers, lookups.
 
-Built only from data that passed `checks.py`, so lookups here cannot fail on
+Built only from data that passed `checks/`, so lookups here cannot fail on
 good data; they raise KeyError on a programming mistake.
 """
 

@@ -16,7 +16,7 @@ from typing import Protocol
 from markupsafe import Markup
 
 from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog
-from .changes import (
+from .change_records import (
     CLAUSE_FIELDS,
     CellChange,
     Changes,
@@ -27,8 +27,8 @@ from .changes import (
     RowChange,
     SchoolChange,
     Words,
-    compare,
 )
+from .changes import compare
 from .entitlement import Status
 from .models import Clause, Item, School, SchoolType
 from .paths import CHANGES, download, school_page

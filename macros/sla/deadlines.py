@@ -5,7 +5,8 @@ was raised until the same time the next working day" (`response_standards` in se
 such days over a `WorkingCalendar` (the hours and days from the data, and the bank holidays that are not working
 days), with no MkDocs and no HTML: the response-times page (through `response.py`), `python -m macros.sla
 deadline` and the tests call `answer`, and site.js (`deadlineAnswer`) does the same sums in the reader's browser
-over the calendar the page carries (`page_calendar`), so the two must agree (tests/test_browser_deadlines.py).
+over the calendar the page carries (`full_calendar`: every year whose bank holidays the `holidays` package knows),
+so the two must agree (tests/test_browser_deadlines.py).
 
 How the site reads what the specification leaves open is in edition notes (data/site.yaml), which the page links
 to; in short:
@@ -28,6 +29,7 @@ import datetime
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 import holidays
 
@@ -36,9 +38,6 @@ from .models import Priority, ResponseStandards, UpdateUnit
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 UPDATES_SHOWN = 3
 """How many of the regular updates an answer lists ("and so on while the case is unresolved")."""
-YEARS = (1900, 2199)
-"""The years a case can be raised in, for the command line: the calendar of bank holidays and the dates of
-updates (decades ahead at most) stay within what Python's dates can hold."""
 
 
 class DeadlineError(ValueError):
@@ -56,7 +55,7 @@ class WorkingCalendar:
     holidays: Mapping[datetime.date, str]
     """Bank holidays (date: name) that are not working days."""
     known: tuple[datetime.date, datetime.date] | None = None
-    """The first and last day whose holidays `holidays` holds; None when it holds every year (the CLI)."""
+    """The first and last day whose holidays `holidays` holds; None when it holds every year (a test's calendar)."""
 
     def is_working_day(self, day: datetime.date) -> bool:
         return day.weekday() in self.days and day not in self.holidays
@@ -130,6 +129,13 @@ def bank_holidays(kind: str, years: Iterable[int]) -> dict[datetime.date, str]:
     return {day: str(name) for day, name in sorted(found.items())}
 
 
+def known_years() -> tuple[int, int]:
+    """The first and last calendar year whose bank holidays the `holidays` package knows for England (1872 and
+    2100 in its version 0.109): a call can be logged on any day of them."""
+    england = holidays.country_holidays("GB", subdiv="ENG")
+    return int(england.start_year), int(england.end_year)
+
+
 def financial_year_dates(financial_year: str) -> tuple[datetime.date, datetime.date]:
     """'2008/09' as 1 April 2008 and 31 March 2009."""
     first = int(financial_year[:4])
@@ -144,21 +150,18 @@ def working_calendar(standards: ResponseStandards, holiday_dates: Mapping[dateti
                            holidays=dict(holiday_dates), known=known)
 
 
-def page_calendar(standards: ResponseStandards, financial_year: str) -> WorkingCalendar:
-    """The calendar a page carries: the bank holidays of the given financial year and the next, and no others."""
-    first, _ = financial_year_dates(financial_year)
-    last = datetime.date(first.year + 2, 3, 31)
-    found = bank_holidays(standards.bank_holidays, range(first.year, last.year + 1))
-    return working_calendar(standards, {day: name for day, name in found.items() if first <= day <= last},
-                            (first, last))
+def full_calendar(standards: ResponseStandards) -> WorkingCalendar:
+    """The calendar of every day whose bank holidays are known (`known_years`): the one the response-times page
+    carries (compactly, see `response.calendar_data`), the `deadline` command counts over and the tests check."""
+    first, last = known_years()
+    return working_calendar(standards, _all_bank_holidays(standards.bank_holidays, first, last),
+                            (datetime.date(first, 1, 1), datetime.date(last, 12, 31)))
 
 
-def any_year_calendar(standards: ResponseStandards, around: datetime.date) -> WorkingCalendar:
-    """A calendar for one case raised on `around`: the holidays of that year, the one before and the two after
-    (an answer reaches at most a few months ahead)."""
-    first, last = datetime.date(around.year - 1, 1, 1), datetime.date(around.year + 2, 12, 31)
-    return working_calendar(standards, bank_holidays(standards.bank_holidays, range(first.year, last.year + 1)),
-                            (first, last))
+@cache
+def _all_bank_holidays(kind: str, first: int, last: int) -> dict[datetime.date, str]:
+    """The bank holidays of the years `first` to `last`, worked out once a run (a tenth of a second)."""
+    return bank_holidays(kind, range(first, last + 1))
 
 
 # --- the answer ------------------------------------------------------------------
@@ -269,9 +272,6 @@ def parse_raised(text: str) -> datetime.datetime:
                             f"calendar") from None
     if hour > 23 or minute > 59:
         raise DeadlineError(f"{match.group(4)}:{match.group(5)} is not a time of day (valid: 00:00 to 23:59)")
-    if not YEARS[0] <= year <= YEARS[1]:
-        raise DeadlineError(f"{match.group(1)} is outside the years the calculator counts in: choose a day from "
-                            f"1 January {YEARS[0]} to 31 December {YEARS[1]}")
     return datetime.datetime(date.year, date.month, date.day, hour, minute)
 
 
@@ -287,6 +287,7 @@ def parse_priority(standards: ResponseStandards, text: str) -> int:
 
 # --- words ---------------------------------------------------------------------------
 # site.js (`deadlineWords`) writes the same words; a browser test compares the worked examples with its answers.
+# Whole answers in words, the command's lines and the worked examples: deadline_answers.py.
 
 
 def time_words(moment: datetime.datetime | int) -> str:
@@ -364,124 +365,9 @@ def no_deadline_reason(priority: Priority) -> str:
     return f"the specification sets no target time for it{said}"
 
 
-def worked_examples(standards: ResponseStandards, cal: WorkingCalendar) -> list[tuple[str, datetime.datetime, int]]:
-    """Cases that show how the counting works, from the calendar's first financial year (and the next for
-    Easter when the first has none): (what is special about it, when raised, priority)."""
-    if cal.known is None:
-        return []
-    first, _ = cal.known
-    year_end = datetime.date(first.year + 1, 3, 31)
-    levels = [p.level for p in standards.priorities if p.attention_working_days or p.updates]
-    if not levels:
-        return []
-
-    def level(index: int) -> int:
-        return levels[min(index, len(levels) - 1)]
-
-    def working_day_before(day: datetime.date) -> datetime.date:
-        day -= datetime.timedelta(days=1)
-        while not cal.is_working_day(day):
-            day -= datetime.timedelta(days=1)
-        return day
-
-    late = cal.end - 15 if cal.end - 15 > cal.start else cal.start
-    examples: list[tuple[str, datetime.datetime, int]] = []
-    august = next((day for day in cal.holidays if day.month == 8 and first <= day <= year_end), None)
-    if august:
-        before = working_day_before(august)
-        examples.append((f"{time_words(late)} on the working day before the {cal.holidays[august]}",
-                         at(before, late), level(1)))
-        saturday = before + datetime.timedelta(days=(5 - before.weekday()) % 7)
-        examples.append(("on the Saturday morning of that weekend, outside working hours", at(saturday, 10 * 60),
-                         level(0)))
-    christmas = datetime.date(first.year, 12, 24)
-    christmas_eve = christmas if cal.is_working_day(christmas) else working_day_before(christmas)
-    examples.append((f"{time_words(late)} on the last working day before Christmas", at(christmas_eve, late),
-                     level(3)))
-    easter = next((day for day in sorted(cal.holidays) if "Good Friday" in cal.holidays[day]), None)
-    if easter:
-        examples.append(("the afternoon before Good Friday", at(working_day_before(easter), 15 * 60), level(2)))
-    examples.append(("the last working day of March, the end of the financial year",
-                     at(working_day_before(year_end + datetime.timedelta(days=1)), 14 * 60), level(3)))
-    return examples
-
-
 def working_words(standards: ResponseStandards, key: str) -> str:
     """What `{working:start}`, `{working:end}` and `{working:days}` stand for: '8.30 am', '5.00 pm', 'Monday to
     Friday'."""
     if key == "days":
         return days_words(standards.working_days)
     return time_words(minutes(getattr(standards.working_hours, key)))
-
-
-@dataclass(frozen=True)
-class AnswerWords:
-    """An answer in words: one sentence for the live region (and the CLI), then labelled facts."""
-
-    status: str
-    facts: list[tuple[str, list[str]]]
-
-
-def answer_words(standards: ResponseStandards, found: Answer, cal: WorkingCalendar) -> AnswerWords:
-    """The words of an answer, as the page shows them (site.js `deadlineWords` writes the same)."""
-    priority = priority_of(standards, found.level)
-    name = f"Priority {priority.level} ({priority.name})"
-    if found.counted_from is None:
-        return AnswerWords(f"{name}: no deadline.", [("Why", [capital(no_deadline_reason(priority))])])
-    raised = f"{name}, logged at {moment_words(found.raised)}"
-    facts: list[tuple[str, list[str]]] = []
-    if found.counted_from != found.raised:
-        facts.append(("Counted from", [f"{moment_words(found.counted_from)}, when working hours next start "
-                                       f"(the call was logged outside them)"]))
-    if found.deadline:
-        status = f"{raised}: attention by {moment_words(found.deadline)}."
-        facts.append(("Attention by", [moment_words(found.deadline)]))
-    else:
-        status = f"{raised}: {no_deadline_reason(priority)}"
-        facts.append(("Attention", [capital(no_deadline_reason(priority))]))
-    labels = update_words(priority)
-    updates = []
-    if found.receipt_update:
-        updates.append(f"{labels.pop(0)}: {moment_words(found.receipt_update)}")
-    if found.assessment_update:
-        counted = ("; the later updates are counted from the attention target, the latest time for it"
-                   if found.deadline else "")
-        updates.append(f"{labels.pop(0)}: the specification gives no time{counted}")
-    updates.append(f"{labels[0]}: {'; '.join(moment_words(update) for update in found.updates)}; and so on")
-    facts.append(("Updates", updates))
-    facts.append(("Bank holidays not counted", [f"{date_words(day)} ({holiday})" for day, holiday in found.skipped]
-                  or ["none in this time"]))
-    if found.beyond_known and cal.known:
-        facts.append(("Check", [f"The bank holidays after {date_words(cal.known[1])} are not known here, so a "
-                                f"later date above may need to move to the next working day."]))
-    return AnswerWords(status, facts)
-
-
-def command_lines(standards: ResponseStandards, cal: WorkingCalendar, raised: datetime.datetime,
-                  level: int) -> list[str]:
-    """What `python -m macros.sla deadline` prints: the deadline as YYYY-MM-DD HH:MM (or 'no deadline') on the
-    first line, for scripts; then the answer in words, the updates and the bank holidays skipped."""
-    found = answer(standards, cal, raised, level)
-    words = answer_words(standards, found, cal)
-    priority = priority_of(standards, level)
-
-    def iso(moment: datetime.datetime) -> str:
-        return moment.strftime("%Y-%m-%d %H:%M")
-
-    if found.counted_from is None:
-        return ["no deadline", f"Priority {level} ({priority.name}): {no_deadline_reason(priority)}"]
-    lines = [iso(found.deadline) if found.deadline else "no deadline", words.status]
-    if found.counted_from != found.raised:
-        lines.append(f"Counted from: {iso(found.counted_from)} (logged outside working hours)")
-    labels = update_words(priority)
-    if found.receipt_update:
-        lines.append(f"Update {labels.pop(0).lower()}: {iso(found.receipt_update)}")
-    if found.assessment_update:
-        lines.append(f"Update {labels.pop(0).lower()}: no time given")
-    lines.append(f"Updates {labels[0][:1].lower()}{labels[0][1:]}: "
-                 f"{', '.join(iso(update) for update in found.updates)}, and so on")
-    lines.append("Bank holidays skipped: " + (", ".join(f"{day.isoformat()} ({name})" for day, name in found.skipped)
-                                               or "none"))
-    if found.beyond_known and cal.known:
-        lines.append(f"Check: the bank holidays after {cal.known[1].isoformat()} are not known")
-    return lines

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST, Catalog, Numbered
-from .changes import SchoolChange
+from .change_records import SchoolChange
 from .entitlement import school_type_of, tier_offers
 from .models import Clause, Item, School, SchoolType
 from .removed_school import removed_school_title
@@ -59,6 +59,24 @@ class Descriptions:
                              f"{join_words([tier.name for tier in phase.tiers])}, what each includes and what "
                              "changes from one to another.")
 
+    def tier(self, school_type: SchoolType, tier_id: str) -> str:
+        """'Gold for primary schools in 2008/09: at additional cost, £1,250 a year; what it includes, what being
+        a YHGFL school changes, and moving to another tier.'"""
+        offer = next(o for o in tier_offers(self.catalog, school_type.phase, school_type) if o.tier.id == tier_id)
+        cost = offer.cost or ""
+        if offer.price is not None:
+            cost += f", £{offer.price:,} a year"
+        return shorten_words(f"{offer.tier.name} for {_lower_first(school_type.name)} in {self.year}: {cost}; what "
+                             "it includes, what being a YHGFL school changes, and moving to another tier.")
+
+    def move(self, phase_id: str, before_id: str, after_id: str) -> str:
+        """'Moving from Gold to Platinum, for primary schools in 2008/09: the difference in price, the commitment,
+        what Platinum adds and what you would lose.'"""
+        before, after = (self.catalog.tier(phase_id, tier_id).name for tier_id in (before_id, after_id))
+        return shorten_words(f"Moving from {before} to {after}, for {_lower_first(self.catalog.phase(phase_id).name)} "
+                             f"in {self.year}: the difference in price, the commitment, what {after} adds and what "
+                             "you would lose.")
+
     def schools_index(self) -> str:
         count = len(self.catalog.schools)
         schools = "1 school" if count == 1 else f"{count:,} schools"
@@ -69,6 +87,13 @@ class Descriptions:
         """`title` is the page's, 'What has changed since 2008/09'."""
         return shorten_words(f"{title}: what is new or different in {self.year} in the specification, the tiers, "
                              "the services, prices, contacts and schools.")
+
+    def response_times(self) -> str:
+        """'When a call to the ICT Service Desk must receive attention in 2008/09: the target time of each priority,
+        whom to call, and a calculator that works out the date for a call.'"""
+        return shorten_words(f"When a call to the {self._words.plain(self.catalog.services.service_desk.name)} must "
+                             f"receive attention in {self.year}: the target time of each priority, whom to call, and "
+                             "a calculator that works out the date for a call.")
 
     def school(self, school: School) -> str:
         """'What Example Castle High School (fictional) gets from the council's ICT services in 2008/09: the

@@ -2,7 +2,7 @@
 
 Every field carries a description; the JSON Schema in `data/schema/` is generated
 from these models (`make schema`), never written by hand. The models check the
-shape of each file; `checks.py` checks the references between and within files.
+shape of each file; `checks/` checks the references between and within files.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from .problems import price_fix, shorten
+from .targets import TARGET_KINDS
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LOGO_PATTERN = r"^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:svg|png)$"
@@ -194,6 +195,12 @@ class Tier(Described):
     scope: Text | None = Field(default=None, description="What the tier covers, shown under its heading.")
     builds_on: Id | None = Field(default=None, description="The tier (by id, same phase) whose services it adds to.")
     services: Items = Field(default=[], description="The services it includes on top of the tier it builds on.")
+    table_groups: list[Text] = Field(default=[], description=(
+        "Groups of the phase's inclusion table (by name, e.g. 'ICT Helpdesk') that cover services this tier's "
+        "description lists. Where the description lists a service that the table gives a lower tier too (Gold's "
+        "'Provision of an ICT Service Desk'; every tier has call routing and fault logging), the page of a move "
+        "between tiers names what the table gives both tiers in these groups, so that nobody reads that the "
+        "lower tier lacks them."))
     predetermined_response_times: bool = Field(default=False, description=(
         "true when the specification offers this tier with pre-determined response times (the targets of the "
         "response standards): it recommends the tier to schools 'requiring pre-determined response times', or "
@@ -676,19 +683,6 @@ class Review(Model):
         "since."))
 
 
-SEARCH_TARGET_KINDS = {
-    "clause": "a clause of the specification, by id, e.g. clause:notice-period",
-    "contact": "a contact's card, by id: in the route for complaints, or else where a clause shows it, e.g. "
-               "contact:pam-plant",
-    "priority": "a priority of the response standards, by level, e.g. priority:1",
-    "school-type": "the page of a school type, by id, e.g. school-type:primary",
-    "compare": "the page comparing the tiers of a phase, by phase id, e.g. compare:primary",
-    "page": "a page of the site: home, schools (Find your school), changes, about-this-edition, accessibility "
-            "or privacy, e.g. page:schools",
-    "help": "where to get help: fault (the home page's 'Report a fault or ask a question', the ICT Service "
-            "Desk), e.g. help:fault; for complaints, lead to the route's clause, clause:escalation",
-}
-"""The kinds of place a synonym can lead to (`kind:id`), and what each is."""
 
 
 class Synonym(Model):
@@ -700,7 +694,7 @@ class Synonym(Model):
     targets: Annotated[list[Text], BeforeValidator(_one_or_many), WithJsonSchema(_TEXT_OR_LIST)] = Field(
         min_length=1, description=(
             "Where these words lead, best first, each written kind:id: "
-            + "; ".join(f"{kind}: {what}" for kind, what in SEARCH_TARGET_KINDS.items())
+            + "; ".join(f"{name}: {kind.what}" for name, kind in TARGET_KINDS.items())
             + ". One target, or a list."))
 
 

@@ -29,24 +29,29 @@ from .entitlement import (
     school_type_of,
     tier_offers,
 )
+from .move_page import MovePage, move_title, moves
 from .paths import (
     ABOUT_EDITION,
     ACCESSIBILITY,
     CHANGES,
     PRIVACY,
+    RESPONSE_TIMES,
     SCHOOLS_INDEX,
     WHOLE_SPECIFICATION,
     comparison_page,
     download,
+    move_page,
     school_page,
     section_page,
+    tier_page,
     type_page,
 )
 from .removed_school import RemovedSchoolPage, removed_school_title, removed_schools
 from .render import Href, Renderer, markdown_text, money
-from .response import ResponseTimes
+from .response import RESPONSE_TIMES_TITLE, ResponseTimes, response_times_block
 from .summary import COMPLAINTS, REPORT_A_FAULT, Line, Summary, SummaryRow
 from .text import join_words
+from .tier_page import TierPage, counts, tier_page_title
 
 FINDER_SHOWN = 10
 """At most this many schools are shown at once by the home page's finder, and INDEX_SHOWN by the schools index
@@ -118,10 +123,22 @@ def site_pages(catalog: Catalog, previous: Catalog | None = None) -> list[SitePa
     pages += [SitePage(comparison_page(p.id), f"Compare the tiers: {p.name.lower()}",
                        f"comparison_page('{p.id}')", "entitlement", description=about.comparison(p.id))
               for p in services.phases]
+    # A page for each tier of each school type, and for each move between two tiers of a phase: out of the
+    # navigation (the school type's page and the comparison page lead to them), and out of the search index,
+    # where they would repeat the specification's tiers once per school type.
+    pages += [SitePage(tier_page(t.id, tier.id), tier_page_title(catalog, t, tier.id),
+                       f"tier_page('{t.id}', '{tier.id}')", None, searched=False, description=about.tier(t, tier.id))
+              for t in services.school_types for tier in catalog.phase(t.phase).tiers]
+    pages += [SitePage(move_page(p.id, before.id, after.id), move_title(catalog, p.id, before.id, after.id),
+                       f"move_page('{p.id}', '{before.id}', '{after.id}')", None, searched=False,
+                       description=about.move(p.id, before.id, after.id))
+              for p in services.phases for before, after in moves(catalog, p.id)]
     pages.append(SitePage(SCHOOLS_INDEX, SCHOOLS_INDEX_TITLE, "schools_index()", "entitlement",
                           description=about.schools_index()))
     pages.append(SitePage(CHANGES, changes_title(previous), "changes_page()", "entitlement",
                           description=about.changes(changes_title(previous))))
+    pages.append(SitePage(RESPONSE_TIMES, RESPONSE_TIMES_TITLE, "response_times_page()", "entitlement",
+                          description=about.response_times()))
     pages += [SitePage(school_page(school_slug(school)), school.name, f"school_page({index})", None, searched=False,
                        description=about.school(school))
               for index, school in enumerate(catalog.schools)]
@@ -155,45 +172,53 @@ class Pages(Renderer):
     # -- a school type -----------------------------------------------------------
 
     def entitlement_page(self, school_type_id: str) -> str:
+        """The way in for a school type: its tiers side by side in one short table, each linked to its own page
+        (`tier_page`), then what every tier shares: the contract, what every school can buy, response times and
+        whom to contact."""
         school_type = self.catalog.school_type(school_type_id)
         phase = self.catalog.phase(school_type.phase)
         offers = tier_offers(self.catalog, phase.id, school_type)
         changes = self.changes()
-        sections = [  # (anchor, heading, body, searched): search leads to the specification, not to copies of it
-            ("services-by-tier", "Services by tier", self._services_by_tier(phase.id), True),
-            ("tiers", "What each tier includes",
-             self._template("tier_sections.html", sections=[self._tier_section(offer) for offer in offers]), False),
-            ("contract", "Contract and prices", self._contract_terms(offers), False),
-            ("every-school", "Available to every school", self._every_school(phase.id), False),
-            ("response-standards", "Response times", self._response_times(phase.id), False),
-            ("contacts", "Whom to contact", self.shared("contacts", self.contacts), False),
-            ("changes", changes.section_title, changes.for_school_type(school_type), False),
+        sections = [  # (anchor, heading, body): search leads to the specification, not to copies of it
+            ("contract", "Contract and prices", self._contract_terms(offers)),
+            ("every-school", "Available to every school", self._every_school(phase.id)),
+            ("response-standards", "Response times", self._response_times(phase.id)),
+            ("contacts", "Whom to contact", self.shared("contacts", self.contacts)),
+            ("changes", changes.section_title, changes.for_school_type(school_type)),
         ]
+        rows = matrix_rows(self.catalog, phase.id)
+        tiers = [{"offer": offer, "cost": self.cost_words(offer), "href": self.href(tier_page(school_type.id,
+                                                                                           offer.tier.id), None),
+                  "includes": counts(matrix_rows(self.catalog, phase.id, [offer.tier])) if rows else None}
+                 for offer in offers]
         return self.markdown_page(
             f"# {markdown_text(school_type.name)}: what you are entitled to",
-            self._template("entitlement_intro.html", school_type=school_type, offers=offers,
-                           summary=self._summary(offers),
+            self._template("entitlement_intro.html", school_type=school_type, tiers=tiers,
+                           summary=self._summary(offers, tier_href=lambda offer: self.href(
+                               tier_page(school_type.id, offer.tier.id), None)),
                            comparison=self.href(comparison_page(phase.id), None),
                            csv=self.href(download(f"entitlements-{school_type.id}.csv"), None),
-                           has_matrix=self.catalog.matrix(phase.id) is not None,
-                           contents=[(anchor, heading) for anchor, heading, _, _ in sections]),
-            *(chunk for anchor, heading, body, searched in sections
-              for chunk in (f"## {heading} {{#{anchor}{'' if searched else ' data-search-exclude'}}}", body)),
+                           has_matrix=bool(rows),
+                           contents=[("tiers", "The tiers"), ("summary", "At a glance")]
+                           + [(anchor, heading) for anchor, heading, _ in sections]),
+            *(chunk for anchor, heading, body in sections
+              for chunk in (f"## {heading} {{#{anchor} data-search-exclude}}", body)),
         )
 
-    def _summary(self, offers: list[TierOffer], facts: list[SummaryRow] | None = None) -> Markup:
-        return self._template("summary.html", heading="At a glance", rows=Summary(self).rows(offers, facts),
+    def _summary(self, offers: list[TierOffer], facts: list[SummaryRow] | None = None,
+                 tier_href: Callable[[TierOffer], str] | None = None) -> Markup:
+        return self._template("summary.html", heading="At a glance",
+                              rows=Summary(self, tier_href).rows(offers, facts),
                               council=self.catalog.services.provider.council, title=self.catalog.services.title,
                               financial_year=self.catalog.prices.financial_year)
 
     def _response_times(self, phase_id: str) -> Markup:
-        """The responsiveness clause as the specification words it, with its link, and the calculator."""
-        clause = self.catalog.clause_showing("response-standards")
-        return self._template("response_times.html", text=clause.clause.text if clause else [],
-                              standards=self.response_standards(anchors=False),
-                              clause=self.clause_link(clause.id) if clause else None,
-                              calculator=ResponseTimes(self).calculator(level=3, holiday_tables=False,
-                                                                        phase_id=phase_id))
+        """The response times as the specification words them, with a link to the response-times page."""
+        return response_times_block(self, phase_id)
+
+    def response_times_page(self) -> str:
+        """'When will you respond?': the response times, whom to call and the calculator (see `response`)."""
+        return ResponseTimes(self).page()
 
     def _contract_terms(self, offers: list[TierOffer]) -> Markup:
         """The summaries of the clauses that have one, in document order, each with its clause; at the clause
@@ -298,17 +323,6 @@ class Pages(Renderer):
         """'Gold', 'Gold and Platinum', 'Core, Gold and Platinum'."""
         return join_words([self.catalog.tier(phase_id, tier_id).name for tier_id in tier_ids])
 
-    def _services_by_tier(self, phase_id: str) -> Markup:
-        matrix = self.catalog.matrix(phase_id)
-        rows = matrix_rows(self.catalog, phase_id)
-        if matrix is None or not rows:
-            return self._template("no_matrix.html", phase=self.catalog.phase(phase_id))
-        clause = self.catalog.clause_showing(f"matrix:{phase_id}")
-        return self._template("services_by_tier.html", rows=rows, tiers=[cell.tier for cell in rows[0].cells],
-                              caption=matrix.title, status=self.status,
-                              clause=self.clause_link(clause.id) if clause else None, key=self._status_key(rows),
-                              edition_links=self.edition_links)
-
     def _status_key(self, rows: list[Row]) -> Markup:
         """What each status word in these rows means, in the order of `Status`."""
         used = {status for row in rows for cell in row.cells
@@ -333,6 +347,17 @@ class Pages(Renderer):
             offers.append({"offer": offer, "body": self.offer(offer, phase_id=phase_id),
                            "clause": self.clause_link(clause.id) if clause else None})
         return self._template("every_school.html", offers=offers)
+
+    # -- a tier of a school type, and moving between tiers ---------------------------
+
+    def tier_page(self, school_type_id: str, tier_id: str) -> str:
+        """What one tier gives one school type (see `tier_page`)."""
+        return TierPage(self.catalog, self.href, self, self.set_aside).page(school_type_id, tier_id)
+
+    def move_page(self, phase_id: str, before_id: str, after_id: str) -> str:
+        """What moving from one tier to another changes (see `move_page`)."""
+        return MovePage(self.catalog, self.href, self.status, self.cost_words, self.set_aside).page(
+            phase_id, before_id, after_id)
 
     # -- comparing tiers ---------------------------------------------------------
 
@@ -479,13 +504,11 @@ class Pages(Renderer):
                 pages = self._type_page_links(phase.id)
                 for where in [self.clause_link(clause.id)] if clause else pages:
                     use(tier.edition_notes, where)
-        calculator = self.catalog.clause_showing("deadline-calculator")
-        for where in ([self.clause_link(calculator.id)] if calculator else []) + [
-                link for phase in self.catalog.services.phases for link in self._type_page_links(phase.id)]:
-            use(self.catalog.services.response_standards.edition_notes, where)  # the response-time calculator
+        calculator = self.page_link(RESPONSE_TIMES, RESPONSE_TIMES_TITLE)
+        use(self.catalog.services.response_standards.edition_notes, calculator)  # the response-time calculator
         tiers_note = self.catalog.services.response_standards.tiers_note
-        if tiers_note:  # the calculator, and the summary of every school type's and school's page
-            for where in ([self.clause_link(calculator.id)] if calculator else []) + [
+        if tiers_note:  # the response-times page, and the summary of every school type's and school's page
+            for where in [calculator] + [
                     link for phase in self.catalog.services.phases for link in self._type_page_links(phase.id)] + (
                     [self.page_link(SCHOOLS_INDEX, "the page of each school")] if self.catalog.schools else []):
                 use([tiers_note], where)

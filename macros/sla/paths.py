@@ -1,7 +1,8 @@
 """Where each page of the site lives, as a path without extension relative to the site root.
 
-These are the site's addresses, decided here once; the MkDocs layer turns a
-path into a file (`<path>.md`) and a link relative to the page being built.
+These are the site's addresses, decided here once. A page at `path` is made from the file
+`page_source(path)`; the MkDocs layer's `site.address` is the one function that turns a path into the
+page's address (its URL from the site's root, and its file), for links and for the search index alike.
 """
 
 from __future__ import annotations
@@ -17,15 +18,6 @@ RESPONSE_TIMES = "response-times"
 """'When will you respond?': the response standards and the calculator, on a page of their own."""
 GLOSSARY = "glossary"
 """The words of the specification a reader may not know (YHGFL, SIMS, ...), explained."""
-
-SEARCH_PAGES = {"home": "index", "schools": SCHOOLS_INDEX, "changes": CHANGES, "about-this-edition": ABOUT_EDITION,
-                "accessibility": ACCESSIBILITY, "privacy": PRIVACY}
-"""The pages a synonym can lead to by name (`page:schools` in data/site.yaml), and where each lives."""
-
-HELP_PLACES = {"fault": ("index", "report-a-fault")}
-"""Where `help:fault` in data/site.yaml leads: the home page's heading "Report a fault or ask a question"
-(content/index.md gives it this anchor)."""
-
 
 def section_page(section_id: str) -> str:
     return f"specification/{section_id}"
@@ -55,3 +47,8 @@ def school_page(slug: str) -> str:
 
 def download(name: str) -> str:
     return f"{DOWNLOADS}/{name}"
+
+
+def page_source(path: str) -> str:
+    """The name of the file that the page at `path` is made from: 'entitlement/primary.md'."""
+    return f"{path}.md"

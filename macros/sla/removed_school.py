@@ -15,7 +15,8 @@ from typing import Protocol
 from markupsafe import Markup
 
 from .catalog import Catalog
-from .changes import SchoolChange, compare
+from .change_records import SchoolChange
+from .changes import compare
 from .paths import CHANGES, school_page, type_page
 from .render import Href, Renderer, markdown_text
 from .summary import Summary

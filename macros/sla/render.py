@@ -30,7 +30,7 @@ from markupsafe import Markup, escape
 from .catalog import Catalog, Numbered
 from .deadlines import attention_words, update_words, working_words
 from .models import Offer, PackagePrice, PriceGroup, PriceItem, PriceList, SoftwareRow, Tier
-from .paths import ABOUT_EDITION, section_page
+from .paths import ABOUT_EDITION, RESPONSE_TIMES, section_page
 from .text import Placeholder, slugify, split
 
 Href = Callable[[str, "str | None"], str]
@@ -38,6 +38,8 @@ Href = Callable[[str, "str | None"], str]
 from `paths` (e.g. 'specification/services'), `anchor` an element id or None."""
 
 TEMPLATES = Path(__file__).parent / "templates"
+CALCULATOR_LINK = "When will you respond? Work out the date for a call"
+"""The words of every link to the response-times page (`response.py`) from the response times of other pages."""
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
@@ -257,7 +259,7 @@ class Renderer:
             "service-levels": self.service_levels,
             "matrix": lambda: self.matrix(key),
             "response-standards": self.response_standards,
-            "deadline-calculator": lambda: self.deadline_calculator(level),
+            "deadline-calculator": self.deadline_calculator,
             "supported-software": self.supported_software,
             "package-prices": self.package_prices,
             "service-prices": self.service_prices,
@@ -335,12 +337,11 @@ class Renderer:
         return self._template("response_standards.html", standards=standards,
                               table=self._table(table, anchors))
 
-    def deadline_calculator(self, level: int) -> Markup:
-        """When a case will receive attention: the questions a school asks, the calculator, worked examples and
-        the bank holidays of the financial year (see `response.py`)."""
-        from .response import ResponseTimes  # response.py builds on this module
-
-        return ResponseTimes(self).calculator(level, holiday_tables=True)
+    def deadline_calculator(self) -> Markup:
+        """Where the specification shows the response standards: a link to the page that works out the date for a
+        call (`response.py`), which is not printed (on paper it leads nowhere)."""
+        return Markup('<p class="response-times-link"><a href="{}">{}</a></p>').format(
+            self.href(RESPONSE_TIMES, None), CALCULATOR_LINK)
 
     def supported_software(self) -> Markup:
         software = self.catalog.services.supported_software

@@ -16,7 +16,7 @@ entries made from the data, worded as a reader reads them (see `entries`):
 The synonyms of data/site.yaml then give each target's entry the readers' words, in fields of their own
 (`keywords` for a synonym's first target, `related` for the others) that the theme's search engine (lunr)
 matches as it matches the title, but never shows; see `rewrite`. Ranking is lunr's, by the weights below
-(FIELD_BOOSTS, ROW_BOOST, SCHOOL_BOOST): nothing is added to the search code that runs in the browser.
+(FIELD_BOOSTS, ROW_BOOST, CLAUSE_BOOST, SCHOOL_BOOST): nothing is added to the search code that runs in the browser.
 
 Nothing here imports MkDocs: the site adapter reads and writes the index file and says where each page is.
 """
@@ -33,7 +33,7 @@ from .checks import school_slug
 from .deadlines import attention_words, update_words
 from .entitlement import school_type_of
 from .models import Contact, Item
-from .paths import HELP_PLACES, SEARCH_PAGES, comparison_page, school_page, section_page, type_page
+from .paths import comparison_page, school_page, section_page, type_page
 from .render import (
     Renderer,
     escalation_anchor,
@@ -45,6 +45,7 @@ from .render import (
     service_price_anchor,
     software_anchor,
 )
+from .targets import HELP_TARGETS, PAGE_TARGETS, unhandled
 
 Place = tuple[str, "str | None"]
 """A place on the site: a page's path (see `paths`) and an anchor on it, or None for the top of the page."""
@@ -58,19 +59,32 @@ KEYWORDS = "keywords"
 RELATED = "related"
 """The field of an entry holding the readers' words for which it is one of the other targets."""
 
-FIELD_BOOSTS = {KEYWORDS: 3000.0, RELATED: 500.0}
+FIELD_BOOSTS = {KEYWORDS: 3000.0, RELATED: 1000.0}
 """How much a match in each field the site adds counts; the theme's own fields are title 1000 and text 1 (and
-tags, unused). A synonym counts three times a word of a title, so "call" leads to the route for complaints before
-the row "Call routing", which has "call" in its title; a query naming the row in full ("call routing") has
-two words of its title and still finds the row first. The other targets count half a word of a title: they
-follow the first."""
+tags, unused). Every word of a query adds what it matches, so the rule is in the sums:
+
+- a synonym alone leads to its first target: there it counts three words of a title, so "call" leads to where to
+  report a fault before the row "Call routing", which has "call" in its title once (a query naming the row in
+  full, "call routing", has two words of its title and finds the row);
+- at a synonym's other targets it counts one word of a title, as much as the words the specification uses: a
+  query with a synonym and a word of one of its other targets' titles, a specific word ("cost of Capita support":
+  "cost" is a synonym of the package prices and of 7.6.3, "Capita" a word of 7.6.3's title), has two matches
+  there and one at the first target, and leads to the one the specific word names."""
 
 ROW_BOOST = 2.0
-"""How much more an entry the site adds (a row, a contact, a clause), a clause's heading or a synonym's target
-counts than the theme's other entries. Their words are few and to the point: "priority 1" finds priority 1
-rather than a section whose number starts with 1, "notice" the notice period rather than the top of its
-section, and "Gold" the Gold clause rather than the editorial note about it. Sections themselves (pages) are
-not boosted unless a synonym leads to one: the theme already ranks a page above its parts."""
+"""How much more an entry the site adds (a row, a contact, where to report a fault) or a synonym's target counts
+than the theme's other entries. Their words are few and to the point: "priority 1" finds priority 1 rather than
+a section whose number starts with 1, "notice" the notice period rather than the top of its section. Sections
+themselves (pages) are not boosted unless a synonym leads to one: the theme already ranks a page above its
+parts."""
+
+CLAUSE_BOOST = 2.5
+"""How much more a clause's heading counts than the theme's other entries: more than a row of a table, since the
+clause is the subject and each row one detail of it. "capita top-up" leads to 7.6.3, the Capita SIMS Top-Up
+Subscription Service and its prices, not to the row "Top-up support from CapitaES" of the inclusion table, which
+has the same words in its title (and, in "CapitaES", a rarer one); "Gold" finds the Gold clause rather than the
+editorial note about it. No more than that: a synonym's first target, boosted as a row, still comes before a
+heading that has one of the synonym's words once ("call" → where to report a fault, not "Call routing")."""
 
 
 SCHOOL_BOOST = 0.5
@@ -114,8 +128,8 @@ def rewrite(index: dict[str, Any], catalog: Catalog, url: Url) -> Rewritten:
         if location in ours:
             report.replaced += 1
             doc = ours.pop(location)
-        elif location in clauses:  # a clause's heading: the clause, before the notes and pages that cite it
-            doc.setdefault("boost", ROW_BOOST)
+        elif location in clauses:  # a clause's heading: the clause, before its rows and the notes that cite it
+            doc.setdefault("boost", CLAUSE_BOOST)
         by_page.setdefault(_page(location), []).append(doc)
     for location, doc in ours.items():  # after the page's own entries; a page the theme left out gets its own
         report.added += 1
@@ -184,24 +198,36 @@ def entries(catalog: Catalog) -> list[Entry]:
 
 
 def target_place(catalog: Catalog, target: str) -> Place:
-    """Where a synonym's target (`kind:id`, checked by `checks.py`) is on the site."""
+    """Where a synonym's target (`kind:id`, one of targets.py's kinds, checked by checks/settings.py) is."""
     kind, _, key = target.partition(":")
-    if kind == "clause":
-        return clause_place(catalog.clause(key))
-    if kind == "contact":
-        place = Words(catalog).contact_place(key)
-        if place is None:
-            raise SearchError(f"{target}: the site shows this contact's card nowhere that search leads")
-        return place
-    if kind == "priority":
-        page = _page_showing(catalog, "response-standards")
-        if page is None:
-            raise SearchError(f"{target}: no clause shows the response standards")
-        return page, priority_anchor(int(key))
-    if kind == "help":
-        return HELP_PLACES[key]
-    pages = {"school-type": type_page, "compare": comparison_page, "page": SEARCH_PAGES.__getitem__}
-    return pages[kind](key), None
+    return _PLACES[kind](catalog, key)
+
+
+def _contact_place(catalog: Catalog, key: str) -> Place:
+    place = Words(catalog).contact_place(key)
+    if place is None:
+        raise SearchError(f"contact:{key}: the site shows this contact's card nowhere that search leads")
+    return place
+
+
+def _priority_place(catalog: Catalog, key: str) -> Place:
+    page = _page_showing(catalog, "response-standards")
+    if page is None:
+        raise SearchError(f"priority:{key}: no clause shows the response standards")
+    return page, priority_anchor(int(key))
+
+
+_PLACES: dict[str, Callable[[Catalog, str], Place]] = {
+    "clause": lambda catalog, key: clause_place(catalog.clause(key)),
+    "contact": _contact_place,
+    "priority": _priority_place,
+    "school-type": lambda catalog, key: (type_page(key), None),
+    "compare": lambda catalog, key: (comparison_page(key), None),
+    "page": lambda catalog, key: (PAGE_TARGETS[key], None),
+    "help": lambda catalog, key: HELP_TARGETS[key],
+}
+"""Where a target of each kind of targets.py's table leads, from its id."""
+unhandled(set(_PLACES), "search.py")
 
 
 def clause_place(numbered: Numbered) -> Place:
@@ -353,7 +379,7 @@ class Words:
         desk = self.catalog.services.service_desk
         ways = [f"{label}: {value}." for label, value in (("Telephone", desk.telephone), ("E-mail", desk.email),
                                                           ("Hours", desk.hours)) if value]
-        yield Entry(HELP_PLACES["fault"], "Report a fault or ask a question",
+        yield Entry(HELP_TARGETS["fault"], "Report a fault or ask a question",
                     " ".join([f"Report faults and ask questions to the {desk.name}.", *ways]))
 
     def clauses(self) -> Iterator[Entry]:

@@ -7,6 +7,7 @@ The rows are plain data built here; `summary.html` prints them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -40,9 +41,12 @@ class SummaryRow:
 class Summary:
     """Builds the summary of a school type's page (every tier, narrowed by the form) or a school's page."""
 
-    def __init__(self, renderer: Renderer):
+    def __init__(self, renderer: Renderer, tier_href: Callable[[TierOffer], str] | None = None):
         self.renderer = renderer
         self.catalog: Catalog = renderer.catalog
+        self.tier_href = tier_href
+        """Where a tier's name leads: its page (on a school type's page, which lists the tiers), or by default the
+        clause that describes it."""
 
     def rows(self, offers: list[TierOffer], facts: list[SummaryRow] | None = None) -> list[SummaryRow]:
         """The summary rows: the tiers in view (one for a school; each line narrows with the form when there
@@ -76,7 +80,9 @@ class Summary:
         r = self.renderer
         tier = r.prose(offer.tier.name)
         clause = self.catalog.clause_showing(f"tier:{offer.phase_id}/{offer.tier.id}")
-        if clause is not None:
+        if self.tier_href is not None:
+            tier = Markup('<a href="{}">{}</a>').format(self.tier_href(offer), tier)
+        elif clause is not None:
             tier = Markup('<a href="{}">{}</a>').format(r.clause_href(clause.id), tier)
         if offer.cost != ADDITIONAL_COST:
             return Markup("{}: at no additional cost").format(tier)
@@ -136,7 +142,7 @@ class Summary:
         if timed:
             for_tiers = " ".join(o.tier.id for o in timed) if narrowed and untimed else None
             lines.append(Line(self.timed(timed) + Markup(":"), for_tiers))
-            lines += [Line(text, for_tiers) for text in self._targets()]
+            lines += [Line(text, for_tiers) for text in self.targets()]
         if untimed:
             lines.append(Line(self.untimed(phase_id, untimed),
                               " ".join(o.tier.id for o in untimed) if narrowed and timed else None))
@@ -182,7 +188,7 @@ class Summary:
                 Markup(" ").join(r.prose(text) for text in clause.clause.text), r.clause_link(clause_id)))
         return quoted
 
-    def _targets(self) -> list[Markup]:
+    def targets(self) -> list[Markup]:
         """'Priority 2 (High): attention within 1 working day', for each priority with a target or a note."""
         r = self.renderer
         lines = []

@@ -3,7 +3,7 @@
 
 A placeholder lets a fact stored once (a clause number, a contract term, a tier
 name) appear in running text. Every `{...}` in a text value is a placeholder;
-`checks.py` rejects unknown ones, the renderer replaces them.
+`checks/` rejects unknown ones, the renderer replaces them.
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ quietly lose a value. This reader:
   list item indented too deep);
 - records the line of every key path, so later checks can say where a
   problem is, and names the entry a problem is in (`YamlFile.where`).
+
+The reader itself is `yaml_loader.py`; what to say about YAML it cannot read, `yaml_syntax.py`.
 """
 
 from __future__ import annotations
@@ -30,18 +32,12 @@ from pathlib import Path as FsPath
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.cyaml import CParser  # type: ignore[attr-defined] # libyaml's parser; not in the stubs' exports
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
 
 from .problems import DataError, Path, Problem, format_path, ordinal, price_fix, shorten
+from .yaml_loader import MAX_DEPTH, Refused, compose
+from .yaml_syntax import KEY_THEN_BRACKET, MISSING_COLON, syntax_problem
 
-MAX_DEPTH = 40
 MAX_BYTES = 2_000_000
 """A data file is a few hundred KB at most; a bigger one is refused before it is read."""
 MAX_DIGITS = 15
@@ -50,8 +46,6 @@ EMPTY = "the file is empty; it must hold the keys described in data/README.md"
 NAME_KEYS = ("id", "name", "service", "code", "phase", "heading", "title", "type", "channel", "when", "text",
              "words")
 """Keys whose value names a list entry in a message, in order of preference."""
-MISSING_COLON = "a `:` is missing after the key on this line"
-UNCLOSED_QUOTE = "a quotation mark on this line is not closed; end the text with the same mark, or remove it"
 
 
 @dataclass
@@ -160,11 +154,11 @@ def parse_yaml(raw: bytes, name: str, empty: str = EMPTY) -> YamlFile:
     if controls:
         raise DataError(controls)
     try:
-        node = _compose(text)
-    except _Refused as error:
+        node = compose(text)
+    except Refused as error:
         raise DataError([Problem(name, error.mark.line + 1, "", error.message)]) from None
     except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(name, text, error)]) from None
+        raise DataError([syntax_problem(name, text, error)]) from None
     except RecursionError:
         raise DataError([Problem(name, 1, "", f"the data is nested too deeply (at most {MAX_DEPTH} levels)")]) from None
     if node is None:
@@ -199,100 +193,6 @@ def _control_characters(name: str, text: str) -> list[Problem]:
     return problems
 
 
-def _compose(text: str) -> Node | None:
-    """The document's nodes. libyaml (in C) reads plain, well-formed data about ten times faster; data it
-    would have to refuse (an anchor, an alias, a tag, deep nesting) or cannot read goes through the Python
-    reader below, which says exactly what is wrong and where."""
-    if _FAST and _plain(text):
-        try:
-            return _FastLoader(text).get_single_node()
-        except yaml.YAMLError:
-            pass
-    return _Loader(text).get_single_node()
-
-
-def _plain(text: str) -> bool:
-    """True if libyaml reads `text` as plain data: no anchors, aliases or tags, not nested too deeply, and no
-    tab (libyaml allows one inside a value, where the Python reader refuses it)."""
-    if "\t" in text:
-        return False
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=yaml.CBaseLoader):
-            if isinstance(event, AliasEvent) or getattr(event, "anchor", None) or \
-                    getattr(event, "tag", None) not in (None, "!"):
-                return False
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth >= MAX_DEPTH:
-                    return False
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        return False
-    return True
-
-
-class _Refused(Exception):
-    def __init__(self, mark: yaml.Mark, message: str):
-        self.mark = mark
-        self.message = message
-
-
-class _Resolver(BaseResolver):
-    """YAML 1.2 core schema: only true/false are booleans; no octal, no sexagesimal."""
-
-
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"), list("-+0123456789."))
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-
-
-class _Loader(Reader, Scanner, Parser, Composer, _Resolver):
-    def __init__(self, stream: str):
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        _Resolver.__init__(self)
-        self._depth = 0
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()
-        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(event.start_mark, (
-                "anchors and aliases (&name, *name) are not allowed; write the value out in full"))
-        tag = getattr(event, "tag", None)
-        if tag not in (None, "!"):
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise _Refused(event.start_mark, (
-                f"the YAML tag '{shown}' is not allowed; data files hold plain text, numbers, "
-                f"true/false, lists and mappings only"))
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise _Refused(event.start_mark, f"the data is nested too deeply (at most {MAX_DEPTH} levels)")
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-_FAST = yaml.__with_libyaml__
-if _FAST:
-    class _FastLoader(CParser, _Resolver):
-        """libyaml's reader with this module's YAML 1.2 resolver (only true/false are booleans)."""
-
-        def __init__(self, stream: str):
-            CParser.__init__(self, stream)
-            _Resolver.__init__(self)
-
-
 def _child(value: Any, part: str | int) -> Any:
     if isinstance(part, int):
         return value[part] if isinstance(value, list) and 0 <= part < len(value) else None
@@ -310,145 +210,6 @@ def _entry_name(index: int, entry: Any, next_key: str | int | None) -> str:
     if len(name) > 40:
         name = name[:39].rstrip() + "…"
     return f"the {ordinal(index + 1)}: {name}" if name else f"the {ordinal(index + 1)}"
-
-
-def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark else 1
-    problem = error.problem or "unreadable YAML"
-    lines = text.splitlines()
-    for marked in (error.problem_mark, error.context_mark):
-        early = _quote_ended_early(lines[marked.line]) if marked and marked.line < len(lines) else None
-        if marked and early:
-            return Problem(name, marked.line + 1, "", early)
-    opened = error.context_mark if error.context == "while scanning a quoted scalar" else _swallowing_quote(text)
-    if opened:
-        return Problem(name, opened.line + 1, "", UNCLOSED_QUOTE)
-    if problem.startswith("could not find expected ':'") and error.context_mark:
-        return Problem(name, error.context_mark.line + 1, "", MISSING_COLON)  # the mark is at the key
-    if problem.startswith("mapping values are not allowed") and mark and mark.line < len(lines):
-        if _KEY_THEN_BRACKET.match(lines[mark.line]):  # `codes {core: Y, gold: Y}`
-            return Problem(name, mark.line + 1, "", MISSING_COLON)
-        if _missing_colon_above(lines, mark):
-            return Problem(name, _line_above(lines, mark.line) + 1, "", MISSING_COLON)
-    if problem.startswith("expected <block end>") and mark:
-        above = _line_above(lines, mark.line)
-        empty = _EMPTY_LIST.fullmatch(lines[above]) if above >= 0 else None
-        if empty:  # `package_prices: []` with entries added under it
-            return Problem(name, above + 1, "", f"remove the `[]` after `{empty[1]}:` when you add entries under it")
-    if "'\\t'" in problem and mark:
-        before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
-        if not before.strip(" \t-"):
-            return Problem(name, line, "", "a tab character is used for indentation; indent with spaces only")
-        return Problem(name, line, "", f"a tab character (column {mark.column + 1}) is not allowed here; "
-                                       "use spaces instead")
-    context = f" ({error.context})" if error.context else ""
-    hint = next((hint for start, hint in _SYNTAX_HINTS if problem.startswith(start)), None)
-    if hint and "not closed" in hint and error.context_mark:
-        line = error.context_mark.line + 1  # point at the opening bracket or quote, not the end of file
-    return Problem(name, line, "", f"YAML syntax error: {problem}{context}" + (f"; {hint}" if hint else ""))
-
-
-_QUOTED_VALUE = re.compile(r"""\s*(?:-\s+)?(?:[\w-]+:\s+)?(['"])""")
-"""A line whose value starts with a quotation mark; group 1 is the mark."""
-
-
-def _quote_ended_early(line: str) -> str | None:
-    """What to do when a quoted value on `line` has the same quotation mark inside it, which ends it early:
-    `name: 'St Mary's School'` is read as 'St Mary' followed by stray words."""
-    match = _QUOTED_VALUE.match(line)
-    if not match:
-        return None
-    mark, end = match[1], match.end()
-    while True:
-        end = line.find(mark, end)
-        if end < 0:
-            return None
-        if mark == "'" and line[end + 1:end + 2] == "'":  # '' is a quotation mark inside single quotes
-            end += 2
-        elif mark == '"' and line[end - 1] == "\\":
-            end += 1
-        else:
-            break
-    rest = line[end + 1:].strip()
-    if not rest or rest[0] in "#,]}":
-        return None
-    typed = re.sub(r"\s+#.*$", "", line[match.start(1):].rstrip())
-    inner = typed[1:-1] if len(typed) > 1 and typed.endswith(mark) else typed[1:]
-    if mark == "'":
-        doubled = inner.replace("'", "''")
-        fix = f"write it twice ('{shorten(doubled)}'), or put the text in double quotes (\"{shorten(inner)}\")"
-    else:
-        escaped = inner.replace('"', '\\"')
-        fix = f"write it as \\\" (\"{shorten(escaped)}\"), or put the text in single quotes ('{shorten(inner)}')"
-    return f"the {mark} inside the quoted text {shorten(typed)} ends it early; {fix}"
-
-
-def _swallowing_quote(text: str) -> yaml.Mark | None:
-    """Where a quoted text starts that runs on over lines that look like `key: value`.
-
-    A quotation mark left open makes the parser read the lines below as part of the text, up to the
-    next quotation mark, and stumble far below the mistake.
-    """
-    scanner = _Loader(text)
-    try:
-        while scanner.check_token():
-            token = scanner.get_token()
-            quoted = isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
-            if quoted and _KEY_LINE.search(text[token.start_mark.index:token.end_mark.index]):
-                return token.start_mark
-    except yaml.YAMLError:
-        pass
-    return None
-
-
-_KEY_THEN_BRACKET = re.compile(r"\s*(?:-\s+)?[\w-]+\s+[\[{]")
-"""A key, then a list or mapping in brackets without the `:` between them."""
-_KEY_LINE = re.compile(r"\n\s*(?:-\s+)?[\w-]+:(?:\s|$)")
-"""A new line that starts with `key:` or `- key:`."""
-
-_EMPTY_LIST = re.compile(r"\s*(?:-\s+)?([^\s:#][^:#]*?)\s*:\s*\[\]\s*(?:#.*)?")
-"""A line `key: []`, perhaps in a list entry or with a comment; group 1 is the key."""
-
-
-def _line_above(lines: list[str], index: int) -> int:
-    """The index of the nearest line above `index` that is not blank or a comment; -1 if none."""
-    index -= 1
-    while index >= 0 and (not lines[index].strip() or lines[index].lstrip().startswith("#")):
-        index -= 1
-    return index
-
-
-def _missing_colon_above(lines: list[str], mark: yaml.Mark) -> bool:
-    """Whether 'mapping values are not allowed' at `mark` comes from a key without `:` on the line above.
-
-    The parser reads `- id alex` and the `name:` below it as one text, `id alex name`, then stumbles on
-    the `:`. That is the case when the `:` ends the first word of its line, and the line above is a key
-    without `:`, not the continuation of a long value (`text: words` with more words below it).
-    """
-    if len(lines[mark.line][: mark.column].strip(" -").split()) != 1:
-        return False
-    above = _line_above(lines, mark.line)
-    if above < 0 or re.search(r":(\s|$)", lines[above]):
-        return False
-    before = _line_above(lines, above)
-    continued = before >= 0 and re.search(r":\s+\S", lines[before]) and _indent(lines[before]) < _indent(lines[above])
-    return not continued
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
-
-
-_SYNTAX_HINTS = [
-    ("mapping values are not allowed", "a value containing ': ' must be put in quotes"),
-    ("expected <block end>", "this line is not indented in line with the lines above it"),
-    ("expected ',' or '}'", "a '{' is not closed with '}'"),
-    ("expected ',' or ']'", "a '[' is not closed with ']'"),
-    ("found character", "text starting with this character must be put in quotes"),
-    ("sequence entries are not allowed", "a '- ' list entry must start a line of its own"),
-    ("but found another document", "remove the '---' line: a data file holds one document"),
-]
 
 
 _PLAIN_TAGS: dict[str, Callable[[str], Any]] = {
@@ -509,7 +270,7 @@ def _to_python(node: Node, path: Path, result: YamlFile, found: list[_Found]) ->
             found.append((line, path, "a key must be a plain word"))
             continue
         key = key_node.value
-        if not key_node.style and _KEY_THEN_BRACKET.match(key):  # `prices {primary: 850}`
+        if not key_node.style and KEY_THEN_BRACKET.match(key):  # `prices {primary: 850}`
             found.append((line, path, MISSING_COLON))
             continue
         if ":" not in result.text[key_node.end_mark.index:value_node.start_mark.index]:

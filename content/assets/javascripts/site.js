@@ -1,7 +1,7 @@
 /* Progressive enhancements. Without JavaScript every page shows everything;
- * with it, readers can narrow an entitlement page to their tier and YHGFL
- * membership, filter the schools index, show only the services that differ
- * between tiers, see what changes moving from one tier to another, work out
+ * with it, links shared before tiers had pages of their own (?tier=gold) lead to
+ * the tier's page, readers can filter the schools index, show only the services
+ * that differ between tiers, choose a move between two tiers from a form, work out
  * when a call must receive attention, print the address of each link and open the navigation drawer (narrow
  * screens) from the keyboard. The controls that need it carry
  * the class js-only: site.css hides them without JavaScript, and they are drawn from the first paint with it,
@@ -15,46 +15,12 @@
     return label ? label.textContent.replace(/\s+/g, " ").trim() : "";
   }
 
-  /* Whether any choice of `form` differs from the page as served: chosen by the address, or kept by the browser
-   * (going back). The page comes already showing what its choices as served show, so a script that starts with
-   * nothing changed has nothing to do: work on every element at start is what holds a phone up. */
-  function changed(form) {
-    return Array.prototype.some.call(form.elements, function (element) {
-      return (element.type === "radio" || element.type === "checkbox") && element.checked !== element.defaultChecked;
-    });
-  }
-
-  /* Entitlement pages: <form data-narrow> with radio groups "tier" and "yhgfl".
-   * Elements with data-for-tiers="a b" are shown only when the chosen tier is
-   * one of them; data-yhgfl on the article picks the YHGFL wording by CSS. */
-  function narrowing(form) {
-    var article = form.closest("article") || document.body;
-    var status = form.querySelector("[role=status]");
-    var params = new URLSearchParams(window.location.search);
-    ["tier", "yhgfl"].forEach(function (name) {
-      var wanted = params.get(name);
-      var input = wanted && form.querySelector("input[name=" + name + "][value='" + CSS.escape(wanted) + "']");
-      if (input) { input.checked = true; }
-    });
-    function apply() {
-      var tier = form.elements.tier.value;
-      var yhgfl = form.elements.yhgfl ? form.elements.yhgfl.value : "unknown";
-      article.setAttribute("data-yhgfl", yhgfl);
-      article.querySelectorAll("[data-for-tiers]").forEach(function (element) {
-        element.hidden = tier !== "all" && element.getAttribute("data-for-tiers").split(" ").indexOf(tier) < 0;
-      });
-      var tierLabel = words(form.querySelector("input[name=tier]:checked").parentNode);
-      var yhgflText = { unknown: "YHGFL and other schools", yes: "a YHGFL school", no: "a school that is not YHGFL" }[yhgfl];
-      status.textContent = "Showing " + (tier === "all" ? "all tiers" : tierLabel) +
-        (form.elements.yhgfl ? ", for " + yhgflText : "") + ".";
-      var query = new URLSearchParams(window.location.search);
-      query.set("tier", tier);
-      if (form.elements.yhgfl) { query.set("yhgfl", yhgfl); }
-      window.history.replaceState(null, "", "?" + query.toString() + window.location.hash);
-    }
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    if (changed(form)) { apply(); }
+  /* A school type's page lists its tiers, each linked to its own page (<a data-tier="gold">). Links shared
+   * before tiers had pages of their own (?tier=gold) lead to the tier's page. */
+  function tierLinks(table) {
+    var wanted = new URLSearchParams(window.location.search).get("tier");
+    var link = wanted && table.querySelector("a[data-tier='" + CSS.escape(wanted) + "']");
+    if (link) { window.location.replace(link.href); }
   }
 
   /* The rows or items of a list beyond the first ones, which the page holds in <noscript id=...>: without
@@ -175,102 +141,27 @@
     if (checkbox.checked) { apply(); }  /* kept by the browser (going back) */
   }
 
-  /* Comparison pages: what changes for a school moving from one tier to another. <div data-compare> is
-   * hidden without JavaScript (the full tables say everything). Its form asks for the two tiers, and whether
-   * the school is a YHGFL school and its type where the answer depends on them. Every answer was worked out
-   * when the site was built (macros/sla/comparison.py): <script data-compare-answers> lists the pieces that
-   * make each one, keyed "from/to/yhgfl" for the services and "from/to/type" for the cost ("any" where the
-   * form does not ask), with statuses by number; <template data-compare-pieces> holds each piece once,
-   * rendered and escaped by the site's templates. The answer shown is put together from copies of the
-   * pieces; the choice is kept in the address (?from=core&to=platinum&yhgfl=yes). */
-  function comparing(holder) {
-    var form = holder.querySelector("form[data-compare-form]");
+  /* Comparison pages: the form that leads to the page of a move between two tiers. The list of links after it
+   * (<a data-move="core/gold">) works without JavaScript; the form picks one of them. Links shared before moves
+   * had pages of their own (?from=core&to=gold) lead to the move's page. */
+  function moving(form) {
+    var section = form.closest("section") || document.body;
     var status = form.querySelector("[role=status]");
-    var answer = holder.querySelector("[data-compare-answer]");
-    var heading = answer.querySelector("[data-compare-heading]");
-    var result = answer.querySelector("[data-compare-result]");
-    var pieces = holder.querySelector("template[data-compare-pieces]").content;
-    var answers = JSON.parse(holder.querySelector("script[data-compare-answers]").textContent);
-    var questions = ["from", "to", "yhgfl", "type"].filter(function (name) { return form.elements[name]; });
+    function link(from, to) {
+      return section.querySelector("a[data-move='" + CSS.escape(from + "/" + to) + "']");
+    }
     var params = new URLSearchParams(window.location.search);
-    questions.forEach(function (name) {
-      var wanted = params.get(name);
-      var input = wanted && form.querySelector("input[name=" + name + "][value='" + CSS.escape(wanted) + "']");
-      if (input) { input.checked = true; }
-    });
-
-    function piece(id) {
-      var node = pieces.querySelector("[data-piece='" + CSS.escape(id) + "']").cloneNode(true);
-      node.removeAttribute("data-piece");
-      return node;
-    }
-    function moveContents(from, to) {
-      while (from.firstChild) { to.appendChild(from.firstChild); }
-      return to;
-    }
-    /* `node` with each of its [data-slot=name] elements given the contents of the piece slots[name]. */
-    function filled(node, slots) {
-      Object.keys(slots).forEach(function (name) {
-        var slot = node.querySelector("[data-slot='" + name + "']");
-        moveContents(piece(slots[name]), slot);
-        slot.removeAttribute("data-slot");
-      });
-      return node;
-    }
-    /* The piece of a status, by its number in the JSON block. */
-    function statusPiece(number) { return "status-" + answers.statuses[number]; }
-    function show(choice) {
-      var change = answers.changes[[choice.from, choice.to, choice.yhgfl || "any"].join("/")];
-      var tiers = { from: "tier-" + choice.from, to: "tier-" + choice.to };
-      heading.textContent = "";
-      moveContents(filled(piece("heading"), tiers), heading);
-      result.textContent = "";
-      result.appendChild(piece(change.summary));
-      if (change.groups.length) { result.appendChild(piece("matrix-heading")); }
-      change.groups.forEach(function (group) {
-        result.appendChild(piece("group-" + group[0]));
-        var list = result.appendChild(document.createElement("ul"));
-        list.className = "compare-changes";
-        group[1].forEach(function (line) {
-          list.appendChild(filled(piece("line"), { service: "service-" + line[0], from: tiers.from, to: tiers.to,
-                                                   before: statusPiece(line[1]), after: statusPiece(line[2]) }));
-        });
-      });
-      if (change.described.length) { result.appendChild(piece("described-heading")); }
-      change.described.forEach(function (item) {
-        result.appendChild(filled(piece("described-" + item[0]), {
-          from: tiers.from, to: tiers.to, before: statusPiece(item[1]), after: statusPiece(item[2]) }));
-      });
-      result.appendChild(piece(answers.costs[[choice.from, choice.to, choice.type || "any"].join("/")]));
-      ["from", "to", "yhgfl", "type"].forEach(function (name) {
-        var attribute = { from: "data-compare-from", to: "data-compare-to", yhgfl: "data-yhgfl",
-                          type: "data-school-type" }[name];
-        answer.setAttribute(attribute, choice[name] || "any");
-      });
-      answer.hidden = false;
-      return words(filled(piece("shown"), { from: tiers.from, to: tiers.to, who: "who-" + (choice.yhgfl || "any") }));
-    }
-    function apply() {
-      var choice = {};
-      questions.forEach(function (name) { choice[name] = form.elements[name].value; });
-      var query = new URLSearchParams(window.location.search);
-      questions.forEach(function (name) {
-        if (choice[name]) { query.set(name, choice[name]); } else { query.delete(name); }
-      });
-      var search = query.toString();
-      window.history.replaceState(null, "", (search ? "?" + search : window.location.pathname) + window.location.hash);
-      answer.hidden = true;
-      if (questions.some(function (name) { return !choice[name]; })) {
-        status.textContent = words(piece("prompt"));
-      } else if (choice.from === choice.to) {
-        status.textContent = words(piece("same-tier"));
+    var shared = params.get("from") && params.get("to") && link(params.get("from"), params.get("to"));
+    if (shared) { window.location.replace(shared.href); return; }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var chosen = link(form.elements.from.value, form.elements.to.value);
+      if (chosen) {
+        window.location.assign(chosen.href);
       } else {
-        status.textContent = show(choice);
+        status.textContent = "Your school's tier now and the tier you are considering are the same: choose another tier.";
       }
-    }
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    if (changed(form)) { apply(); }
+    });
   }
 
   /* Printing: the date printed, and each link's full address after it, except references to clauses
@@ -292,18 +183,18 @@
       var href = link.getAttribute("href");
       if (/^(#|mailto:|tel:)/.test(href) === false && !link.classList.contains("headerlink") &&
           !/^section [0-9.]+$/.test(words(link)) &&
-          !link.closest(".page-summary, .status, .edition-notes, .row-note, .tier-section strong")) {
+          !link.closest(".page-summary, .status, .edition-notes, .row-note, .tier-section strong, [data-print-plain]")) {
         link.setAttribute("data-print-url", link.href);
       }
     });
   });
 
   /* Response times: when a call must receive attention and when the school hears about progress. The sums are
-   * those of macros/sla/deadlines.py (`answer`, `answer_words`), over the calendar the page carries in
-   * <script data-deadline-calendar> (the working hours and days, each priority's target and schedule, and the
-   * bank holidays, worked out when the site was built); tests/test_browser_deadlines.py checks that both give
-   * the same answers. Days are numbered from 1 January 1970 in UTC and times are minutes after midnight, so
-   * that no time zone or clock change can move a date. */
+   * those of macros/sla/deadlines.py (`answer`) and deadline_answers.py (`answer_words`), over the calendar the
+   * page carries in <script data-deadline-calendar> (the working hours and days, each priority's target and
+   * schedule, and every bank holiday known, worked out when the site was built); tests/test_browser_deadlines.py
+   * checks that both give the same answers. Days are numbered from 1 January 1970 in UTC and times are minutes
+   * after midnight, so that no time zone or clock change can move a date. */
   var DAY_MS = 86400000;
   function pad(number) { return (number < 10 ? "0" : "") + number; }
   function dayNumber(iso) {
@@ -321,12 +212,22 @@
   }
   function later(a, b) { return a.day * 1440 + a.minute >= b.day * 1440 + b.minute ? a : b; }
 
+  /* The bank holidays come as {names, days}: in `days`, for each holiday in date order, the days since the one
+   * before (the first: since the first known day) and a letter for its name (response.calendar_data). */
+  var HOLIDAY_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   function workingCalendar(data) {
     var cal = data.calendar;
-    var holidays = {};
-    cal.holidays.forEach(function (holiday) { holidays[dayNumber(holiday[0])] = holiday[1]; });
-    return { start: cal.start, end: cal.end, days: cal.days, holidays: holidays,
-             known: cal.known ? cal.known.map(dayNumber) : null, weekdays: cal.weekdays, months: cal.months };
+    if (data.decoded) { return data.decoded; }
+    var holidays = {}, day = dayNumber(cal.known ? cal.known[0] : "1970-01-01");
+    cal.holidays.days.replace(/(\d+)([a-zA-Z])/g, function (entry, gap, letter) {
+      day += +gap;
+      holidays[day] = cal.holidays.names[HOLIDAY_LETTERS.indexOf(letter)];
+      return entry;
+    });
+    var sorted = Object.keys(holidays).map(Number).sort(function (a, b) { return a - b; });
+    data.decoded = { start: cal.start, end: cal.end, days: cal.days, holidays: holidays, sorted: sorted,
+                     known: cal.known ? cal.known.map(dayNumber) : null, weekdays: cal.weekdays, months: cal.months };
+    return data.decoded;
   }
   function isWorkingDay(cal, day) { return cal.days.indexOf(weekday(day)) >= 0 && !(day in cal.holidays); }
   function nextWorkingDay(cal, day) {
@@ -408,7 +309,7 @@
       found.receipt_update = schedule.upon_receipt ? start : null;
       found.assessment_update = schedule.after_initial_assessment;
     }
-    Object.keys(cal.holidays).map(Number).sort(function (a, b) { return a - b; }).forEach(function (day) {
+    cal.sorted.forEach(function (day) {
       if (moment.day <= day && day <= last.day && cal.days.indexOf(weekday(day)) >= 0) { found.skipped.push(day); }
     });
     found.beyond_known = Boolean(cal.known && last.day > cal.known[1]);
@@ -421,7 +322,7 @@
              receipt_update: iso(found.receipt_update), assessment_update: found.assessment_update,
              updates: found.updates.map(iso), skipped: found.skipped.map(isoDay), beyond_known: found.beyond_known };
   }
-  /* deadlines.answer_words: one sentence for the live region, then labelled facts. */
+  /* deadline_answers.answer_words: one sentence for the live region, then labelled facts. */
   function deadlineWords(data, found) {
     var cal = workingCalendar(data);
     var priority = priorityOf(data, found.level);
@@ -572,12 +473,12 @@
   }
 
   function start() {
-    document.querySelectorAll("form[data-narrow]").forEach(narrowing);
+    document.querySelectorAll("table[data-tier-pages]").forEach(tierLinks);
     document.querySelectorAll("form[data-school-filter]").forEach(schoolFilter);
     document.querySelectorAll("form[data-list-filter]").forEach(listFilter);
     printDate();
     document.querySelectorAll("input[data-only-differences]").forEach(onlyDifferences);
-    document.querySelectorAll("[data-compare]").forEach(comparing);
+    document.querySelectorAll("form[data-move-form]").forEach(moving);
     document.querySelectorAll("[data-deadlines]").forEach(deadlines);
     document.querySelectorAll("label.md-header__button[for='__drawer']").forEach(drawer);
   }

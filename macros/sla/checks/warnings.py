@@ -1,0 +1,72 @@
+"""Warnings: what the data lacks, or lets lapse, that the site can do without but an officer should see to
+(`make check` and every build print them; they never stop a build)."""
+
+from __future__ import annotations
+
+import datetime
+
+from ..models import WEB_ADDRESS_EXAMPLE, Services, SiteInfo
+from ..problems import Problem
+from ..review import changed_since_review
+from ..text import join_words
+from ..yamlfile import YamlFile
+
+SERVICE_DESK_DETAILS = {"telephone": "telephone number", "email": "e-mail address", "hours": "opening hours"}
+
+
+def find_warnings(services: Services, site: SiteInfo, sfile: YamlFile, site_file: YamlFile,
+                  today: datetime.date | None = None, fingerprints: dict[str, str] | None = None) -> list[Problem]:
+    """What the data lacks, or lets lapse, that the site can do without but an officer should see to;
+    `fingerprints` are the data files' as read (see `review`)."""
+    today = today or datetime.date.today()
+    warnings = []
+    if fingerprints is not None:
+        warnings += _review_warnings(site, site_file, fingerprints)
+    due = datetime.date.fromisoformat(site.review.next_review_due)
+    if due < today:
+        warnings.append(site_file.problem(("review", "next_review_due"), (
+            f"the yearly review was due on {due.isoformat()} and is overdue; review the specification and prices, "
+            f"then run `make reviewed` and set next_review_due a year on")))
+    statement = datetime.date.fromisoformat(site.accessibility.last_reviewed)
+    if statement < today - datetime.timedelta(days=365):
+        warnings.append(site_file.problem(("accessibility", "last_reviewed"), (
+            f"the accessibility statement was last reviewed on {statement.isoformat()}, more than a year ago; "
+            f"review it and update last_reviewed")))
+    accessibility = site.accessibility
+    if not accessibility.contact.given or not accessibility.reply_within.strip():
+        lacking = [words for words, empty in (("contact", not accessibility.contact.given),
+                                              ("reply time", not accessibility.reply_within.strip())) if empty]
+        warnings.append(site_file.problem(("accessibility", "contact"), (
+            f"the accessibility statement has no {join_words(lacking, 'and no')}, which the accessibility "
+            "regulations require; fill in contact (name, email, telephone) and reply_within under accessibility "
+            "when the council has decided them")))
+    if site.web_address is None:
+        warnings.append(site_file.problem(("web_address",), (
+            "not set: the page for an address that does not exist works only if the site is published "
+            "at the root of its server, and sitemap.xml lists no pages; set web_address to the address of the "
+            f"site's home page, e.g. {WEB_ADDRESS_EXAMPLE}")))
+    desk = services.service_desk
+    missing = {key: words for key, words in SERVICE_DESK_DETAILS.items() if getattr(desk, key) is None}
+    if not missing:
+        return warnings
+    return warnings + [sfile.problem(("service_desk",), (
+        f"no {join_words(list(missing.values()), 'or')} for the {desk.name}; pages tell schools to log calls with "
+        f"it but cannot say how to reach it. Add {join_words([f'`{key}:`' for key in missing])} under service_desk "
+        f"when the council confirms them"))]
+
+
+def _review_warnings(site: SiteInfo, site_file: YamlFile, fingerprints: dict[str, str]) -> list[Problem]:
+    """The banner claims the review only for data as reviewed: say why it does not, and what to run."""
+    reviewed = site.review.last_reviewed
+    if not site.review.reviewed_data:
+        return [site_file.problem(("review", "last_reviewed"), (
+            f"there is no record of which data the review of {reviewed} covered, so pages do not show "
+            "'Last reviewed'; once you have reviewed the site, run `make reviewed`, which records the date "
+            "and the data"))]
+    changed = changed_since_review(site.review.reviewed_data, fingerprints)
+    if not changed:
+        return []
+    files = join_words([f"data/{name}" for name in changed])
+    return [site_file.problem(("review", "reviewed_data"), (
+        f"{files} changed after the review of {reviewed}, so pages no longer show 'Last reviewed'; review "
+        "the changes (`make serve`), then run `make reviewed`"))]

@@ -1,0 +1,161 @@
+"""A tier's page and a move's page, rendered without MkDocs from the frozen 2008/09 edition.
+
+What changes between two tiers is checked against the source document's codes (spec_facts.MATRIX, read with
+the legend by the letter: test_entitlement.BY_CODE); counts and words are typed out. The built pages:
+test_move_and_tier_build.py; in Chromium: test_browser_move_and_tier.py."""
+
+from __future__ import annotations
+
+import shutil
+from itertools import permutations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import EDITION, DataFiles
+from macros.sla.entitlement import matrix_rows
+from macros.sla.load import load
+from macros.sla.move_page import GAINED, LOST, MovePage, changes, other_phases_words
+from macros.sla.pages import Pages
+from macros.sla.tier_page import TierPage, counts, counts_words
+from test_comparison import PRIMARY, expected_changes
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load(EDITION)
+
+
+@pytest.fixture
+def data(tmp_path) -> DataFiles:
+    shutil.copytree(EDITION, tmp_path / "data")
+    return DataFiles(tmp_path / "data")
+
+
+def pages(catalog) -> Pages:
+    return Pages(catalog, href=lambda path, anchor: f"/{path}/" + (f"#{anchor}" if anchor else ""))
+
+
+def move(catalog, phase: str, before: str, after: str) -> BeautifulSoup:
+    renderer = pages(catalog)
+    return BeautifulSoup(MovePage(catalog, renderer.href, renderer.status, renderer.cost_words).page(
+        phase, before, after), "html.parser")
+
+
+def tier(catalog, school_type: str, tier_id: str) -> BeautifulSoup:
+    renderer = pages(catalog)
+    return BeautifulSoup(TierPage(catalog, renderer.href, renderer).page(school_type, tier_id), "html.parser")
+
+
+def words(element) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+# --- what a move changes ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("yhgfl", [True, False], ids=["yhgfl", "not-yhgfl"])
+@pytest.mark.parametrize("before, after", list(permutations(PRIMARY, 2)), ids="-to-".join)
+def test_a_move_lists_for_each_school_exactly_the_services_whose_codes_differ(catalog, before, after, yhgfl):
+    found = changes(catalog, "primary", catalog.tier("primary", before), catalog.tier("primary", after))
+    for_this_school = [(c.group, c.service, c.before, c.after) for c in found if c.who in (None, yhgfl)]
+    assert for_this_school == expected_changes(before, after, yhgfl)
+
+
+def test_core_to_gold_adds_and_gold_to_core_loses_the_same_services(catalog):
+    core, gold = catalog.tier("primary", "core"), catalog.tier("primary", "gold")
+    up = changes(catalog, "primary", core, gold)
+    down = changes(catalog, "primary", gold, core)
+    assert ("Access to SIMS from up to 10 PCs", None) in [(c.service, c.who) for c in up if c.kind == GAINED]
+    assert ("Software installation and configuration", True) in [(c.service, c.who) for c in up if c.kind == GAINED]
+    assert [(c.service, c.who) for c in up if c.kind == GAINED] == [(c.service, c.who) for c in down
+                                                                  if c.kind == LOST]
+    assert not [c for c in up if c.kind == LOST]
+
+
+def test_a_move_page_says_cost_and_commitment_first(catalog):
+    soup = move(catalog, "primary", "core", "gold")
+    rows = soup.select(".summary-list-row")
+    assert [words(row.dt) for row in rows] == ["Cost", "Commitment", "What changes"]
+    assert words(rows[0].dd).startswith("Difference in price: to be notified")
+    assert "commit to the new contract for an initial period of three years" in words(rows[1].dd)
+    assert words(rows[2].dd) == "Gold adds : 13 services of the inclusion table. You would lose : 0. Other changes : 7."
+
+
+def test_where_a_description_lists_what_the_table_gives_both_tiers_the_page_says_both(catalog):
+    up = words(move(catalog, "primary", "core", "gold").select_one(".move-both"))
+    assert up == ("The inclusion table gives Core and Gold alike: Call routing (ICT Helpdesk); Fault logging and "
+                  "general queries (ICT Helpdesk); Virus Protection Advice (ICT Helpdesk). A Core school has these "
+                  "already.")
+    down = words(move(catalog, "primary", "gold", "core").select_one(".move-both"))
+    assert down.endswith("You keep these in Core.")
+
+
+def test_secondary_pages_say_which_tiers_are_primary_tiers(catalog):
+    assert other_phases_words(catalog, "secondary") == [
+        "Gold and Platinum+ are tiers for primary schools, not for secondary schools."]
+    assert other_phases_words(catalog, "primary") == [
+        "Silver is a tier for secondary schools, not for primary schools."]
+    assert words(move(catalog, "secondary", "silver", "platinum").select_one(".other-phases")) == (
+        "Gold and Platinum+ are tiers for primary schools, not for secondary schools.")
+
+
+def test_a_cost_for_each_school_type_that_pays_differently(catalog, data):
+    assert [words(dt) for dt in move(catalog, "secondary", "core", "silver").select(".summary-list-row dt")][:2] == [
+        "Cost for secondary schools", "Cost for secondary schools formerly grant maintained"]
+    assert [words(dt) for dt in move(catalog, "primary", "core", "gold").select(".summary-list-row dt")][0] == "Cost"
+    data.edit("prices.yaml", "package_prices: []",
+              "package_prices:\n  - school_type: primary\n    tier: gold\n    price: 1250\n")
+    soup = move(load(data.dir), "primary", "core", "gold")
+    assert [words(row) for row in soup.select(".summary-list-row")][:2] == [
+        "Cost for primary schools Difference in price: £1,250 a year more . Now ( Core for primary schools ): No "
+        "additional cost . After moving ( Gold for primary schools ): Additional cost: £1,250 a year .",
+        "Cost for primary schools formerly grant maintained Difference in price: to be notified ( section 12.2 ) . "
+        "Now ( Core for primary schools formerly grant maintained ): No additional cost . After moving ( Gold for "
+        "primary schools formerly grant maintained ): Additional cost ; the price is to be notified."]
+
+
+# --- a tier's page ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tier_id, expected", [
+    ("core", "Core includes 16 of the 46 services in the inclusion table; 5 more can be bought as extras."),
+    ("gold", "Gold includes 26 of the 46 services in the inclusion table (3 more for YHGFL schools); 6 more can be "
+             "bought as extras, and 2 more by YHGFL schools only."),
+    ("platinum", "Platinum includes 38 of the 46 services in the inclusion table (1 more for YHGFL schools); 4 more "
+                 "can be bought as extras."),
+])
+def test_what_a_tier_includes_in_one_sentence(catalog, tier_id, expected):
+    rows = matrix_rows(catalog, "primary", [catalog.tier("primary", tier_id)])
+    assert counts_words(counts(rows), catalog.tier("primary", tier_id).name) == expected
+
+
+def test_a_tier_page_answers_what_it_costs_and_includes_first(catalog):
+    soup = tier(catalog, "primary", "gold")
+    rows = soup.select(".summary-list-row")
+    assert [words(row.dt) for row in rows][:3] == ["Cost", "What it includes", "Report a fault or ask a question"]
+    assert words(rows[0].dd) == "Gold : at additional cost; the price is to be notified ( section 12.2 )"
+    assert words(rows[1].dd).startswith("Gold includes 26 of the 46 services")
+
+
+def test_a_tier_page_shows_both_yhgfl_answers(catalog):
+    table = tier(catalog, "primary", "gold").select_one(".yhgfl-table table")
+    lines = [[words(cell) for cell in row.select("th, td")] for row in table.select("tbody tr")]
+    assert ["Software installation and configuration (ICT Helpdesk)", "Included", "Not included"] in lines
+    assert ["Recovery from virus infection (best endeavours) (ICT Helpdesk)", "Optional extra",
+            "Not available"] in lines
+    assert len(lines) == 5
+
+
+def test_a_tier_page_keeps_only_the_exclusions_that_apply(catalog):
+    gold = words(tier(catalog, "primary", "gold").select_one(".tier-section"))
+    core = words(tier(catalog, "primary", "core").select_one(".tier-section"))
+    assert "Specific exclusions (applies to both Gold and Platinum)" in gold
+    assert "Specific exclusions" not in core
+
+
+def test_a_tier_page_links_every_move_from_it(catalog):
+    links = [a["href"] for a in tier(catalog, "secondary", "silver").select(".move-links a")]
+    assert links == ["/compare/secondary/silver-to-core/", "/compare/secondary/silver-to-platinum/"]
