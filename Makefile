@@ -69,8 +69,8 @@ serve: $(VENV)/.site-deps
 check: $(VENV)/.site-deps
 	@$(BIN)/python -m macros.sla check
 
-## bench: full build time with 100 and 1,000 synthetic schools (targets: ratio <= 12, under 10 s), and
-## Lighthouse's mobile performance of each type of page against bare Material (needs Chromium and npm)
+## bench: build times (100 and 1,000 synthetic schools; against bare Material with the same words), and
+## Lighthouse's mobile performance of each kind of page against two bare Material baselines (needs Chromium and npm)
 bench: system-packages $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/python tests/benchmark.py
 

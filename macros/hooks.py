@@ -98,6 +98,11 @@ def _problems_only(files: Files, config: MkDocsConfig, problems) -> Files:
     return files
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    """The theme's templates compiled once, not at every build (see site.cache_theme_templates)."""
+    return site.cache_theme_templates(env)
+
+
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     """Put back the HTML blocks that school pages kept out of Markdown; a page that gives no description is
     described by its first paragraph; the first use of each word of the glossary is explained in place."""
