@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -57,10 +58,11 @@ def test_a_school_page_prints_on_at_most_three_pages_for_governors(page, site_ur
     assert "section 5.3" in text and "specification/contract-length" not in text  # clause references, no addresses
 
 
-def test_a_page_narrowed_to_a_tier_prints_that_tier_only(page, site_url):
-    count, text = pdf_text(page, f"{site_url}/entitlement/primary/?tier=gold&yhgfl=no")
-    assert "Showing Gold (additional cost), for a school that is not YHGFL." in text
-    assert "Gold: at additional cost" in text and "Platinum+: at additional cost" not in text
+def test_a_link_to_one_tier_leads_to_its_page_which_prints_that_tier_only(page, site_url):
+    page.goto(f"{site_url}/entitlement/primary/?tier=gold&yhgfl=no")
+    expect(page).to_have_url(re.compile(r"/entitlement/primary/gold/"))
+    count, text = pdf_text(page, page.url)
+    assert count <= 3
     assert "Gold Service" in text and "Platinum+ Service" not in text
     assert "Specific exclusions (applies to both Gold and Platinum)" in text
 
