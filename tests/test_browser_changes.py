@@ -49,8 +49,9 @@ def test_the_changes_page_in_chromium(reader: Page, changes_url):
     prices = page.get_by_role("table", name="Capita SIMS Top-Up Subscription Service Prices: changes")
     expect(prices.get_by_role("row")).to_have_count(2)
     # The page's first "SIMS" is in this row's header: explained there (sla/terms.py).
-    expect(prices.get_by_role("row", name="Complete SIMS (the schools' management information software) Help Desk "
-                                          "Support Secondary schools £1,090 £1,150 £60 more", exact=True)).to_be_visible()
+    row = ("Complete SIMS (the schools' management information software) Help Desk Support Secondary schools £1,090 "
+           "£1,150 £60 more")
+    expect(prices.get_by_role("row", name=row, exact=True)).to_be_visible()
     cell = page.get_by_role("table", name="The inclusion table for primary schools: codes changed")
     expect(cell.get_by_role("row").nth(1)).to_contain_text("YHGFL schools only")
     expect(page.get_by_role("table", name="Clause numbers that changed").get_by_role("row")).to_have_count(5)

@@ -22,7 +22,8 @@ SKIPPED = frozenset({"a", "abbr", "button", "caption", "code", "dfn", "form", "h
                      "kbd", "label", "legend", "noscript", "option", "pre", "samp", "select", "summary", "svg",
                      "template", "textarea", "title"})
 """Elements whose text is left as it is: headings (and the table of contents made from them), a table's caption
-(its name, which a screen reader reads out as it lists the tables), links (a link inside a link is not valid), code, forms, controls and their labels, and text a reader may not see."""
+(its name, which a screen reader reads out as it lists the tables), links (a link inside a link is not valid),
+code, forms, controls and their labels, and text a reader may not see."""
 
 BLOCKS = frozenset({"p", "li", "td", "th", "dt", "dd", "div", "section", "caption", "tr", "table", "ul", "ol",
                     "blockquote", "article", "br"})
