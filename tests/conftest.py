@@ -169,6 +169,17 @@ def built(project: Path) -> Path:
     return site
 
 
+def with_package_prices(project: Path, prices: list[tuple[str, str, float]]) -> Path:
+    """`project` with package prices published, one (school type, tier, price) each, in place of the frozen
+    edition's `package_prices: []`, built: the site beside it."""
+    path = project / "data" / "prices.yaml"
+    listed = "".join(f"  - school_type: {school_type}\n    tier: {tier}\n    price: {price}\n"
+                     for school_type, tier, price in prices)
+    path.write_text(path.read_text(encoding="utf-8").replace("package_prices: []", "package_prices:\n" + listed),
+                    encoding="utf-8")
+    return built(project)
+
+
 def once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
     """A folder made once for the whole run, shared by the test processes (`make test` runs two, with
     pytest-xdist): the first to ask calls `make(folder)` while the others wait for it. Only for what tests read."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import mkdocs_build
+from conftest import copy_project, with_package_prices
 from test_pages import page, summary_rows, text_of
 
 pytestmark = pytest.mark.build
@@ -125,19 +125,9 @@ def test_the_comparison_never_calls_an_unlisted_service_not_included(built_site)
 @pytest.fixture(scope="module")
 def priced_site(tmp_path_factory):
     """The site built with package prices published for three school types."""
-    from conftest import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("priced") / "project")
-    prices = project / "data" / "prices.yaml"
-    prices.write_text(prices.read_text(encoding="utf-8").replace("package_prices: []", (
-        "package_prices:\n"
-        "  - school_type: primary\n    tier: gold\n    price: 1250\n"
-        "  - school_type: primary-formerly-gm\n    tier: platinum\n    price: 2400.5\n"
-        "  - school_type: secondary-formerly-gm\n    tier: silver\n    price: 1800\n")), encoding="utf-8")
-    site = project.parent / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return with_package_prices(copy_project(tmp_path_factory.mktemp("priced") / "project"), [
+        ("primary", "gold", 1250), ("primary-formerly-gm", "platinum", 2400.5),
+        ("secondary-formerly-gm", "silver", 1800)])
 
 
 def test_published_package_prices_reach_the_specification(priced_site):

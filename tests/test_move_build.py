@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from built_pages import read_page
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, with_package_prices
 
 pytestmark = pytest.mark.build
 
@@ -130,17 +130,8 @@ def test_the_commitment_links_its_clause(built_site):
 @pytest.fixture(scope="module")
 def priced(tmp_path_factory) -> Path:
     """The site built with package prices for some tiers and school types."""
-    project = copy_project(tmp_path_factory.mktemp("compare-priced") / "project")
-    prices = project / "data" / "prices.yaml"
-    prices.write_text(prices.read_text(encoding="utf-8").replace("package_prices: []", (
-        "package_prices:\n"
-        "  - school_type: primary\n    tier: gold\n    price: 1250\n"
-        "  - school_type: primary\n    tier: platinum\n    price: 2000\n"
-        "  - school_type: primary-formerly-gm\n    tier: platinum\n    price: 2400.5\n")), encoding="utf-8")
-    site = project.parent / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return with_package_prices(copy_project(tmp_path_factory.mktemp("compare-priced") / "project"), [
+        ("primary", "gold", 1250), ("primary", "platinum", 2000), ("primary-formerly-gm", "platinum", 2400.5)])
 
 
 def test_the_price_difference_once_prices_are_published(priced):
