@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from conftest import EDITION
-from macros.sla.extras import OfferPrices, PriceGroup, school_extras
+from macros.sla.extras import OfferPrices, PhasePriceGroup, school_extras
 from macros.sla.load import load
 from macros.sla.models import School
 
@@ -17,15 +17,15 @@ pytestmark = pytest.mark.unit
 CAPITA_PRIMARY = OfferPrices(
     "capita-top-up", "Capita SIMS Top-Up Subscription Service",
     "This service is available on payment of an annual subscription.",
-    [PriceGroup(None, [("Complete SIMS Help Desk Support", Decimal("850.00"))]),
-     PriceGroup("Individual modules", [("SIMS Core Modules support", Decimal("375.00")),
+    [PhasePriceGroup(None, [("Complete SIMS Help Desk Support", Decimal("850.00"))]),
+     PhasePriceGroup("Individual modules", [("SIMS Core Modules support", Decimal("375.00")),
                                        ("SIMS Assessment Suite support", Decimal("375.00")),
                                        ("SIMS Resources Software support", Decimal("375.00"))])])
 CAPITA_SECONDARY = OfferPrices(
     "capita-top-up", "Capita SIMS Top-Up Subscription Service",
     "This service is available on payment of an annual subscription.",
-    [PriceGroup(None, [("Complete SIMS Help Desk Support", Decimal("1090.00"))]),
-     PriceGroup("Individual modules", [("SIMS Core Modules support", Decimal("550.00")),
+    [PhasePriceGroup(None, [("Complete SIMS Help Desk Support", Decimal("1090.00"))]),
+     PhasePriceGroup("Individual modules", [("SIMS Core Modules support", Decimal("550.00")),
                                        ("SIMS Examinations module", Decimal("300.00")),
                                        ("SIMS Assessment Suite support", Decimal("550.00")),
                                        ("SIMS Timetable Suite support", Decimal("550.00")),

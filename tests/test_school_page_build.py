@@ -169,3 +169,14 @@ def test_edition_notes_read_as_a_short_why_mark_that_says_what_it_explains(built
     clause = page(built_site, "specification/services").select_one("#gold .edition-notes, #gold ~ div .edition-notes")
     assert clause is not None and text_of(clause).startswith("(why?")
     assert "About this edition:" not in (built_site / "specification/services/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("school, tier_page", [(HILL_TOP, "entitlement/primary/gold/"),
+                                               (CASTLE, "entitlement/secondary/silver/")])
+def test_the_school_s_tier_in_its_summary_leads_to_the_tier_s_own_page(built_site, school, tier_page):
+    soup = page(built_site, school)
+    first = soup.select_one(".page-summary .summary-list-row")
+    assert text_of(first.dt) == "Your tier and its cost"
+    link = first.dd.find("a")
+    assert link["href"] == f"../../{tier_page}"
+    assert (built_site / tier_page / "index.html").is_file()

@@ -14,7 +14,7 @@ from .models import Offer, School
 
 
 @dataclass(frozen=True)
-class PriceGroup:
+class PhasePriceGroup:
     """The prices of one group of a price list for the school's phase: its name (None for the list's first,
     unnamed group) and its items, each (name, price)."""
 
@@ -31,7 +31,7 @@ class OfferPrices:
     cost: str | None
     """How it is paid for, as the specification says, e.g. 'This service is available on payment of an annual
     subscription.'"""
-    groups: list[PriceGroup]
+    groups: list[PhasePriceGroup]
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def offer_prices(catalog: Catalog, offer: Offer, phase_id: str) -> OfferPrices |
     for group in price_list.groups:
         items = [(item.name, item.prices[phase_id]) for item in group.items if phase_id in item.prices]
         if items:
-            groups.append(PriceGroup(group.name, items))
+            groups.append(PhasePriceGroup(group.name, items))
     if not groups:
         return None
     return OfferPrices(offer.id, offer.title, offer.cost, groups)

@@ -16,7 +16,7 @@ from .catalog import Catalog
 from .entitlement import TierOffer, school_type_of
 from .extras import Extra, OfferPrices, SchoolExtras, school_extras
 from .models import School
-from .paths import RESPONSE_TIMES, SCHOOLS_INDEX, comparison_page, type_page
+from .paths import RESPONSE_TIMES, SCHOOLS_INDEX, comparison_page, tier_page, type_page
 from .render import Renderer
 from .summary import REPORT_A_FAULT, Line, Summary, SummaryRow
 from .text import markdown_text, money
@@ -54,7 +54,8 @@ class SchoolPage(Renderer):
                      self.href(type_page(school_type.id), None), school_type.name))]),
                  SummaryRow("YHGFL school", [Line(Markup("Yes" if school.yhgfl else "No"))]),
                  SummaryRow("PCs or laptops with access to SIMS", [Line(detail.pcs)])]
-        rows = Summary(self).rows([offer], facts)
+        rows = Summary(self, lambda offer: self.href(tier_page(school_type.id, offer.tier.id), None)).rows(
+            [offer], facts)
         first = [row for row in rows if row.key in FIRST_ROWS] + facts
         response = [row for row in rows if row.key == RESPONSE_ROW]
         rest = [row for row in rows if row not in first and row not in response]
