@@ -51,6 +51,7 @@ MACROS = {
     "comparison_page": ("comparison_page", "The tiers of a phase side by side."),
     "tier_page": ("tier_page", "What one tier includes and costs for one school type."),
     "move_page": ("move_page", "What moving from one tier to another changes, costs and commits a school to."),
+    "plan_page": ("plan_page", "Plan next year: a school type's planner and order form."),
     "schools_index": ("schools_index", "The list of schools with pages of their own."),
     "school_page": ("school_page", "One school's entitlement, fully resolved."),
     "removed_school_page": ("removed_school_page", "At the address of a school listed last year and not this "
@@ -58,6 +59,7 @@ MACROS = {
     "find_school": ("find_school", "The schools with pages of their own, with a box to find one by name."),
     "school_type_choices": ("school_type_choices", "The school types, each linked to its entitlement page."),
     "link": ("page_link", "A link to a generated page by its path, e.g. link('schools/index', 'Find your school')."),
+    "plan_links": ("plan_links", "The home page's links to the planners, with the window for orders while it is open."),
     "comparison_links": ("comparison_links", "Links to the comparison page of each phase."),
     "key_contacts": ("key_contacts", "The contacts on the route for concerns, with a link to the route."),
     "report_a_fault": ("report_a_fault", "Where to report a fault or ask a question: the ICT Service Desk."),

@@ -51,8 +51,12 @@ def test_search_for_a_contact_by_name(page, site_url):
 def test_search_by_keyboard_only(page, site_url):
     page.goto(site_url + "/")
     page.keyboard.press("/")  # Material's shortcut to the search box
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()  # on a loaded machine, keys typed before it has the focus are lost
     page.keyboard.type("Supply of CDs", delay=10)
+    expect(box).to_have_value("Supply of CDs")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching")
     page.keyboard.press("ArrowDown")  # the page the results are on
     page.keyboard.press("ArrowDown")  # its best section
     page.keyboard.press("Enter")

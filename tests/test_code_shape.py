@@ -21,7 +21,11 @@ LONG_MODULES = {"sla/models.py": "one pydantic model per data file, every field 
 FUNCTION_IMPORTS = {("__init__.py", "define_env"): (
     "mkdocs-macros calls define_env only in a build; site.py imports MkDocs, and Python runs macros/__init__.py "
     "before any module of macros.sla, so importing it at the top would make `python -m macros.sla` (make check, "
-    "make new-year) import MkDocs")}
+    "make new-year) import MkDocs"),
+    **{("sla/deadlines.py", function): (
+        "importing the holidays package loads the rules of every country it has (a fifth of a second of each "
+        "build); a build reads England's bank holidays from its own copy and needs the package only to make it")
+       for function in ("_package_years", "_from_package")}}
 """Imports inside a function that are allowed, by (module, function), and why."""
 
 BEING_RESHAPED: set[str] = set()

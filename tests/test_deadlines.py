@@ -17,10 +17,13 @@ monthly), 1 Critical (no target, daily working days from receipt), 5 Hold and 6 
 from __future__ import annotations
 
 import datetime
+import importlib.metadata
+import json
 
 import pytest
 import yaml
 
+from macros.sla import deadlines
 from macros.sla.deadline_answers import answer_words
 from macros.sla.deadlines import (
     DeadlineError,
@@ -429,3 +432,64 @@ def test_a_priority_by_number_or_name():
         parse_priority(STANDARDS, "urgent")
     assert str(caught.value) == ("unknown priority 'urgent' (valid: 1 (Critical), 2 (High), 3 (Medium), 4 (Low), "
                                  "5 (Hold), 6 (Waiting for school))")
+
+
+# --- England's bank holidays, kept between builds ----------------------------------------------------------------
+
+
+@pytest.fixture
+def holidays_copy(tmp_path, monkeypatch):
+    """deadlines.py keeps its copy of the bank holidays in an empty folder of the test's own, read afresh."""
+    monkeypatch.setattr(deadlines, "HOLIDAYS_CACHE", tmp_path)
+    deadlines.england_holidays.cache_clear()
+    yield tmp_path
+    deadlines.england_holidays.cache_clear()
+
+
+def test_the_bank_holidays_are_kept_and_read_back_the_same(holidays_copy):
+    made = deadlines.england_holidays()
+    (kept,) = holidays_copy.glob("bank-holidays-england-*.json")
+    deadlines.england_holidays.cache_clear()
+    read = deadlines.england_holidays()
+    assert read == made
+    assert (read.first, read.last) == (1872, 2100)
+    assert read.days[datetime.date(2008, 12, 25)] == "Christmas Day"
+    assert read.days[datetime.date(2009, 5, 25)] == "Spring Bank Holiday"
+    assert len(list(holidays_copy.iterdir())) == 1, "no half-written copy is left beside the copy"
+    assert kept.name.endswith(f"-{importlib.metadata.version('holidays')}.json")
+
+
+def test_the_kept_copy_is_what_the_copy_says(holidays_copy):
+    """A copy that reads well is believed: the build does not ask the package again."""
+    (holidays_copy / f"bank-holidays-england-{importlib.metadata.version('holidays')}.json").write_text(
+        json.dumps({"first": 2008, "last": 2009, "days": {"2008-12-25": "Christmas Day"}}), encoding="utf-8")
+    assert deadlines.known_years() == (2008, 2009)
+    assert deadlines.bank_holidays("england", [2008]) == {datetime.date(2008, 12, 25): "Christmas Day"}
+
+
+@pytest.mark.parametrize("damaged", ["", "{", '{"first": 1872}', '{"first": 1872, "last": 2100, "days": []}',
+                                     '{"first": 1872, "last": 2100, "days": {"25 December": "Christmas"}}', "[]"])
+def test_a_damaged_copy_is_made_again_from_the_package(holidays_copy, damaged):
+    kept = holidays_copy / f"bank-holidays-england-{importlib.metadata.version('holidays')}.json"
+    kept.write_text(damaged, encoding="utf-8")
+    assert deadlines.known_years() == (1872, 2100)
+    assert deadlines.bank_holidays("england", [2009])[datetime.date(2009, 8, 31)] == "Late Summer Bank Holiday"
+    assert json.loads(kept.read_text(encoding="utf-8"))["days"]["2009-04-13"] == "Easter Monday"
+
+
+def test_a_folder_it_cannot_write_to_still_gives_the_holidays(tmp_path, monkeypatch):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(deadlines, "HOLIDAYS_CACHE", blocked)
+    deadlines.england_holidays.cache_clear()
+    try:
+        assert deadlines.bank_holidays("england", [2008])[datetime.date(2008, 3, 21)] == "Good Friday"
+    finally:
+        deadlines.england_holidays.cache_clear()
+
+
+def test_years_outside_the_copy_are_asked_of_the_package(holidays_copy):
+    (holidays_copy / f"bank-holidays-england-{importlib.metadata.version('holidays')}.json").write_text(
+        json.dumps({"first": 2008, "last": 2009, "days": {"2008-12-25": "Christmas Day"}}), encoding="utf-8")
+    assert deadlines.bank_holidays("england", [2010])[datetime.date(2010, 5, 3)] == "May Day"
+    assert deadlines.bank_holidays("none", [2008]) == {}

@@ -33,6 +33,11 @@ def test_the_generated_pages():
         *[(f"compare/{phase}/{before}-to-{after}", None, False)
           for phase, tiers in [("primary", PRIMARY), ("secondary", SECONDARY)]
           for before in tiers for after in tiers if after != before],
+        # A planner for each school type ("Plan next year"): out of the navigation and the search index.
+        ("plan/primary", None, False),
+        ("plan/primary-formerly-gm", None, False),
+        ("plan/secondary", None, False),
+        ("plan/secondary-formerly-gm", None, False),
         ("schools/index", "entitlement", True),
         ("changes", "entitlement", True),  # what has changed since last year; it says so when there is no archive
         ("response-times", "entitlement", True),  # when will you respond? the response times and the calculator

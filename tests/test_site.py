@@ -63,9 +63,10 @@ def table(pages, caption: str) -> Tag:
 
 
 def resolve(pages, page_url: str, href: str) -> Tag | None:
-    """The element a link leads to (None for a download); fails if the page, file or anchor is missing."""
+    """The element a link leads to (None for a download); fails if the page, file or anchor is missing. A query
+    (the planner's ?school=) is for the page's script: the page is the one without it."""
     url, fragment = urldefrag(urljoin("http://site/" + page_url, href))
-    path = url.removeprefix("http://site/")
+    path = url.removeprefix("http://site/").partition("?")[0]
     if path.startswith("downloads/") and not fragment:
         assert path in pages.downloads, f"link {href!r} on {page_url!r} leads to a missing download {path!r}"
         return None

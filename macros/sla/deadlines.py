@@ -26,12 +26,15 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import json
+import os
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-
-import holidays
+from importlib.metadata import version
+from pathlib import Path
 
 from .models import Priority, ResponseStandards, UpdateUnit
 
@@ -123,17 +126,74 @@ def bank_holidays(kind: str, years: Iterable[int]) -> dict[datetime.date, str]:
         return {}
     if kind != "england":
         raise ValueError(f"unknown bank holidays {kind!r}")
-    # Without subdiv="ENG" the holidays of the United Kingdom as a whole lack Easter Monday and the August bank
-    # holiday, which are bank holidays in England only (and Wales), not in Scotland.
-    found = holidays.country_holidays("GB", subdiv="ENG", years=list(years))
-    return {day: str(name) for day, name in sorted(found.items())}
+    wanted = set(years)
+    england = england_holidays()
+    if not all(england.first <= year <= england.last for year in wanted):
+        return _from_package(sorted(wanted))
+    return {day: name for day, name in england.days.items() if day.year in wanted}
 
 
 def known_years() -> tuple[int, int]:
     """The first and last calendar year whose bank holidays the `holidays` package knows for England (1872 and
     2100 in its version 0.109): a call can be logged on any day of them."""
+    england = england_holidays()
+    return england.first, england.last
+
+
+@dataclass(frozen=True)
+class KnownHolidays:
+    """Every bank holiday of the years `first` to `last` (date: name), in order of date."""
+
+    first: int
+    last: int
+    days: dict[datetime.date, str]
+
+
+HOLIDAYS_CACHE = Path(sys.prefix) / "sla-cache"
+"""Where England's bank holidays are kept between builds: beside the installed `holidays` package (in .venv), one
+file for each version of it, so a new version is read afresh."""
+
+
+@cache
+def england_holidays() -> KnownHolidays:
+    """England's bank holidays in every year the `holidays` package knows. Importing the package loads the rules of
+    every country it has (a fifth of a second, each build), so what it says is kept in HOLIDAYS_CACHE and read from
+    there; a missing, unreadable or damaged copy is made again from the package."""
+    path = HOLIDAYS_CACHE / f"bank-holidays-england-{version('holidays')}.json"
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return KnownHolidays(int(stored["first"]), int(stored["last"]),
+                             {datetime.date.fromisoformat(day): str(name) for day, name in stored["days"].items()})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    first, last = _package_years()
+    found = KnownHolidays(first, last, _from_package(list(range(first, last + 1))))
+    days = {day.isoformat(): name for day, name in found.days.items()}
+    text = json.dumps({"first": first, "last": last, "days": days})
+    try:  # written whole and then renamed into place, so a build running at the same time never reads half of it
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:  # a folder the build may not write to: it reads the package again next time
+        pass
+    return found
+
+
+def _package_years() -> tuple[int, int]:
+    import holidays
+
     england = holidays.country_holidays("GB", subdiv="ENG")
     return int(england.start_year), int(england.end_year)
+
+
+def _from_package(years: list[int]) -> dict[datetime.date, str]:
+    import holidays
+
+    # Without subdiv="ENG" the holidays of the United Kingdom as a whole lack Easter Monday and the August bank
+    # holiday, which are bank holidays in England only (and Wales), not in Scotland.
+    found = holidays.country_holidays("GB", subdiv="ENG", years=years)
+    return {day: str(name) for day, name in sorted(found.items())}
 
 
 def financial_year_dates(financial_year: str) -> tuple[datetime.date, datetime.date]:
@@ -154,14 +214,8 @@ def full_calendar(standards: ResponseStandards) -> WorkingCalendar:
     """The calendar of every day whose bank holidays are known (`known_years`): the one the response-times page
     carries (compactly, see `response.calendar_data`), the `deadline` command counts over and the tests check."""
     first, last = known_years()
-    return working_calendar(standards, _all_bank_holidays(standards.bank_holidays, first, last),
+    return working_calendar(standards, bank_holidays(standards.bank_holidays, range(first, last + 1)),
                             (datetime.date(first, 1, 1), datetime.date(last, 12, 31)))
-
-
-@cache
-def _all_bank_holidays(kind: str, first: int, last: int) -> dict[datetime.date, str]:
-    """The bank holidays of the years `first` to `last`, worked out once a run (a tenth of a second)."""
-    return bank_holidays(kind, range(first, last + 1))
 
 
 # --- the answer ------------------------------------------------------------------

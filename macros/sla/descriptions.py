@@ -77,6 +77,12 @@ class Descriptions:
                              f"in {self.year}: the difference in price, the commitment, what {after} adds and what "
                              "you would lose.")
 
+    def plan(self, school_type: SchoolType) -> str:
+        """'Plan 2008/09 for primary schools: choose a tier, the Capita top-up and other services, see what they
+        cost and commit you to, and print the order.'"""
+        return shorten_words(f"Plan {self.year} for {_lower_first(school_type.name)}: choose a tier and the services "
+                             "to buy, see what they cost, add and commit you to, and print the order.")
+
     def schools_index(self) -> str:
         count = len(self.catalog.schools)
         schools = "1 school" if count == 1 else f"{count:,} schools"

@@ -9,17 +9,18 @@ given it.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 from markupsafe import Markup
 
 from .catalog import ADDITIONAL_COST, NO_ADDITIONAL_COST
 from .entitlement import Row, Status, TierOffer, alike_school_types, tier_offers
-from .paths import comparison_page, type_page
+from .paths import comparison_page, plan_page, type_page
 from .render import Renderer
 from .response import response_times_block
 from .summary import COMPLAINTS, REPORT_A_FAULT, Summary, SummaryRow
-from .text import join_words, money
+from .text import day_words, join_words, money
 
 
 class EntitlementParts(Renderer):
@@ -103,6 +104,19 @@ class EntitlementParts(Renderer):
         route = self.catalog.clause_showing("escalation")
         return self._template("key_contacts.html", steps=self.escalation(),
                               route=self.clause_link(route.id) if route else None)
+
+    def plan_links(self) -> Markup:
+        """The home page's way to the planners: the window for orders while it is open (planner.js checks the
+        reader's date; the page as built shows it if it was open on the day of the build), and a planner for
+        each school type."""
+        ordering, year = self.catalog.prices.ordering, self.catalog.prices.financial_year
+        today = datetime.date.today().isoformat()
+        window = None
+        if ordering.opens and ordering.closes:
+            window = {"opens": ordering.opens, "closes": ordering.closes, "closes_words": day_words(ordering.closes),
+                      "open": ordering.opens <= today <= ordering.closes}
+        return self._template("plan_links.html", year=year, window=window, planners=[
+            {"href": self.href(plan_page(t.id), None), "name": t.name} for t in self.catalog.services.school_types])
 
     def comparison_links(self) -> Markup:
         return Markup(", ").join(self.page_link(comparison_page(phase.id), f"tiers for {phase.name.lower()}")

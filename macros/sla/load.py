@@ -66,7 +66,8 @@ def load(data_dir: FsPath) -> Catalog:
     fingerprints = {name: fingerprint(name, files[name].data) for name in FILES}
     return Catalog(models["services.yaml"], models["prices.yaml"], models["schools.yaml"], models["site.yaml"],
                    warnings=find_warnings(models["services.yaml"], models["site.yaml"], files["services.yaml"],
-                                          files["site.yaml"], fingerprints=fingerprints),
+                                          files["site.yaml"], fingerprints=fingerprints,
+                                          prices=models["prices.yaml"], prices_file=files["prices.yaml"]),
                    fingerprints=fingerprints)
 
 

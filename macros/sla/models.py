@@ -837,6 +837,27 @@ class SiteInfo(Model):
 
 
 
+class Ordering(Model):
+    """How schools order the year's services: when orders are taken, the last date for notice, and where orders go.
+    Each is the council's decision for the year; left empty, the planner states the rule without it and `make
+    check` warns."""
+
+    opens: Date | None = Field(default=None, description=(
+        "The first day orders for the financial year are taken, e.g. 2008-01-14; with `closes`, the home page and "
+        "the planner show the window while it is open."))
+    closes: Date | None = Field(default=None, description="The last day orders are taken, e.g. 2008-04-30.")
+    notice_by: Date | None = Field(default=None, description=(
+        "The last day a school can give notice in writing to leave, or to move to a lower tier, so that the change "
+        "takes effect at the end of the financial year (the specification asks for at least one term's notice; "
+        "the council decides the date each year), e.g. 2007-12-31."))
+    email: Email | None = Field(default=None, description=(
+        "The council's address for orders, e.g. ict.orders@calderdale.gov.uk: the planner offers to e-mail the "
+        "order there and prints it on the order."))
+    post_to: Text | None = Field(default=None, description=(
+        "Where a printed and signed order is sent, e.g. 'Performance Support and ICT, Northgate House, Halifax "
+        "HX1 1UN'; printed on the order."))
+
+
 class Prices(Model):
     """`data/prices.yaml`: prices for one financial year."""
 
@@ -850,3 +871,6 @@ class Prices(Model):
                                                                       "'To be notified'.")
     service_prices: list[ServicePrice] = Field(default=[], description="Special and pay-as-you-use service "
                                                                       "prices; none listed shows 'To be notified'.")
+    ordering: Ordering = Field(default=Ordering(), description=(
+        "Ordering the year's services: the window for orders, the last date for notice and where orders go "
+        "(shown by the planner and on the printed order)."))

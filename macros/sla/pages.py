@@ -27,11 +27,13 @@ from .paths import (
     WHOLE_SPECIFICATION,
     comparison_page,
     download,
+    plan_page,
     school_page,
     section_page,
     tier_page,
     type_page,
 )
+from .plan_page import PlanPage
 from .removed_school import RemovedSchoolPage
 from .response import ResponseTimes
 from .school_page import SchoolDetail, SchoolPage
@@ -90,6 +92,7 @@ class Pages(EntitlementParts):
                            summary=self._summary(offers, tier_href=lambda offer: self.href(
                                tier_page(school_type.id, offer.tier.id), None)),
                            comparison=self.href(comparison_page(phase.id), None),
+                           plan=self.href(plan_page(school_type.id), None),
                            csv=self.href(download(f"entitlements-{school_type.id}.csv"), None),
                            has_matrix=bool(rows),
                            contents=[("tiers", "The tiers"), ("summary", "At a glance")]
@@ -187,6 +190,10 @@ class Pages(EntitlementParts):
             contacts=self.shared("contacts", self.contacts), changes=changes.for_school(school),
             changes_title=changes.section_title, compared=self.previous is not None, pcs=pcs)
         return SchoolPage(self.catalog, self.href, self.set_aside).page(school, offer, detail)
+
+    def plan_page(self, school_type_id: str) -> str:
+        """'Plan next year' for a school type (see `plan_page`)."""
+        return PlanPage(self.catalog, self.href, self.set_aside).page(school_type_id)
 
     def glossary_page(self) -> str:
         """'Words used on this site' (see `glossary`)."""

@@ -41,6 +41,11 @@ def move_page(phase_id: str, before_tier_id: str, after_tier_id: str) -> str:
     return f"compare/{phase_id}/{before_tier_id}-to-{after_tier_id}"
 
 
+def plan_page(school_type_id: str) -> str:
+    """'Plan next year' for a school type, e.g. plan/primary (a school's link adds ?school=<its address>)."""
+    return f"plan/{school_type_id}"
+
+
 def school_page(slug: str) -> str:
     return f"schools/{slug}"
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .catalog import Catalog
+from .checks import school_slug
 from .entitlement import TierOffer, school_type_of
 from .extras import Extra, OfferPrices, SchoolExtras, school_extras
 from .models import School
-from .paths import RESPONSE_TIMES, SCHOOLS_INDEX, comparison_page, tier_page, type_page
+from .paths import RESPONSE_TIMES, SCHOOLS_INDEX, comparison_page, plan_page, tier_page, type_page
 from .render import Renderer
 from .summary import REPORT_A_FAULT, Line, Summary, SummaryRow
 from .text import markdown_text, money
@@ -76,7 +77,8 @@ class SchoolPage(Renderer):
             response_times=Markup('<a href="{}">{}</a>').format(self.href(RESPONSE_TIMES, None),
                                                                  RESPONSE_TIMES_TITLE),
             rest=rest, detail=detail, type_href=self.href(type_page(school_type.id), None),
-            index_href=self.href(SCHOOLS_INDEX, None))))
+            index_href=self.href(SCHOOLS_INDEX, None), year=self.catalog.prices.financial_year,
+            plan_href=f"{self.href(plan_page(school_type.id), None)}?school={school_slug(school)}")))
 
     def extras(self, school: School, offer: TierOffer, extras: SchoolExtras) -> Markup:
         """The section "What costs this school extra", worded from `extras`."""

@@ -28,11 +28,13 @@ from .paths import (
     WHOLE_SPECIFICATION,
     comparison_page,
     move_page,
+    plan_page,
     school_page,
     section_page,
     tier_page,
     type_page,
 )
+from .plan_page import plan_title
 from .removed_school import removed_school_title, removed_schools
 from .response import RESPONSE_TIMES_TITLE
 from .tier_page import tier_page_title
@@ -115,6 +117,10 @@ def site_pages(catalog: Catalog, previous: Catalog | None = None) -> list[SitePa
                        f"move_page('{p.id}', '{before.id}', '{after.id}')", None, searched=False,
                        description=about.move(p.id, before.id, after.id))
               for p in services.phases for before, after in moves(catalog, p.id)]
+    # A planner for each school type: out of the navigation (the type's page, each school's page and the home
+    # page lead to it) and out of search, which leads to the specification's terms it repeats.
+    pages += [SitePage(plan_page(t.id), plan_title(catalog, t.id), f"plan_page('{t.id}')", None, searched=False,
+                       description=about.plan(t)) for t in services.school_types]
     pages.append(SitePage(SCHOOLS_INDEX, SCHOOLS_INDEX_TITLE, "schools_index()", "entitlement",
                           description=about.schools_index()))
     pages.append(SitePage(CHANGES, changes_title(previous), "changes_page()", "entitlement",

@@ -76,3 +76,15 @@ def money(amount: Decimal) -> str:
     if amount == amount.to_integral_value():
         return f"£{int(amount):,}"
     return f"£{amount:,.2f}"
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def day_words(iso: str | None) -> str | None:
+    """'2008-01-14' as '14 January 2008' (planner.js `dateWords` says it the same way); None as None."""
+    if not iso:
+        return None
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{day} {MONTHS[month - 1]} {year}"

@@ -65,6 +65,8 @@ class TextRenderer:
 
     def prose(self, text: str) -> Markup:
         """Escape `text` and replace its placeholders with facts and links."""
+        if "{" not in text:  # most text has none
+            return escape(text)
         parts = []
         for part in split(text):
             parts.append(escape(part) if isinstance(part, str) else self._placeholder(part))

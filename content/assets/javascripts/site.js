@@ -488,6 +488,16 @@
     expanded();
   }
 
+  /* The planner's script (planner.js, beside this one), on the pages that need it: a planner, or the window for
+   * orders on the home page. */
+  var scriptAddress = document.currentScript ? document.currentScript.src : "";
+  function planner() {
+    if (!scriptAddress || !document.querySelector("[data-planner], [data-plan-window]")) { return; }
+    var script = document.createElement("script");
+    script.src = scriptAddress.replace(/site\.js(\?.*)?$/, "planner.js");
+    document.body.appendChild(script);
+  }
+
   function start() {
     document.querySelectorAll("table[data-tier-pages]").forEach(tierLinks);
     document.querySelectorAll("form[data-school-filter]").forEach(schoolFilter);
@@ -497,6 +507,7 @@
     document.querySelectorAll("form[data-move-form]").forEach(moving);
     document.querySelectorAll("[data-deadlines]").forEach(deadlines);
     document.querySelectorAll("label.md-header__button[for='__drawer']").forEach(drawer);
+    planner();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

@@ -39,6 +39,21 @@ def price_problems(known: Known) -> Iterator[Problem]:
             else:
                 yield from known.tier_ref(path + ("tier",), school_type.phase, package.tier, file)
     yield from known.duplicates(packages, "package price (school type/tier)", file)
+    yield from _ordering(known)
+
+
+def _ordering(known: Known) -> Iterator[Problem]:
+    """The window for orders has both its days, the first not after the last."""
+    ordering = known.p.ordering
+    if (ordering.opens is None) != (ordering.closes is None):
+        given, missing = ("opens", "closes") if ordering.opens else ("closes", "opens")
+        yield known.problem(("ordering", given), (
+            f"the window for orders needs both days: add `{missing}:` (a date such as 2008-01-14), or leave both "
+            "empty"), known.pfile)
+    elif ordering.opens and ordering.closes and ordering.closes < ordering.opens:
+        yield known.problem(("ordering", "closes"), (
+            f"{ordering.closes} is before the day orders open ({ordering.opens}); the window must close on or after "
+            "the day it opens"), known.pfile)
 
 
 def _package_cost(known: Known, path: Path, tier: str, price: Decimal,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from ..models import WEB_ADDRESS_EXAMPLE, Services, SiteInfo
+from ..models import WEB_ADDRESS_EXAMPLE, Prices, Services, SiteInfo
 from ..problems import Problem
 from ..review import changed_since_review
 from ..text import join_words
@@ -15,11 +15,12 @@ SERVICE_DESK_DETAILS = {"telephone": "telephone number", "email": "e-mail addres
 
 
 def find_warnings(services: Services, site: SiteInfo, sfile: YamlFile, site_file: YamlFile,
-                  today: datetime.date | None = None, fingerprints: dict[str, str] | None = None) -> list[Problem]:
+                  today: datetime.date | None = None, fingerprints: dict[str, str] | None = None,
+                  prices: Prices | None = None, prices_file: YamlFile | None = None) -> list[Problem]:
     """What the data lacks, or lets lapse, that the site can do without but an officer should see to;
     `fingerprints` are the data files' as read (see `review`)."""
     today = today or datetime.date.today()
-    warnings = []
+    warnings = [] if prices is None or prices_file is None else _ordering_warnings(prices, prices_file)
     if fingerprints is not None:
         warnings += _review_warnings(site, site_file, fingerprints)
     due = datetime.date.fromisoformat(site.review.next_review_due)
@@ -70,3 +71,21 @@ def _review_warnings(site: SiteInfo, site_file: YamlFile, fingerprints: dict[str
     return [site_file.problem(("review", "reviewed_data"), (
         f"{files} changed after the review of {reviewed}, so pages no longer show 'Last reviewed'; review "
         "the changes (`make serve`), then run `make reviewed`"))]
+
+
+def _ordering_warnings(prices: Prices, prices_file: YamlFile) -> list[Problem]:
+    """The planner and the printed order work without these, but say less."""
+    ordering, warnings = prices.ordering, []
+    if not ordering.notice_by:
+        warnings.append(prices_file.problem(("ordering", "notice_by"), (
+            "no last date for notice: the planner states the rule (at least one term's notice, in writing) but not "
+            "by when; set notice_by to the date the council decides, e.g. 2007-12-31")))
+    if not ordering.email and not ordering.post_to:
+        warnings.append(prices_file.problem(("ordering", "email"), (
+            "no address for orders: the printed order cannot say where to send it and the planner offers no "
+            "e-mail; set email (and post_to, for signed paper orders) under ordering")))
+    if not ordering.opens:
+        warnings.append(prices_file.problem(("ordering", "opens"), (
+            "no window for orders: the home page and the planner do not say when orders are taken; set opens and "
+            "closes under ordering (dates such as 2008-01-14)")))
+    return warnings
