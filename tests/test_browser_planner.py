@@ -188,7 +188,8 @@ def test_the_printed_order(page: Page, site_url):
     for words in ("Calderdale Metropolitan Borough Council", "2008/09", f"Printed on {today.day} ",
                   "Order for 2008/09", "Example Hill Top Primary School (fictional)", "Tier this year Gold",
                   "Tier for 2008/09 Platinum", "Total of known prices £375.00",
-                  "Prices still to be notified, not in the total: Platinum (Primary schools); Pay-as-you-use Services."):
+                  "Prices still to be notified, not in the total: Platinum (Primary schools); "
+                  "Pay-as-you-use Services."):
         assert words in first, words
     whole = " ".join(text)
     for words in ("initial period of three years", "at least one term's notice, in writing", "Headteacher",
