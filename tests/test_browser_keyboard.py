@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 # One page of each kind.
 PAGES = ["", "entitlement/primary/", "compare/primary/", "schools/",
          "schools/example-hill-top-primary-school-fictional/", "specification/services/", "changes/",
-         "response-times/", "about-this-edition/", "accessibility/", "404.html"]
+         "response-times/", "about-this-edition/", "accessibility/", "404.html", "plan/secondary/"]
 WIDTHS = [1280, 390]
 MOST_TAB_STOPS = 400
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import html_pages
+from conftest import page_sample
 
 pytestmark = pytest.mark.browser
 
@@ -129,10 +129,11 @@ def test_a_tier_page_is_one_tier_a_card_and_both_yhgfl_answers_side_by_side(page
 @pytest.mark.parametrize("width", [601, 768])
 def test_tables_fit_the_page_above_the_phone_layout(page, built_site, site_url, width):
     """From 601px the tables are tables again, in a wrapper that no longer scrolls (so that their headings can
-    stick): every table must fit the page, wrapping its text, at the narrowest of these widths and a tablet's."""
+    stick): every table must fit the page, wrapping its text, at the narrowest of these widths and a tablet's. Two
+    pages of each kind and the heaviest (`page_sample`), which include every table template."""
     page.set_viewport_size({"width": width, "height": 800})
     too_wide = []
-    for path in html_pages(built_site):
+    for path in page_sample(built_site):
         if "<table" not in (built_site / path).read_text(encoding="utf-8"):
             continue
         page.goto(f"{site_url}/{path}")

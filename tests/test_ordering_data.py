@@ -59,3 +59,18 @@ def test_a_slip_in_the_ordering_data_names_the_line_and_key(minimal, block, expe
     line = with_ordering(minimal, block)
     found = problems(minimal)
     assert len(found) == 1 and found[0].startswith(f"{P}:{line}: {expected}"), found
+
+
+@pytest.mark.parametrize(("block", "stale"), [
+    ("  notice_by: 2007-12-31\n", False),
+    ("  notice_by: 2008-04-01\n", True),   # the day the year starts: too late to leave at the end of the last
+    ("  notice_by: 2006-12-31\n", True),   # last year's, kept by make new-year
+    ("  opens: 2008-01-14\n  closes: 2008-03-14\n", False),
+    ("  opens: 2006-01-14\n  closes: 2006-03-14\n", True),
+    ("  opens: 2009-04-01\n  closes: 2009-05-01\n", True),
+])
+def test_dates_left_from_another_year_are_warned_about(minimal, block, stale):
+    """The minimal data's prices are for 2008/09, which starts on 1 April 2008."""
+    with_ordering(minimal, block)
+    found = [w for w in ordering_warnings(minimal) if "is not in" in w]
+    assert len(found) == (1 if stale else 0), found

@@ -233,7 +233,7 @@
         return found.service + ": the modules ticked cost " + modules + ", " + money(found.by) + " less than " + whole + ".";
       }
       return found.service + ": the modules ticked cost " + modules + "; " + whole + " is " + money(found.by) +
-        " cheaper, and covers every module.";
+        " cheaper.";
     }
     function changeList(answer, picked) {
       var words = { gained: tierNames[picked.tier] + " adds", lost: "You would lose", changed: "Other changes" };

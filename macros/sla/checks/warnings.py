@@ -88,4 +88,27 @@ def _ordering_warnings(prices: Prices, prices_file: YamlFile) -> list[Problem]:
         warnings.append(prices_file.problem(("ordering", "opens"), (
             "no window for orders: the home page and the planner do not say when orders are taken; set opens and "
             "closes under ordering (dates such as 2008-01-14)")))
+    return warnings + _stale_ordering_dates(prices, prices_file)
+
+
+def _stale_ordering_dates(prices: Prices, prices_file: YamlFile) -> list[Problem]:
+    """Dates left from another year (`make new-year` keeps them): notice is given in the year before the
+    financial year starts, and orders are taken from a year before it starts until it ends."""
+    ordering, year = prices.ordering, prices.financial_year
+    first = int(year[:4])
+    start, end = datetime.date(first, 4, 1), datetime.date(first + 1, 3, 31)
+    warnings = []
+    if ordering.notice_by:
+        notice = datetime.date.fromisoformat(ordering.notice_by)
+        if not start - datetime.timedelta(days=366) <= notice < start:
+            warnings.append(prices_file.problem(("ordering", "notice_by"), (
+                f"{ordering.notice_by} is not in the year before {year} starts (1 April {first}): notice to leave, or "
+                f"to move down, for {year} is given before then; is it last year's date? Set the date the council "
+                "decides for this year")))
+    if ordering.opens and ordering.closes:
+        opens, closes = (datetime.date.fromisoformat(day) for day in (ordering.opens, ordering.closes))
+        if closes < start - datetime.timedelta(days=366) or opens > end:
+            warnings.append(prices_file.problem(("ordering", "opens"), (
+                f"the window for orders ({ordering.opens} to {ordering.closes}) is not in the run-up to {year} or in "
+                "it; is it last year's? Set this year's opens and closes")))
     return warnings
