@@ -86,7 +86,7 @@ PAGE_KINDS = {"home": "index", "school type": paths.type_page("primary"),
               "move": paths.move_page("primary", "gold", "platinum"),
               "school": paths.school_page(school_slug(load(EDITION).schools[0])), "schools index": paths.SCHOOLS_INDEX,
               "specification section": paths.section_page("services"), "response times": paths.RESPONSE_TIMES,
-              "glossary": paths.GLOSSARY}
+              "glossary": paths.GLOSSARY, "planner": paths.plan_page("primary")}
 """Each kind of page, and the page of it that Lighthouse loads (the school: the edition's first). A kind whose
 page the site does not have (yet) is left out, and the report says so."""
 PAGE_KINDS_MANY_SCHOOLS = ("home", "schools index")

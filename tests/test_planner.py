@@ -156,6 +156,12 @@ def test_the_invoicing_that_applies():
     assert plan(data, choose("core", "core"))["paid"] == ["subscription"]
     assert plan(data, choose("core", LEAVE, offers=("pay-as-you-use",)))["paid"] == ["as-used"]
     assert plan(data, choose("core", LEAVE))["paid"] == []
+    # The specification says special services come "at additional cost", not how they are paid: the order says so.
+    special = plan(data, choose("core", LEAVE, offers=("special-services",)))
+    assert (special["lines"][0]["paid"], special["paid"]) == ("not-stated", [])
+    found = order(data, choose("core", LEAVE, COMPLETE, offers=("special-services",)), None)
+    assert [(line["item"], line["paid"]) for line in found["lines"]] == [
+        (f"{CAPITA_TITLE}: Complete SIMS Help Desk Support", "Annual subscription"), ("Special Services", "Not stated")]
 
 
 @pytest.fixture

@@ -427,6 +427,10 @@ class Offer(Described):
                                                        "'These services are available at additional cost.'")
     service_groups: list[ServiceGroup] = Field(default=[], description="The services, in headed lists.")
     price_list: Id | None = Field(default=None, description="A price list (by id) in prices.yaml to show.")
+    paid: Literal["subscription", "as-used"] | None = Field(default=None, description=(
+        "How a school pays for it, as the specification says: 'subscription' (an annual subscription, invoiced in "
+        "advance: section 13.1) or 'as-used' (pay-as-you-use, invoiced as it is used: section 13.2). The planner and "
+        "the order show it; left out, they say the specification does not say."))
 
 
 class Terms(Model):

@@ -17,7 +17,6 @@ pence, so that neither side rounds.
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 from collections.abc import Callable
 from decimal import Decimal
@@ -36,8 +35,9 @@ NONE, MODULES, LEAVE, NEW = "none", "modules", "leave", "new"
 """Choices that are not an item's id: no priced service; its items chosen one by one; no tier next year; a school
 new to the service (as its current tier)."""
 
-SUBSCRIPTION, AS_USED = "subscription", "as-used"
-"""How a line is paid: an annual subscription, or as the service is used (pay-as-you-use)."""
+SUBSCRIPTION, AS_USED, NOT_STATED = "subscription", "as-used", "not-stated"
+"""How a line is paid: an annual subscription (every tier, and a service whose `paid` says so), as the service is
+used (pay-as-you-use), or as the specification does not say."""
 
 Data = dict[str, Any]
 Choice = dict[str, Any]
@@ -48,11 +48,10 @@ def pence(amount: Decimal | None) -> int | None:
 
 
 def planner_data(catalog: Catalog, school_type: SchoolType, words: Callable[[str], str],
-                 move_href: Callable[[str, str], str], today: datetime.date | None = None) -> Data:
+                 move_href: Callable[[str, str], str]) -> Data:
     """What the planner of `school_type` needs, as JSON-ready values. `words` fills in a text's placeholders as
     plain words; `move_href` is the address of the page of a move between two tiers."""
     phase = catalog.phase(school_type.phase)
-    terms = catalog.services.terms
     ordering = catalog.prices.ordering
     tiers = [{"id": offer.tier.id, "name": offer.tier.name,
               "noAdditionalCost": offer.cost == NO_ADDITIONAL_COST, "pence": pence(annual_price(offer))}
@@ -63,12 +62,11 @@ def planner_data(catalog: Catalog, school_type: SchoolType, words: Callable[[str
         if prices is not None:
             whole = [item for group in prices.groups if group.name is None for item in group.items]
             parts = [item for group in prices.groups if group.name is not None for item in group.items]
-            priced.append({"id": offer.id, "title": offer.title,
+            priced.append({"id": offer.id, "title": offer.title, "paid": offer.paid or NOT_STATED,
                            "whole": _items(whole), "modules": _items(parts),
                            "modulesHeading": next((group.name for group in prices.groups if group.name), None)})
         elif offer.cost:
-            others.append({"id": offer.id, "title": offer.title,
-                           "paid": AS_USED if offer.id == "pay-as-you-use" else SUBSCRIPTION})
+            others.append({"id": offer.id, "title": offer.title, "paid": offer.paid or NOT_STATED})
     return {
         "financialYear": catalog.prices.financial_year,
         "schoolType": {"id": school_type.id, "name": school_type.name, "phase": phase.id},
@@ -85,8 +83,6 @@ def planner_data(catalog: Catalog, school_type: SchoolType, words: Callable[[str
         "window": {"opens": ordering.opens, "closes": ordering.closes} if ordering.opens and ordering.closes
         else None,
         "sendTo": {"email": ordering.email, "post": ordering.post_to},
-        "yearStart": terms.year_start,
-        "today": (today or datetime.date.today()).isoformat(),
         "council": catalog.services.provider.council,
         "schools": [{"slug": school_slug(school), "name": school.name, "tier": school.tier, "yhgfl": school.yhgfl,
                      "pcs": school.sims_pcs} for school in catalog.schools if school.school_type == school_type.id],
@@ -167,7 +163,7 @@ def plan(data: Data, choice: Choice) -> Data:
 
 
 def _line(service: Data, item: Data) -> Data:
-    return {"name": f"{service['title']}: {item['name']}", "paid": SUBSCRIPTION, "pence": item["pence"],
+    return {"name": f"{service['title']}: {item['name']}", "paid": service["paid"], "pence": item["pence"],
             "kind": "priced"}
 
 
@@ -188,7 +184,7 @@ def _changes(found: list[Data], yhgfl: bool | None) -> list[Data]:
 
 # -- the order: as data, as a spreadsheet and as text ------------------------------------------------------------
 
-PAID_WORDS = {SUBSCRIPTION: "Annual subscription", AS_USED: "Pay as you use"}
+PAID_WORDS = {SUBSCRIPTION: "Annual subscription", AS_USED: "Pay as you use", NOT_STATED: "Not stated"}
 LEAVE_WORDS, NEW_WORDS = "No tier: leave these services", "None: new to these services"
 CSV_COLUMNS = ["School", "Financial year", "Item", "How it is paid", "Price (£)"]
 

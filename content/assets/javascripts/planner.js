@@ -7,7 +7,7 @@
   "use strict";
   var NONE = "none", MODULES = "modules", LEAVE = "leave", NEW = "new";
   var SUBSCRIPTION = "subscription", AS_USED = "as-used";
-  var PAID_WORDS = { "subscription": "Annual subscription", "as-used": "Pay as you use" };
+  var PAID_WORDS = { "subscription": "Annual subscription", "as-used": "Pay as you use", "not-stated": "Not stated" };
   var LEAVE_WORDS = "No tier: leave these services", NEW_WORDS = "None: new to these services";
   var CSV_COLUMNS = ["School", "Financial year", "Item", "How it is paid", "Price (£)"];
   var FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
@@ -19,7 +19,7 @@
   /* -- the sums (planner.py `plan`) -------------------------------------------------------------------------- */
 
   function pricedLine(service, item) {
-    return { name: service.title + ": " + item.name, paid: SUBSCRIPTION, pence: item.pence, kind: "priced" };
+    return { name: service.title + ": " + item.name, paid: service.paid, pence: item.pence, kind: "priced" };
   }
   function cheaper(service, modules) {
     var whole = service.whole.reduce(function (best, item) { return item.pence < best.pence ? item : best; });
