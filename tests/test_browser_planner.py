@@ -128,6 +128,8 @@ def test_a_schools_plan_from_its_tier_to_another(browser, site_url, width):
         page.locator("label[for='plan-capita-top-up-complete-sims-help-desk-support']").click()
         expect(page.locator("[data-plan-status]")).to_have_text(
             "Platinum: additional cost, price to be notified. Known prices: £850 a year; 1 still to be notified.")
+        expect(answer).to_contain_text("Cost against this yearNot known yet: the price of Gold and of Platinum for "
+                                       "primary schools is still to be notified.")
         expect(answer).to_contain_text("Platinum adds:")
         expect(answer).to_contain_text("Software installation and configuration")
         expect(answer).to_contain_text("Total of known prices£850 a year, of the prices known")
@@ -263,11 +265,14 @@ def test_without_javascript_a_paper_order_form(browser, site_url, width):
 
 
 def test_the_ordering_data_reaches_the_home_page_and_the_order(browser, tmp_path):
-    """With a window open today, a last day for notice and an address for orders, as an officer would set them."""
+    """With a window open today, a last day for notice, an address for orders and Gold priced for primary schools,
+    as an officer would set them."""
     project = copy_project(tmp_path / "project")
     prices = project / "data" / "prices.yaml"
     today = datetime.date.today()
-    prices.write_text(prices.read_text(encoding="utf-8") + (
+    text = prices.read_text(encoding="utf-8").replace(
+        "package_prices: []", "package_prices:\n  - {school_type: primary, tier: gold, price: 1250}")
+    prices.write_text(text + (
         f"\nordering:\n  opens: {today - datetime.timedelta(days=1)}\n  closes: {today + datetime.timedelta(days=30)}"
         "\n  notice_by: 2007-12-31\n  email: ict.orders@example.gov.uk\n  post_to: Northgate House, Halifax\n"),
         encoding="utf-8")
@@ -280,6 +285,7 @@ def test_the_ordering_data_reaches_the_home_page_and_the_order(browser, tmp_path
         open_plan(page, url)
         page.locator("label[for='plan-tier-core']").click()
         expect(page.locator("[data-plan-answer]")).to_contain_text("Give notice in writing by 31 December 2007.")
+        expect(page.locator("[data-plan-answer]")).to_contain_text("Core costs £1,250 a year less than Gold.")
         mail = page.locator("[data-plan-email]")
         expect(mail).to_have_text("E-mail the order to ict.orders@example.gov.uk")
         href = mail.get_attribute("href")

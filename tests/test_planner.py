@@ -112,6 +112,19 @@ def test_no_comparison_without_modules_or_when_bought_complete():
     assert plan(data, choose("core", "core", COMPLETE))["cheaper"] == []
 
 
+@pytest.mark.parametrize(("school_type", "current", "tier", "difference"), [
+    ("primary", "core", "gold", None),  # Gold's price is to be notified
+    ("primary", "core", "core", 0),
+    ("primary", NEW, "core", 0),
+    ("primary", "core", LEAVE, 0),
+    ("primary", "gold", LEAVE, None),
+    ("secondary", "core", "silver", 0),  # both at no additional cost to secondary schools
+    ("secondary-formerly-gm", "core", "silver", None),  # at additional cost to these, price to be notified
+])
+def test_the_cost_against_this_year(school_type, current, tier, difference):
+    assert plan(data_for(school_type), choose(current, tier))["difference"] == difference
+
+
 def test_the_modules_each_phase_can_buy():
     assert [item["name"] for item in data_for("primary")["priced"][0]["modules"]] == [
         "SIMS Core Modules support", "SIMS Assessment Suite support", "SIMS Resources Software support"]
@@ -188,6 +201,9 @@ def test_a_price_changed_in_the_data(edited):
     assert answer["toBeNotified"] == []
     assert answer["cheaper"][0]["whole"] == 90000
     assert answer["cheaper"][0]["by"] == 22500
+    assert answer["difference"] == 125000
+    assert [plan(data, choose(current, tier))["difference"] for current, tier in (
+        ("gold", "core"), (NEW, "gold"), ("gold", LEAVE), ("platinum", "gold"))] == [-125000, 125000, -125000, None]
 
 
 def test_the_last_day_for_notice_when_the_council_has_set_it(edited):

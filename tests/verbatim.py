@@ -24,7 +24,7 @@ NOT_TEXT = {"id", "kind", "phase", "codes", "applies_to", "builds_on", "show", "
             "bank_holidays", "working_days", "working_hours", "email", "telephone", "fax", "unit", "every",
             "upon_receipt", "after_initial_assessment", "while_unresolved", "attention_working_days",
             "sims_pcs_over", "offer", "predetermined_response_times", "financial_year", "prices", "price",
-            "phases", "channel", "tiers_note", "conditions"}
+            "phases", "channel", "tiers_note", "conditions", "paid"}
 """Keys whose values are identifiers, codes, numbers or settings, not words a reader is given as the
 specification's. (`phases` is a list of texts only in prices.yaml, where it lists phase ids.)"""
 

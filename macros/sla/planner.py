@@ -124,6 +124,9 @@ def plan(data: Data, choice: Choice) -> Data:
     tier chosen for next year (an id, or LEAVE); "yhgfl", whether the school is a YHGFL school (None: not known);
     "priced", for each priced service, NONE, the id of one of its whole items, or MODULES; "modules", for each
     priced service, the ids of the modules ticked; "offers", the ids of the other services chosen.
+
+    The answer's "difference" is what the chosen tier costs a year against the current one, in pence (None while
+    either price is to be notified).
     """
     tiers = {tier["id"]: tier for tier in data["tiers"]}
     order = [tier["id"] for tier in data["tiers"]]
@@ -156,10 +159,19 @@ def plan(data: Data, choice: Choice) -> Data:
         "commitment": chosen != LEAVE and chosen != current,
         "notice": current != NEW and down,
         "noticeBy": data["noticeBy"] if current != NEW and down else None,
+        "difference": _difference(tiers, current, chosen),
         "changes": _changes(move["changes"], choice.get("yhgfl")) if move else [],
         "moveHref": move["href"] if move else None,
         "paid": [way for way in (SUBSCRIPTION, AS_USED) if any(line["paid"] == way for line in lines)],
     }
+
+
+def _difference(tiers: dict[str, Data], current: str, chosen: str) -> int | None:
+    """How much more a year (less, if negative) the chosen tier costs than the current one: a school new to the
+    services pays nothing now, one leaving nothing next year; None while either price is to be notified."""
+    was = tiers[current]["pence"] if current in tiers else 0
+    will_be = tiers[chosen]["pence"] if chosen in tiers else 0
+    return None if was is None or will_be is None else will_be - was
 
 
 def _line(service: Data, item: Data) -> Data:

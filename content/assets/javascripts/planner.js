@@ -32,6 +32,10 @@
     return found.filter(function (change) { return change.who === null || change.who === yhgfl; })
       .map(function (change) { return { kind: change.kind, group: change.group, service: change.service, who: null }; });
   }
+  function difference(tiers, current, chosen) {
+    var was = current in tiers ? tiers[current].pence : 0, willBe = chosen in tiers ? tiers[chosen].pence : 0;
+    return was === null || willBe === null ? null : willBe - was;
+  }
   function planAnswer(data, choice) {
     var tiers = {}, order = data.tiers.map(function (tier) { tiers[tier.id] = tier; return tier.id; });
     var current = choice.current, chosen = choice.tier, lines = [], cheap = [];
@@ -68,6 +72,7 @@
       commitment: chosen !== LEAVE && chosen !== current,
       notice: current !== NEW && down,
       noticeBy: current !== NEW && down ? data.noticeBy : null,
+      difference: difference(tiers, current, chosen),
       changes: move ? changesFor(move.changes, choice.yhgfl) : [],
       moveHref: move ? move.href : null,
       paid: [SUBSCRIPTION, AS_USED].filter(function (way) {
@@ -255,6 +260,31 @@
       }
       return nodes;
     }
+    function differenceWords(picked, answer) {
+      var pence = {};
+      data.tiers.forEach(function (tier) { pence[tier.id] = tier.pence; });
+      var unknown = [picked.current, picked.tier].filter(function (id) { return id in pence && pence[id] === null; })
+        .map(function (id) { return tierNames[id]; });
+      if (answer.difference === null) {
+        return "Not known yet: the price of " + unknown.join(" and of ") + " for " +
+          data.schoolType.name.toLowerCase() + " is still to be notified.";
+      }
+      if (picked.current === picked.tier) { return "The same tier as this year: no change in its cost."; }
+      if (picked.current === NEW) {
+        return tierNames[picked.tier] + ": " + (answer.difference ? money(answer.difference) + " a year" :
+                                                "no additional cost") + ".";
+      }
+      if (picked.tier === LEAVE) {
+        return "Leaving " + tierNames[picked.current] + ": " + (answer.difference ? money(-answer.difference) +
+          " a year less" : "it comes at no additional cost") + ".";
+      }
+      if (answer.difference === 0) {
+        return tierNames[picked.tier] + " costs the same as " + tierNames[picked.current] +
+          (pence[picked.tier] ? " (" + money(pence[picked.tier]) + " a year)." : ": both at no additional cost.");
+      }
+      return tierNames[picked.tier] + " costs " + money(Math.abs(answer.difference)) + " a year " +
+        (answer.difference > 0 ? "more" : "less") + " than " + tierNames[picked.current] + ".";
+    }
     function lineWords(line) {
       return line.name + ": " + (line.pence === null ? "price to be notified" : money(line.pence) + (line.paid === SUBSCRIPTION ? " a year" : ""));
     }
@@ -262,6 +292,7 @@
       answerBox.textContent = "";
       var list = answerBox.appendChild(element("dl", "", "summary-list"));
       row(list, "Tier for " + data.financialYear, [tierWords(picked.tier)]);
+      row(list, "Cost against this year", [differenceWords(picked, answer)]);
       row(list, "What you would buy", answer.lines.length ? [bullets(answer.lines.map(lineWords))] : ["Nothing"]);
       var total = [money(answer.total) + " a year, of the prices known"];
       if (answer.toBeNotified.length) {
