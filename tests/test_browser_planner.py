@@ -158,6 +158,30 @@ def test_a_schools_plan_from_its_tier_to_another(browser, site_url, width):
         assert [f"{v['id']}: {v['nodes'][0]['html'][:120]}" for v in result["violations"]] == []
 
 
+def test_a_tier_and_a_move_lead_to_the_plan_of_it(page: Page, site_url):
+    page.goto(f"{site_url}/entitlement/secondary-formerly-gm/silver/")
+    page.get_by_role("link", name="plan next year with Silver").click()
+    expect(page.locator("#plan-tier-silver")).to_be_checked()
+    expect(page.locator("#plan-current")).to_have_value("core")  # the form's first tier, until the reader says
+    page.goto(f"{site_url}/compare/primary/platinum-to-gold/")
+    page.get_by_role("link", name="plan it for primary schools formerly grant maintained").click()
+    assert page.url.endswith("/plan/primary-formerly-gm/?current=platinum&tier=gold")
+    expect(page.locator("#plan-current")).to_have_value("platinum")
+    expect(page.locator("#plan-tier-gold")).to_be_checked()
+    expect(page.locator("[data-plan-answer]")).to_contain_text("You would lose:")
+    expect(page.locator("[data-plan-answer]")).to_contain_text("at least one term's notice, in writing")
+
+
+@pytest.mark.parametrize("query", ["?school=constructor&current=toString&tier=__proto__", "?tier=silver"])
+def test_a_link_the_form_cannot_follow_leaves_its_first_choices(page: Page, site_url, query):
+    """Silver is no tier of primary schools; `constructor` and the rest are names every script object has."""
+    page.goto(f"{site_url}/plan/primary/{query}")
+    expect(page.locator("[data-plan-status]")).to_have_text(
+        "Core: no additional cost. Known prices: £0 a year.")
+    expect(page.locator("#plan-school")).to_have_value("")
+    expect(page.locator("#plan-current")).to_have_value("core")
+
+
 def test_the_choices_work_by_keyboard(page: Page, site_url):
     page.goto(f"{site_url}/plan/secondary/")
     expect(page.locator("[data-plan-status]")).not_to_be_empty()

@@ -31,7 +31,7 @@ from .entitlement import (
     tier_offers,
 )
 from .models import SchoolType, Tier
-from .paths import comparison_page, tier_page
+from .paths import comparison_page, plan_page, tier_page
 from .render import Renderer
 from .text import join_words, markdown_text, money
 from .text_renderer import Href
@@ -147,7 +147,10 @@ class MovePage(Renderer):
                 has_matrix=bool(matrix_rows(self.catalog, phase_id)),
                 described=[self._described(phase_id, change.tier, change.added, before, after) for change in listed],
                 others=other_phases_words(self.catalog, phase_id),
-                compare_href=self.href(comparison_page(phase_id), None)))
+                compare_href=self.href(comparison_page(phase_id), None),
+                plans=[{"name": school_type.name.lower(),
+                        "href": f"{self.href(plan_page(school_type.id), None)}?current={before.id}&tier={after.id}"}
+                       for school_type in self.catalog.services.school_types if school_type.phase == phase_id]))
 
     # -- the answer --------------------------------------------------------------
 

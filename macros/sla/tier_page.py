@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .catalog import Catalog
 from .entitlement import Row, Status, TierOffer, matrix_rows, tier_offers
 from .models import SchoolType
-from .paths import comparison_page, move_page, type_page
+from .paths import comparison_page, move_page, plan_page, type_page
 from .render import Renderer
 from .response import response_times_block
 from .summary import Line, Summary, SummaryRow
@@ -125,6 +125,7 @@ class TierPage(Renderer):
                                        financial_year=self.catalog.prices.financial_year),
                 type_href=self.href(type_page(school_type.id), None),
                 compare_href=self.href(comparison_page(phase.id), None),
+                plan_href=f"{self.href(plan_page(school_type.id), None)}?tier={offer.tier.id}",
                 services=self._template("tier_services.html", tier=offer.tier, rows=rows, status=self.parts.status,
                                         key=self.parts._status_key(rows), edition_marks=self.edition_marks)
                 if rows else self._template("no_matrix.html", phase=phase),

@@ -354,7 +354,9 @@
       orderBox.appendChild(terms.cloneNode(true));
     }
     function update() {
-      var picked = choice(), school = schools[form.elements.school.value] || null;
+      var picked = choice();
+      var school = Object.prototype.hasOwnProperty.call(schools, form.elements.school.value) ?
+        schools[form.elements.school.value] : null;
       var answer = planAnswer(data, picked), found = orderOf(data, picked, school);
       root.querySelectorAll("fieldset.plan-modules").forEach(function (set) {
         set.disabled = form.elements[set.id.replace(/^plan-/, "").replace(/-module-list$/, "")].value !== MODULES;
@@ -374,8 +376,8 @@
       }
     }
     function fromSchool() {
+      if (!Object.prototype.hasOwnProperty.call(schools, form.elements.school.value)) { return; }
       var school = schools[form.elements.school.value];
-      if (!school) { return; }
       form.elements.current.value = school.tier;
       form.elements.yhgfl.value = school.yhgfl ? "yes" : "no";
       form.elements.tier.value = school.tier;
@@ -388,11 +390,16 @@
       document.getElementById("plan-answer-heading").focus();
     });
     root.querySelector("[data-plan-print]").addEventListener("click", function () { window.print(); });
-    var asked = new URLSearchParams(window.location.search).get("school");
-    if (asked && schools[asked]) {
-      form.elements.school.value = asked;
+    /* A link may choose for the reader: a school (its page), a tier for next year (a tier's page), or this year's
+     * tier and next year's (a move's page). A value the form does not have is left out. */
+    var asked = new URLSearchParams(window.location.search);
+    function own(map, key) { return key !== null && Object.prototype.hasOwnProperty.call(map, key); }
+    if (own(schools, asked.get("school"))) {
+      form.elements.school.value = asked.get("school");
       fromSchool();
     }
+    if (own(tierNames, asked.get("current"))) { form.elements.current.value = asked.get("current"); }
+    if (own(tierNames, asked.get("tier"))) { form.elements.tier.value = asked.get("tier"); }
     update();
   }
 
