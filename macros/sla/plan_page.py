@@ -52,8 +52,41 @@ class PlanPage(Renderer):
                 year=self.catalog.prices.financial_year, council=services.provider.council,
                 title=services.title, new=NEW, money=money_words,
                 opens=day_words(ordering.opens), closes=day_words(ordering.closes),
-                notice_by=day_words(ordering.notice_by), email=ordering.email, post_to=ordering.post_to,
-                statements=data["words"]))
+                email=ordering.email, tier_costs={tier["id"]: tier_cost_words(tier) for tier in data["tiers"]},
+                statements=self._statements(data["words"], day_words(ordering.notice_by)),
+                send_to=send_to_words(ordering.email, ordering.post_to)))
+
+    @staticmethod
+    def _statements(words: dict, notice_by: str | None) -> list[tuple[str, str]]:
+        """The rules the order quotes, each (what it is about, the specification's words with their section)."""
+        found = []
+        for key, about in STATEMENTS:
+            if words[key]:
+                text = f"{words[key]['text']} (section {words[key]['clause']})"
+                if key == "notice":
+                    text += (f" The last day for notice is {notice_by}." if notice_by else
+                             " The council has not published the last day for notice this year.")
+                found.append((about, text))
+        return found
+
+
+STATEMENTS = [("commitment", "A new or changed contract."), ("notice", "Leaving, or a lower tier."),
+              ("subscription", "Subscriptions."), ("asUsed", "Pay-as-you-use services.")]
+"""The rules the order quotes (`planner.STATEMENTS`), in order, each with what it is about."""
+
+
+def tier_cost_words(tier: dict) -> str:
+    """'no additional cost', '£1,250 a year' or 'additional cost, price to be notified' (planner.js `tierWords`)."""
+    if tier["noAdditionalCost"]:
+        return "no additional cost"
+    return "additional cost, price to be notified" if tier["pence"] is None else f"{money_words(tier['pence'])} a year"
+
+
+def send_to_words(email: str | None, post_to: str | None) -> str:
+    """Where the signed order goes, from the ordering data."""
+    if not email and not post_to:
+        return "the council has not yet published where orders go; ask the ICT Service Desk."
+    return f"{', or by post to '.join(part for part in (email, post_to) if part)}."
 
 
 def money_words(pence: int | None) -> str:
