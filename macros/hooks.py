@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 import macros
 from macros import preview, site
+from macros.stylesheet import minify_built
 
 macros.CODE_STAMP = _STAMP
 from macros.sla.downloads import downloads
@@ -147,8 +148,10 @@ def _site_wide(context: dict, config: MkDocsConfig) -> None:
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it (-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Search in the reader's words: the site's own entries and synonyms in the search index."""
+    """Search in the reader's words: the site's own entries and synonyms in the search index. The stylesheet as
+    readers get it (stylesheet.py)."""
     site.rewrite_search_index(config)
+    minify_built(Path(config.site_dir))
 
 
 @event_priority(-100)  # last: the Content-Security-Policy hashes the page's scripts as they will be written

@@ -1,6 +1,7 @@
 """In Chromium, fast on a phone without losing anything: with 1,000 schools the home page's finder and the schools
 index show only what matches, and without JavaScript they list every school; nothing moves on the page when the
-scripts start; a link to a row of a table shows the row; the pages that list the schools are valid and pass axe.
+scripts start; a link to a row of a table shows the row; the pages that list the schools are valid and pass axe;
+the stylesheet readers get has every rule of the one written.
 
 Lighthouse's measures themselves are `make bench` (tests/benchmark.py): they are too noisy for a test."""
 
@@ -15,7 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from conftest import add_axe, watched_page
+from conftest import ROOT, add_axe, watched_page
+from macros.stylesheet import STYLESHEET
 
 pytestmark = pytest.mark.browser
 
@@ -28,6 +30,7 @@ LAYOUT_SHIFTS = """() => new Promise(resolve => {
   }).observe({type: "layout-shift", buffered: true});
   setTimeout(() => resolve(total), 500);
 })"""
+
 
 
 @pytest.fixture
@@ -111,10 +114,11 @@ def test_without_javascript_every_one_of_1000_schools_is_listed(browser, many_sc
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("path", ["/", "/schools/", "/entitlement/primary/", "/entitlement/primary/gold/",
-                                  "/compare/primary/", "/compare/primary/gold-to-core/", "/response-times/"])
+                                  "/compare/primary/", "/compare/primary/gold-to-core/", "/response-times/",
+                                  "/schools/example-brookside-primary-school-fictional/"])
 def test_nothing_moves_when_the_scripts_start(browser, site_url, path, width):
     """The controls that need JavaScript are drawn from the first paint, already saying what the page shows; a
-    school type's, a tier's and a move's page have none, and nothing moves on them either."""
+    school type's, a tier's, a move's and a school's page have none, and nothing moves on them either."""
     with watched_page(browser, site_url, viewport={"width": width, "height": 844}) as page:
         page.goto(site_url + path)
         assert page.evaluate(LAYOUT_SHIFTS) == 0
@@ -198,3 +202,22 @@ def test_the_schools_index_says_again_what_it_shows_once_the_filter_is_cleared(p
     phone.get_by_role("button", name="Show all").click()
     expect(phone.locator(".schools-table tbody tr")).to_have_count(1000)
     expect(status).to_have_text("All 1,000 schools are shown.")
+
+
+def test_the_stylesheet_readers_get_has_every_rule_of_the_one_written(page, site_url):
+    """The build serves site.css without its comments and spaces (macros/stylesheet.py): Chromium reads the same
+    rules, in the same order, from both."""
+    written = (ROOT / "content" / STYLESHEET).read_text(encoding="utf-8")
+    page.goto(site_url + "/")
+    source, served, served_length = page.evaluate("""async (written) => {
+      const link = document.querySelector('link[rel=stylesheet][href$="site.css"]');
+      const served = await (await fetch(link.href)).text();
+      const rules = text => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        return [...sheet.cssRules].map(rule => rule.cssText);
+      };
+      return [rules(written), rules(served), served.length];
+    }""", written)
+    assert len(source) > 100 and served == source
+    assert served_length < 0.8 * len(written)

@@ -159,3 +159,8 @@ def test_scripts_do_not_hold_up_the_first_paint(built_site, url):
     controls = page.select("article .js-only")
     assert controls and not [control.name for control in controls if control.has_attr("hidden")]
     assert page.select('link[href*="palette"]') == []  # the theme's default colours need no stylesheet
+    # Nor the script that applies chosen colours: a script in the page before its text waits for the stylesheets,
+    # and the browser draws the header on its own first, then the text (a later "largest paint" on a phone).
+    article = page.select_one("article")
+    before = [script for script in page.body.select("script:not([src])") if script.sourceline < article.sourceline]
+    assert before == []

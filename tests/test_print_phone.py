@@ -86,11 +86,15 @@ def test_the_print_header_escapes_the_data(minimal):
 
 
 def test_the_header_is_materials_but_for_the_sites_name():
-    """A new Material that changes its header shows here, not as a header that silently stays as it was."""
+    """A new Material that changes its header shows here, not as a header that silently stays as it was. Ours
+    differs in the site's name and in leaving out the palette script when there is no palette."""
     ours = HEADER.read_text(encoding="utf-8")
     theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
     ours = re.sub(r"\A\{#-.*?-#\}\n", "", ours, flags=re.S)  # our note at the top, for Material's
     ours = re.sub(r"\n *\{#- site's name: begin -#\}.*\{#- site's name: end -#\}",
                   "\n            {{ config.site_name }}", ours, flags=re.S)
+    ours = re.sub(r"\n *\{#- palette script: begin -#\}.*\{#- palette script: end -#\}",
+                  "\n    {% if not config.theme.palette is mapping %}\n"
+                  "      {% include \"partials/javascripts/palette.html\" %}\n    {% endif %}", ours, flags=re.S)
     theirs = re.sub(r"\A\{#-.*?-#\}\n", "", theirs, flags=re.S)
     assert ours == theirs
