@@ -90,6 +90,13 @@ def said(word: str, anchor: str, words: str) -> str:
      f"<p>{said('R&amp;D', 'term-r-d', 'Research &amp; development')} &lt;b&gt; then "
      f"{said('KS data', 'term-ks-data', 'Key Stage data')} and "
      f"{said('SIMS', 'term-sims', 'the schools&#39; management information software')}</p>"),
+    # attributes in capitals are read as in lower case
+    ('<P ROLE="STATUS">SIMS</P><TH SCOPE=COL>SIMS</TH><p>SIMS</p>',
+     f'<P ROLE="STATUS">SIMS</P><TH SCOPE=COL>SIMS</TH><p>{said("SIMS", "term-sims", SIMS_SAID)}</p>'),
+    # once every word on the page is explained, the rest of the page is left exactly as it is
+    ("<p>SIMS</p>\n<table><tr><td>SIMS &amp; Grid</td></tr></table><p>tail <b>bold</b><!-- SIMS --></p>",
+     f"<p>{said('SIMS', 'term-sims', SIMS_SAID)}</p>\n"
+     "<table><tr><td>SIMS &amp; Grid</td></tr></table><p>tail <b>bold</b><!-- SIMS --></p>"),
     # a page without the words is left exactly as it was
     ("<p>Nothing <br/> to <img src='a>b'> explain</p><!-- YHGFL -->",
      "<p>Nothing <br/> to <img src='a>b'> explain</p><!-- YHGFL -->"),

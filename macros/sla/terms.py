@@ -13,6 +13,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 
 from markupsafe import Markup
 
@@ -40,6 +41,8 @@ _SKIPPED_ATTRIBUTES = re.compile(
 """What else keeps an element's text as it is: a live region, whose words a script rewrites; an entitlement's
 label (class `status`: "YHGFL schools only"), a word or two in a cell; the headers of columns and groups of a
 table, which read as headings; and `data-no-terms`."""
+_SKIPPED_WORDS = ("status", "aria-live", "data-no-terms", "scope")
+"""A word that each of `_SKIPPED_ATTRIBUTES` needs."""
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                   "wbr"})
 _OPENING_QUOTES = ("\u201c", "&#34;", "&quot;", '"')
@@ -58,6 +61,12 @@ class Term:
         """The words in brackets: `short`, or the expansion, or the word itself."""
         return self.entry.short or self.entry.expansion or self.entry.term
 
+    def on(self, lowered_html: str) -> bool:
+        """Whether any way the word is written occurs in the page (`lowered_html`, its HTML in lower case) at all:
+        a quick test before the pass looks for it word by word."""
+        return any(html.escape(form, quote=False).lower() in lowered_html for form in (self.entry.term,
+                                                                                      *self.entry.also))
+
     def pattern(self) -> re.Pattern[str]:
         """Any way the word is written, as a whole word ('SIMS' but not 'SIMS.net'); an abbreviation in capitals
         matches only in capitals, other words in any case."""
@@ -75,14 +84,20 @@ def terms_for_page(entries: list[GlossaryTerm], href: Callable[[GlossaryTerm], s
 
 def explain_terms(page_html: str, terms: list[Term]) -> str:
     """`page_html` with the first use of each term explained in place, once per page."""
-    todo = [(term, term.pattern()) for term in terms]
+    lowered = page_html.lower()
+    todo = [(term, term.pattern()) for term in terms if term.on(lowered)]
+    if not todo:
+        return page_html
     out: list[str] = []
     skipping: tuple[str, int] | None = None  # the element being skipped, and how deep in its like
     block = ""  # the text of the block so far (a quotation may open before a link and close after it)
     position = 0
-    for piece in [*_PIECE.finditer(page_html), None]:
+    for piece in chain(_PIECE.finditer(page_html), [None]):
+        if not todo:  # every word of the glossary on the page is explained: the rest stays as it is
+            out.append(page_html[position:])
+            break
         text = page_html[position:piece.start() if piece else len(page_html)]
-        out.append(_explain(text, todo, block) if todo and skipping is None else text)
+        out.append(_explain(text, todo, block) if skipping is None and not text.isspace() else text)
         block += text
         if piece is None:
             break
@@ -97,9 +112,16 @@ def explain_terms(page_html: str, terms: list[Term]) -> str:
             if name == skipping[0]:
                 depth = skipping[1] + (-1 if closing else 1)
                 skipping = (name, depth) if depth else None
-        elif not closing and (name in SKIPPED or _SKIPPED_ATTRIBUTES.search(attributes)):
+        elif not closing and (name in SKIPPED or _skipped_attributes(attributes)):
             skipping = (name, 1)
     return "".join(out)
+
+
+def _skipped_attributes(attributes: str) -> bool:
+    """True if the attributes keep the element's text as it is (`_SKIPPED_ATTRIBUTES`). Most tags have none of
+    the words it needs, which is quicker to see."""
+    lowered = attributes.lower()
+    return any(word in lowered for word in _SKIPPED_WORDS) and _SKIPPED_ATTRIBUTES.search(attributes) is not None
 
 
 def _explain(text: str, todo: list[tuple[Term, re.Pattern[str]]], block: str = "") -> str:
