@@ -16,9 +16,10 @@ from .changes_page import ChangesPage
 from .checks import school_slug
 from .comparison import ComparisonPage
 from .edition_page import EditionPage
-from .entitlement import matrix_rows, school_rows, school_type_of, tier_offers
+from .entitlement import Row, Status, matrix_rows, school_rows, school_type_of, tier_offers
 from .entitlement_parts import EntitlementParts
 from .glossary import GlossaryPage
+from .models import School
 from .move_page import MovePage
 from .paths import (
     ACCESSIBILITY,
@@ -182,14 +183,26 @@ class Pages(EntitlementParts):
             pcs += Markup(" {}").format(self.edition_marks(pcs_notes))
         changes = self.changes()
         detail = SchoolDetail(
-            services=self._template("school_services.html", school=school, rows=rows, status=self.status,
-                                    key=self._status_key(rows))
-            if rows else self._template("no_matrix.html", phase=phase),
-            tiers=self._template("tier_sections.html", sections=[
-                self._tier_section(o, school.tier) for o in offers if o.tier in offer.builds_on or o is offer]),
+            services=self._school_services(school, rows) if rows else self._template("no_matrix.html", phase=phase),
+            # the same for every school of the type and tier: made once for them all
+            tiers=self.shared(f"tier sections: {school_type.id} {school.tier}", lambda: self._template(
+                "tier_sections.html", sections=[self._tier_section(o, school.tier) for o in offers
+                                                if o.tier in offer.builds_on or o is offer])),
             contacts=self.shared("contacts", self.contacts), changes=changes.for_school(school),
             changes_title=changes.section_title, compared=self.previous is not None, pcs=pcs)
         return SchoolPage(self.catalog, self.href, self.set_aside).page(school, offer, detail)
+
+    def _school_services(self, school: School, rows: list[Row]) -> Markup:
+        """The table of what a school gets. Its rows are made once for every school whose rows read the same
+        (the services, each one's status, and the school's PCs where a status states them); the caption names
+        the school."""
+        pcs = school.sims_pcs if any(row.cells[0].status is Status.DOES_NOT_APPLY for row in rows) else None
+        cells = [(row.group, row.service, row.cells[0].status, row.cells[0].if_yhgfl, row.cells[0].if_not_yhgfl)
+                 for row in rows]
+        return self._template("school_services.html", school=school, body=self.shared(
+            f"school services: {cells!r} {pcs}", lambda: self._template(
+                "school_services_rows.html", rows=rows, status=self.status, sims_pcs=school.sims_pcs)),
+            key=self._status_key(rows))
 
     def plan_page(self, school_type_id: str) -> str:
         """'Plan next year' for a school type (see `plan_page`)."""
