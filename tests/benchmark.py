@@ -69,10 +69,12 @@ MAX_INDEX_BYTES_PER_SCHOOL = 600
 one small entry of its name, type and tier."""
 LIGHTHOUSE = ROOT / "tests" / "lighthouse.mjs"
 LIGHTHOUSE_VERSION = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["lighthouse"]
-PHONE_RUNS = int(os.environ.get("PHONE_RUNS", "3"))
+PHONE_RUNS = int(os.environ.get("PHONE_RUNS", "5"))
 """Lighthouse runs of each page; the median counts. A page's score and blocking time vary from run to run by more
 than the pages differ (bare Material's blocking time on one page, in one bench: 8 to 119 ms), so the best of
-each would compare one lucky run with another."""
+each would compare one lucky run with another. With 3 runs, the medians of the bare baselines still swung from
+41 to 379 ms between pages of one bench, and a different page missed at each bench: 5 runs (about 4 minutes
+more)."""
 MAX_BLOCKING_RATIO = 1.5
 BLOCKING_FLOOR = 50
 """Against bare Material with the same text, blocking times under this many milliseconds count as this many:
