@@ -65,15 +65,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, site.logo_path(catalog.site.logo),
                                     abs_src_path=str(site.data_dir(config) / catalog.site.logo)))
     previous = site.previous_year(config)
-    generated = set()
     groups: dict[str, list] = {group: [] for group in NAV_GROUPS}
     for page in site_pages(catalog, previous):
         src = page_source(page.path)
-        front_matter = page.front_matter()
-        # A page out of the navigation says so, or strict mode would refuse it as missing from the navigation.
-        files.append(File.generated(config, src, content=f"{front_matter}{{{{ {page.call} }}}}\n",
+        # Its content is made by on_page_markdown; the file says which macro makes it. A page out of the
+        # navigation says so, or strict mode would refuse it as missing from the navigation.
+        files.append(File.generated(config, src, content=f"{{{{ {page.call} }}}}\n",
                                     inclusion=InclusionLevel.INCLUDED if page.nav else InclusionLevel.NOT_IN_NAV))
-        generated.add(src)
+        site.STATE.generated[src] = page
         if page.nav:
             groups[page.nav].append({site.theme_text(page.title): src})
     for name, content in downloads(catalog, previous).items():
@@ -81,7 +80,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if site.offline(config):
         files.append(File.generated(config, site.WORKER_SHIM, abs_src_path=str(site.worker_shim_source(config))))
     hand_written = [file.src_uri for file in files.documentation_pages()
-                    if file.src_uri != "index.md" and file.src_uri not in generated]
+                    if file.src_uri != "index.md" and file.src_uri not in site.STATE.generated]
     config.nav = [{"Home": "index.md"}, *({title: groups[group]} for group, title in NAV_GROUPS.items()),
                   *hand_written]
     return files
@@ -102,6 +101,14 @@ def _problems_only(files: Files, config: MkDocsConfig, problems) -> Files:
 def on_env(env, config: MkDocsConfig, files: Files):
     """The theme's templates compiled once, not at every build (see site.cache_theme_templates)."""
     return site.cache_theme_templates(env)
+
+
+@event_priority(50)  # before mkdocs-macros, which then leaves a generated page as it is
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    """The content and meta of a generated page (site.generated_markdown)."""
+    if site.STATE.problems is not None:
+        return markdown
+    return site.generated_markdown(page, markdown, config)
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:

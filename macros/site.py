@@ -8,8 +8,10 @@ not import MkDocs; moving to another site generator means replacing this file,
 from __future__ import annotations
 
 import html
+import importlib.resources
 import json
 import logging
+import posixpath
 import re
 import sys
 from collections.abc import Callable
@@ -17,14 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import csp, preview
+from . import MACROS, csp, preview
 from .sla.archive import latest_archive
 from .sla.catalog import Catalog
 from .sla.descriptions import DESCRIPTION_LENGTH, shorten_words
@@ -33,6 +35,7 @@ from .sla.pages import Pages
 from .sla.paths import GLOSSARY, page_source
 from .sla.problems import DataError
 from .sla.search import SearchError, rewrite
+from .sla.site_pages import SitePage
 from .sla.terms import explain_terms, terms_for_page
 
 log = logging.getLogger("mkdocs.plugins.sla")
@@ -175,6 +178,10 @@ class BuildState:
     """The line at the top of every printed page (sla/printed.py), made once for the build by `on_config`."""
     worker_shim: str | None = None
     """In the copy for a folder, the Worker shim's source, read once for the policy of every page (`secure`)."""
+    generated: dict[str, SitePage] = field(default_factory=dict)
+    """The generated pages, by source path (`generated_markdown`)."""
+    navigation: dict[str, str] = field(default_factory=dict)
+    """The theme's navigation as the pages outside it print it, by their folder (`shared_navigation`)."""
 
 
 STATE = BuildState()
@@ -251,9 +258,33 @@ def fix_theme_markup(html: str, name: str) -> str:
 def cache_theme_templates(env: Environment) -> Environment:
     """The theme's templates (Material's and overrides/) compiled once and kept between builds in the system's
     temporary folder, as `sla/render.py` keeps its own: Jinja's bytecode cache, which compiles a template again
-    when its text changes. Compiling Material's templates was a tenth of a build's time."""
+    when its text changes. Compiling Material's templates was a tenth of a build's time.
+
+    Material's own templates can be named with `material/` before them, for an override that wraps one of them
+    (overrides/partials/nav.html), and that override's `shared_navigation`."""
     env.bytecode_cache = FileSystemBytecodeCache(pattern="__sla_theme_%s.cache")
+    if env.loader is not None:
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(THEME_TEMPLATES)})])
+    env.globals["shared_navigation"] = shared_navigation
     return env
+
+
+THEME_TEMPLATES = str(importlib.resources.files("material") / "templates")
+"""Material's own templates."""
+
+
+def shared_navigation(page: Page | None, caller: Callable[[], str]) -> str:
+    """The theme's navigation (made by `caller`) on `page`. A page outside the navigation (a school's, a tier's,
+    a move's) is in none of its sections, so its navigation reads the same as that of every such page in the
+    same folder, whose links to other pages read the same ('../../entitlement/primary/' from each school's
+    page): made once for them all, as with 1,000 schools it was a tenth of the build."""
+    if page is None or page.file.inclusion is not InclusionLevel.NOT_IN_NAV:
+        return caller()
+    folder = posixpath.dirname(page.url.rstrip("/"))
+    made = STATE.navigation.get(folder)
+    if made is None:
+        made = STATE.navigation[folder] = caller()
+    return made
 
 
 def secure(html: str, name: str, config: MkDocsConfig) -> str:
@@ -290,6 +321,19 @@ def rewrite_search_index(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
     log.debug(f"search index: {report.added} entries added, {report.replaced} replaced")
+
+
+def generated_markdown(page: Page, markdown: str, config: MkDocsConfig) -> str:
+    """A generated page's Markdown, made by its macro (`SitePage.call`) directly, and its meta (`SitePage.meta`).
+    The page then says `render_macros: false`, so that mkdocs-macros leaves it as it is: compiling every page's
+    one-line call as a template, and writing and reading its front matter, was a tenth of a build with 1,000
+    schools. Other pages are left to mkdocs-macros."""
+    generated = STATE.generated.get(page.file.src_uri)
+    if generated is None:
+        return markdown
+    page.meta.update(generated.meta(), render_macros=False)
+    method, _ = MACROS[generated.call.macro]
+    return str(getattr(renderer(config, site_files(), page), method)(*generated.call.args))
 
 
 def renderer(config: MkDocsConfig, files: Files, where: Page | str) -> Pages:

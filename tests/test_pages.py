@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from pathlib import Path
 
@@ -49,6 +50,23 @@ def test_school_pages_stay_out_of_the_navigation_and_their_text_out_of_the_searc
                        "title": "Example Hill Top Primary School (fictional)", "text": "Primary schools, Gold",
                        "boost": 0.5}]
     assert (built_site / "schools" / "example-hill-top-primary-school-fictional" / "index.html").is_file()
+
+
+def test_every_page_out_of_the_navigation_leads_to_the_same_pages_as_the_home_page(built_site):
+    """Pages outside the navigation share one copy of it per folder (macros/site.py `shared_navigation`): each
+    such page's links, read from where it is, lead where the home page's do."""
+    def targets(path: str) -> list[str]:
+        links = [link for link in page(built_site, path).select("nav.md-nav--primary a[href]")
+                 if link.find_parent("nav", class_="md-nav--secondary") is None]  # not the home page's contents
+        return [posixpath.normpath(posixpath.join("/" + path, link["href"].split("#")[0])) for link in links]
+
+    expected = targets("")
+    outside = [f"{folder.relative_to(built_site).as_posix()}/"
+               for pattern in ("schools/*/", "entitlement/*/*/", "compare/*/*/")
+               for folder in sorted(built_site.glob(pattern)) if (folder / "index.html").is_file()]
+    assert len(outside) > 10 and {path.split("/")[0] for path in outside} == {"schools", "entitlement", "compare"}
+    for path in outside:
+        assert targets(path) == expected, path
 
 
 # --- a page per school type ----------------------------------------------------

@@ -97,6 +97,9 @@ def said(word: str, anchor: str, words: str) -> str:
     ("<p>SIMS</p>\n<table><tr><td>SIMS &amp; Grid</td></tr></table><p>tail <b>bold</b><!-- SIMS --></p>",
      f"<p>{said('SIMS', 'term-sims', SIMS_SAID)}</p>\n"
      "<table><tr><td>SIMS &amp; Grid</td></tr></table><p>tail <b>bold</b><!-- SIMS --></p>"),
+    # a word seen first in an attribute and a heading, and then in text; after letters whose lower case is longer
+    ('<p title="SIMS">\u0130\u0130\u0130\u0130</p><h2>SIMS</h2><p>SIMS</p>',
+     f'<p title="SIMS">\u0130\u0130\u0130\u0130</p><h2>SIMS</h2><p>{said("SIMS", "term-sims", SIMS_SAID)}</p>'),
     # a page without the words is left exactly as it was
     ("<p>Nothing <br/> to <img src='a>b'> explain</p><!-- YHGFL -->",
      "<p>Nothing <br/> to <img src='a>b'> explain</p><!-- YHGFL -->"),

@@ -5,13 +5,12 @@ Built with the address set: tests/test_address_build.py."""
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from conftest import EDITION
 from macros.sla.descriptions import Descriptions, shorten_words
 from macros.sla.load import load
 from macros.sla.models import School
-from macros.sla.site_pages import SitePage, site_pages
+from macros.sla.site_pages import MacroCall, SitePage, site_pages
 from test_data_errors import problems
 
 pytestmark = pytest.mark.unit
@@ -118,12 +117,11 @@ def test_the_descriptions_of_the_generated_pages():
 HOSTILE = "Dale \"><script>alert(1)</script> ' : # - [x] {a: b} &amp;\n--- School"
 
 
-def test_front_matter_keeps_any_name_as_text():
-    page = SitePage("schools/dale", "Dale", "school_page(0)", None, searched=False, description=HOSTILE)
-    front_matter = page.front_matter()
-    assert front_matter.startswith("---\n") and front_matter.endswith("\n---\n")
-    assert yaml.safe_load(front_matter.removeprefix("---\n").removesuffix("---\n")) == {
-        "description": HOSTILE, "search": {"exclude": True}}
+def test_a_generated_page_keeps_any_name_as_text_in_its_meta_and_says_how_it_is_made():
+    page = SitePage("schools/dale", "Dale", MacroCall("school_page", (0,)), None, searched=False, description=HOSTILE)
+    assert page.meta() == {"description": HOSTILE, "search": {"exclude": True}}
+    assert str(MacroCall("tier_page", ("primary", "gold"))) == "tier_page('primary', 'gold')"
+    assert str(MacroCall("schools_index")) == "schools_index()"
 
 
 def test_a_school_description_names_the_school_as_written():

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
-
 from .catalog import Catalog
 from .changes_page import changes_title
 from .checks import school_slug
@@ -61,6 +59,18 @@ def schools_index_status(count: int) -> str:
 
 
 @dataclass(frozen=True)
+class MacroCall:
+    """The macro that renders a generated page (a name of `macros.MACROS`), and what it is given."""
+
+    macro: str
+    args: tuple[str | int, ...] = ()
+
+    def __str__(self) -> str:
+        """As a page would call it: "tier_page('primary', 'gold')"."""
+        return f"{self.macro}({', '.join(repr(arg) for arg in self.args)})"
+
+
+@dataclass(frozen=True)
 class SitePage:
     """A generated page: where it lives, its title, the macro call that renders it, and how it is listed and
     searched."""
@@ -68,7 +78,7 @@ class SitePage:
     path: str
     """Where the page lives (see `paths`)."""
     title: str
-    call: str
+    call: MacroCall
     """The macro call that renders the page."""
     nav: str | None
     """The navigation group it is listed in; None keeps it out of the navigation (school pages)."""
@@ -82,9 +92,9 @@ class SitePage:
     description: str = ""
     """What the page is about, in plain text (see `descriptions`): the `<meta name="description">` of its head."""
 
-    def front_matter(self) -> str:
-        """The page's YAML front matter, values quoted by the YAML library: no text from the data can end one
-        early or add a key."""
+    def meta(self) -> dict[str, object]:
+        """What the page's front matter would say (MkDocs' `page.meta`), set by the build as it is (macros/site.py
+        `generated_markdown`): no text from the data is read as YAML."""
         meta: dict[str, object] = {}
         if self.description:
             meta["description"] = self.description
@@ -92,60 +102,59 @@ class SitePage:
             meta["search"] = {"exclude": True}
         if not self.indexed:
             meta["robots"] = "noindex"
-        if not meta:
-            return ""
-        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n"
+        return meta
 
 
 def site_pages(catalog: Catalog, previous: Catalog | None = None) -> list[SitePage]:
     """The generated pages, in navigation order; `previous` is last year's data (the latest archive), if any."""
     services = catalog.services
     about = Descriptions(catalog)
-    pages = [SitePage(type_page(t.id), t.name, f"entitlement_page('{t.id}')", "entitlement",
+    pages = [SitePage(type_page(t.id), t.name, MacroCall("entitlement_page", (t.id,)), "entitlement",
                       description=about.school_type(t))
              for t in services.school_types]
     pages += [SitePage(comparison_page(p.id), f"Compare the tiers: {p.name.lower()}",
-                       f"comparison_page('{p.id}')", "entitlement", description=about.comparison(p.id))
+                       MacroCall("comparison_page", (p.id,)), "entitlement", description=about.comparison(p.id))
               for p in services.phases]
     # A page for each tier of each school type, and for each move between two tiers of a phase: out of the
     # navigation (the school type's page and the comparison page lead to them), and out of the search index,
     # where they would repeat the specification's tiers once per school type.
     pages += [SitePage(tier_page(t.id, tier.id), tier_page_title(catalog, t, tier.id),
-                       f"tier_page('{t.id}', '{tier.id}')", None, searched=False, description=about.tier(t, tier.id))
+                       MacroCall("tier_page", (t.id, tier.id)), None, searched=False,
+                       description=about.tier(t, tier.id))
               for t in services.school_types for tier in catalog.phase(t.phase).tiers]
     pages += [SitePage(move_page(p.id, before.id, after.id), move_title(catalog, p.id, before.id, after.id),
-                       f"move_page('{p.id}', '{before.id}', '{after.id}')", None, searched=False,
+                       MacroCall("move_page", (p.id, before.id, after.id)), None, searched=False,
                        description=about.move(p.id, before.id, after.id))
               for p in services.phases for before, after in moves(catalog, p.id)]
     # A planner for each school type: out of the navigation (the type's page, each school's page and the home
     # page lead to it) and out of search, which leads to the specification's terms it repeats.
-    pages += [SitePage(plan_page(t.id), plan_title(catalog, t.id), f"plan_page('{t.id}')", None, searched=False,
-                       description=about.plan(t)) for t in services.school_types]
-    pages.append(SitePage(SCHOOLS_INDEX, SCHOOLS_INDEX_TITLE, "schools_index()", "entitlement",
+    pages += [SitePage(plan_page(t.id), plan_title(catalog, t.id), MacroCall("plan_page", (t.id,)), None,
+                       searched=False, description=about.plan(t)) for t in services.school_types]
+    pages.append(SitePage(SCHOOLS_INDEX, SCHOOLS_INDEX_TITLE, MacroCall("schools_index"), "entitlement",
                           description=about.schools_index()))
-    pages.append(SitePage(CHANGES, changes_title(previous), "changes_page()", "entitlement",
+    pages.append(SitePage(CHANGES, changes_title(previous), MacroCall("changes_page"), "entitlement",
                           description=about.changes(changes_title(previous))))
-    pages.append(SitePage(RESPONSE_TIMES, RESPONSE_TIMES_TITLE, "response_times_page()", "entitlement",
+    pages.append(SitePage(RESPONSE_TIMES, RESPONSE_TIMES_TITLE, MacroCall("response_times_page"), "entitlement",
                           description=about.response_times()))
-    pages += [SitePage(school_page(school_slug(school)), school.name, f"school_page({index})", None, searched=False,
-                       description=about.school(school))
+    pages += [SitePage(school_page(school_slug(school)), school.name, MacroCall("school_page", (index,)), None,
+                       searched=False, description=about.school(school))
               for index, school in enumerate(catalog.schools)]
-    pages += [SitePage(section_page(s.id), f"{s.number} {s.clause.title}", f"specification_section('{s.id}')",
+    pages += [SitePage(section_page(s.id), f"{s.number} {s.clause.title}", MacroCall("specification_section", (s.id,)),
                        "specification", description=about.section(s)) for s in catalog.sections]
-    pages.append(SitePage(WHOLE_SPECIFICATION, WHOLE_SPECIFICATION_TITLE, "whole_specification()",
+    pages.append(SitePage(WHOLE_SPECIFICATION, WHOLE_SPECIFICATION_TITLE, MacroCall("whole_specification"),
                           "specification", False, description=about.whole_specification()))
-    pages.append(SitePage(ABOUT_EDITION, "About this edition", "about_edition()", "about",
+    pages.append(SitePage(ABOUT_EDITION, "About this edition", MacroCall("about_edition"), "about",
                           description=about.about_edition()))
-    pages.append(SitePage(ACCESSIBILITY, "Accessibility statement", "accessibility_statement()", "about",
+    pages.append(SitePage(ACCESSIBILITY, "Accessibility statement", MacroCall("accessibility_statement"), "about",
                           description=about.accessibility()))
-    pages.append(SitePage(PRIVACY, "Privacy", "privacy_notice()", "about", description=about.privacy()))
-    pages.append(SitePage(GLOSSARY, GLOSSARY_TITLE, "glossary_page()", "about",
+    pages.append(SitePage(PRIVACY, "Privacy", MacroCall("privacy_notice"), "about", description=about.privacy()))
+    pages.append(SitePage(GLOSSARY, GLOSSARY_TITLE, MacroCall("glossary_page"), "about",
                           description=shorten_words("What the abbreviations and names of the specification mean: "
                                                     + ", ".join(entry.term for entry in catalog.site.glossary) + ".")))
     # Last, the addresses of schools listed last year and not this year: a page saying so, not 'page not found'.
     if previous is not None:
         pages += [SitePage(school_page(school.slug), removed_school_title(school.name),
-                           f"removed_school_page('{school.slug}')", None, searched=False, indexed=False,
+                           MacroCall("removed_school_page", (school.slug,)), None, searched=False, indexed=False,
                            description=about.removed_school(school, previous.prices.financial_year))
                   for school in removed_schools(catalog, previous, {page.path for page in pages})]
     return pages

@@ -9,6 +9,7 @@ marks, so that what the specification says is quoted as it says it. Plain functi
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -61,11 +62,15 @@ class Term:
         """The words in brackets: `short`, or the expansion, or the word itself."""
         return self.entry.short or self.entry.expansion or self.entry.term
 
+    @functools.cached_property
+    def forms(self) -> tuple[str, ...]:
+        """Each way the word is written, as it reads in HTML, in lower case."""
+        return tuple(html.escape(form, quote=False).lower() for form in (self.entry.term, *self.entry.also))
+
     def on(self, lowered_html: str) -> bool:
         """Whether any way the word is written occurs in the page (`lowered_html`, its HTML in lower case) at all:
         a quick test before the pass looks for it word by word."""
-        return any(html.escape(form, quote=False).lower() in lowered_html for form in (self.entry.term,
-                                                                                      *self.entry.also))
+        return any(form in lowered_html for form in self.forms)
 
     def pattern(self) -> re.Pattern[str]:
         """Any way the word is written, as a whole word ('SIMS' but not 'SIMS.net'); an abbreviation in capitals
@@ -90,24 +95,32 @@ def explain_terms(page_html: str, terms: list[Term]) -> str:
         return page_html
     out: list[str] = []
     skipping: tuple[str, int] | None = None  # the element being skipped, and how deep in its like
-    block = ""  # the text of the block so far (a quotation may open before a link and close after it)
+    block: list[str] = []  # the text of the block so far (a quotation may open before a link and close after it)
     position = 0
+    candidate = _next_candidate(lowered, len(page_html), todo, 0)
     for piece in chain(_PIECE.finditer(page_html), [None]):
-        if not todo:  # every word of the glossary on the page is explained: the rest stays as it is
+        if candidate is None:  # no word still to explain occurs further on: the rest stays as it is
             out.append(page_html[position:])
             break
-        text = page_html[position:piece.start() if piece else len(page_html)]
-        out.append(_explain(text, todo, block) if skipping is None and not text.isspace() else text)
-        block += text
+        end = piece.start() if piece else len(page_html)
+        text = page_html[position:end]
+        if skipping is None and candidate < end and not text.isspace():
+            # a word still to explain starts in this text (a word never spans a tag, as `<` is escaped in it)
+            out.append(_explain(text, todo, "".join(block)))
+        else:
+            out.append(text)
+        block.append(text)
         if piece is None:
             break
         out.append(piece.group(0))
         position = piece.end()
+        if candidate < position:
+            candidate = _next_candidate(lowered, len(page_html), todo, position)
         name, closing, attributes = (piece.group(3) or "").lower(), bool(piece.group(2)), piece.group(4) or ""
         if not name or attributes.rstrip().endswith("/") or name in VOID:
             continue
         if name in BLOCKS:
-            block = ""
+            block = []
         if skipping is not None:
             if name == skipping[0]:
                 depth = skipping[1] + (-1 if closing else 1)
@@ -115,6 +128,18 @@ def explain_terms(page_html: str, terms: list[Term]) -> str:
         elif not closing and (name in SKIPPED or _skipped_attributes(attributes)):
             skipping = (name, 1)
     return "".join(out)
+
+
+def _next_candidate(lowered: str, page_length: int, todo: list[tuple[Term, re.Pattern[str]]],
+                    position: int) -> int | None:
+    """Where the next use of a word still to explain may start, from `position` on, or None: where any way it is
+    written next occurs in `lowered` (the page in lower case), a quick search that finds every use, and more.
+    Where lower case changed the page's length ('İ' is two letters in lower case), at `position`: every
+    text is looked at."""
+    if len(lowered) != page_length:
+        return position
+    starts = [start for term, _ in todo for form in term.forms if (start := lowered.find(form, position)) >= 0]
+    return min(starts, default=None)
 
 
 def _skipped_attributes(attributes: str) -> bool:
