@@ -98,6 +98,12 @@ def _problems_only(files: Files, config: MkDocsConfig, problems) -> Files:
     return files
 
 
+def on_serve(server, config: MkDocsConfig, builder):
+    """The preview looks for saved edits every tenth of a second (preview.look_often)."""
+    preview.look_often(server)
+    return server
+
+
 def on_env(env, config: MkDocsConfig, files: Files):
     """The theme's templates compiled once, not at every build (see site.cache_theme_templates)."""
     return site.cache_theme_templates(env)

@@ -15,8 +15,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from mkdocs.livereload import LiveReloadServer
 
 from conftest import FIXTURES, copy_project
+from macros.preview import WATCH_INTERVAL, look_often
 
 pytestmark = pytest.mark.build
 
@@ -133,3 +135,19 @@ def test_a_control_character_shows_the_problems_page_at_once(edition_preview):
         status, body, seconds = fetch(f"{url}/{path}")
         assert seconds < 2, f"{path} took {seconds:.1f} s"
         assert (status, "The data has problems" in body, problem in body) == (200, True, True), path
+
+
+def test_the_preview_looks_for_saved_edits_every_tenth_of_a_second(tmp_path):
+    """MkDocs' own watcher (its live-reload server, as `mkdocs serve` makes it) looks every half second; the hook
+    makes it look more often, for what it watches already and what it watches next."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "data").mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path / "content"))
+    assert {emitter.timeout for emitter in server.observer.emitters} == {0.5}  # MkDocs' own
+    look_often(server)
+    server.watch(str(tmp_path / "data"))
+    assert server.observer.timeout == WATCH_INTERVAL == 0.1
+    assert len(server.observer.emitters) == 2
+    assert {emitter.timeout for emitter in server.observer.emitters} == {WATCH_INTERVAL}
+    look_often(object())  # something else than MkDocs' server: left as it is
