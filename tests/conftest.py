@@ -276,10 +276,11 @@ def site_url(built_site: Path):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, driven by Playwright (which never downloads a browser here)."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import Page, expect, sync_playwright
 
     # The machines are shared: allow a loaded one time to build the search index before results show.
     expect.set_options(timeout=20_000)
+    wait_for_scripts(Page)
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: 'make test' installs it, or: apt-get install chromium"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
@@ -287,6 +288,40 @@ def browser():
             "--disable-sync", "--no-first-run"])
         yield browser
         browser.close()
+
+
+SCRIPTS_STARTED = "[data-drawer-button]"
+"""On a page whose scripts have started: site.js, which starts after Material's script, turns the header's menu
+label into a button."""
+
+
+def wait_for_scripts(page_class) -> None:
+    """Make `page.goto` (waiting for the page's load, as by default) also wait for the page's scripts to start.
+    The page is drawn first, and its scripts asked for after (overrides/main.html), so the load event may come
+    before them; a reader's first keys or clicks there are taken up when they start, but a test that calls
+    into them (a `beforeprint` event, the calculator) must wait. A page with scripting off, or that is not one
+    of the site's, is not waited for."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    goto = page_class.goto
+    if getattr(goto, "waits_for_scripts", False):
+        return
+
+    def goto_and_wait(self, url: str, **options):
+        response = goto(self, url, **options)
+        if options.get("wait_until", "load") != "load":
+            return response
+        try:
+            if self.evaluate("document.documentElement.classList.contains('js') && !!document.querySelector"
+                             "('.md-header')"):
+                self.wait_for_selector(SCRIPTS_STARTED, state="attached")
+        except PlaywrightError as error:  # the page went on to another (a shared link to a page that moved)
+            if "context was destroyed" not in str(error):
+                raise
+        return response
+
+    goto_and_wait.waits_for_scripts = True
+    page_class.goto = goto_and_wait
 
 
 @pytest.fixture
