@@ -94,39 +94,42 @@ def explain_terms(page_html: str, terms: list[Term]) -> str:
     if not todo:
         return page_html
     out: list[str] = []
+    copied = 0  # how much of the page is in `out`
     skipping: tuple[str, int] | None = None  # the element being skipped, and how deep in its like
-    block: list[str] = []  # the text of the block so far (a quotation may open before a link and close after it)
-    position = 0
+    block = 0  # where the block began (a quotation may open before a link and close after it)
+    position = 0  # where the text after the last tag begins
     candidate = _next_candidate(lowered, len(page_html), todo, 0)
     for piece in chain(_PIECE.finditer(page_html), [None]):
         if candidate is None:  # no word still to explain occurs further on: the rest stays as it is
-            out.append(page_html[position:])
             break
         end = piece.start() if piece else len(page_html)
-        text = page_html[position:end]
-        if skipping is None and candidate < end and not text.isspace():
+        if skipping is None and candidate < end:
             # a word still to explain starts in this text (a word never spans a tag, as `<` is escaped in it)
-            out.append(_explain(text, todo, "".join(block)))
-        else:
-            out.append(text)
-        block.append(text)
+            text = page_html[position:end]
+            explained = _explain(text, todo, _PIECE.sub("", page_html[block:position])) if text.strip() else text
+            if explained is not text:
+                out += (page_html[copied:position], explained)
+                copied = end
         if piece is None:
             break
-        out.append(piece.group(0))
         position = piece.end()
         if candidate < position:
             candidate = _next_candidate(lowered, len(page_html), todo, position)
-        name, closing, attributes = (piece.group(3) or "").lower(), bool(piece.group(2)), piece.group(4) or ""
-        if not name or attributes.rstrip().endswith("/") or name in VOID:
+        closing, name, attributes = piece.group(2, 3, 4)
+        if not name:
+            continue
+        name = name.lower()
+        if name in VOID or (attributes and attributes.rstrip().endswith("/")):
             continue
         if name in BLOCKS:
-            block = []
+            block = position
         if skipping is not None:
             if name == skipping[0]:
                 depth = skipping[1] + (-1 if closing else 1)
                 skipping = (name, depth) if depth else None
-        elif not closing and (name in SKIPPED or _skipped_attributes(attributes)):
+        elif not closing and (name in SKIPPED or (attributes and _skipped_attributes(attributes))):
             skipping = (name, 1)
+    out.append(page_html[copied:])
     return "".join(out)
 
 
