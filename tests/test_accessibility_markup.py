@@ -42,10 +42,11 @@ def test_no_page_refers_to_another_host_for_what_it_loads(request, which):
         soup = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
         loaded = [tag.get("src") for tag in soup.find_all(["script", "img", "iframe"]) if tag.get("src")]
         loaded += [tag.get("href") for tag in soup.find_all("link") if tag.get("href")]
-        # site.js, asked for by a script once the page is read (overrides/main.html)
+        # Material's script and site.js, asked for by a script once the page's text is drawn (overrides/main.html)
         loaded += [json.loads(src) for script in soup.find_all("script", src=False)
-                   for src in re.findall(r'script\.src = ("[^"]*")', script.get_text())]
+                   for src in re.findall(r'add\(("[^"]*")', script.get_text())]
         assert any(url.endswith("assets/javascripts/site.js") for url in loaded), f"{path}: site.js not loaded"
+        assert any(re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", url) for url in loaded), path
         outside = [url for url in loaded if urlparse(url).scheme or url.startswith("//")]
         assert outside == [], f"{path} loads {outside}"
 

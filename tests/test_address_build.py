@@ -83,7 +83,8 @@ def test_the_page_for_a_missing_address_links_from_the_sites_folder(addressed_si
            if (value := element.get(name)) is not None and not value.startswith(("tel:", "mailto:", "#", "http"))]
     assert own and [value for value in own if not value.startswith(FOLDER)] == []
     assert '"base": "/schools/ict-services/"' in str(page)
-    assert 'script.src = "/schools/ict-services/assets/javascripts/site.js"' in str(page)
+    assert 'add("/schools/ict-services/assets/javascripts/site.js")' in str(page)
+    assert re.search(r'add\("/schools/ict-services/assets/javascripts/bundle\.[0-9a-f]+\.min\.js"', str(page))
     # The folder's links lead to pages that exist.
     for value in own:
         target = addressed_site / value.removeprefix(FOLDER).split("#")[0]
