@@ -55,6 +55,10 @@ def problems_page(error: DataError) -> str:
 
 WATCH_INTERVAL = 0.1
 """How often, in seconds, the preview looks at the watched files for a saved edit (MkDocs: every half second)."""
+BUILD_DELAY = 0.02
+"""How long, in seconds, the preview waits after a change for the next before it builds (MkDocs: a tenth of a
+second). The changes one look finds arrive together, within this; a later change is found no sooner than the
+next look, WATCH_INTERVAL later, so that waiting longer only held up every build."""
 
 
 def look_often(server: object) -> None:
@@ -62,11 +66,14 @@ def look_often(server: object) -> None:
     watched files (content/, mkdocs.yml, data/, macros/, overrides/: a few hundred) with their last state every
     half second, so a saved edit waited a quarter of a second on average before the build began. Its watcher
     (watchdog's PollingObserver) takes the interval when it is made, and MkDocs gives no setting for it: this
-    sets it on the watcher, for the folders it watches already and those it watches from now on. A MkDocs or
-    watchdog that works otherwise keeps its own interval."""
+    sets it on the watcher, for the folders it watches already and those it watches from now on, and sets the
+    server's wait after a change (`build_delay`) to BUILD_DELAY. A MkDocs or watchdog that works otherwise keeps
+    its own interval and wait."""
     observer = getattr(server, "observer", None)
     watchers = [observer, *getattr(observer, "emitters", ())]
     if observer is None or not all(isinstance(getattr(watcher, "_timeout", None), float) for watcher in watchers):
         return
     for watcher in watchers:
         watcher._timeout = WATCH_INTERVAL
+    if isinstance(getattr(server, "build_delay", None), float):
+        setattr(server, "build_delay", BUILD_DELAY)  # noqa: B010 - `server` is typed as any object

@@ -36,7 +36,7 @@ from .sla.paths import GLOSSARY, page_source
 from .sla.problems import DataError
 from .sla.search import SearchError, rewrite
 from .sla.site_pages import SitePage
-from .sla.terms import explain_terms, terms_for_page
+from .sla.terms import Term, explain_terms, glossary_terms
 
 log = logging.getLogger("mkdocs.plugins.sla")
 
@@ -119,8 +119,10 @@ def explain_words(page: Page, html_text: str, config: MkDocsConfig) -> str:
     glossary = address(site_files(), GLOSSARY)
     if not entries or glossary is None or page.file.src_uri == glossary.file.src_uri:
         return html_text
+    if STATE.terms is None:
+        STATE.terms = glossary_terms(entries)
     base = glossary.file.url_relative_to(page.file)
-    return explain_terms(html_text, terms_for_page(entries, lambda entry: f"{base}#{entry.anchor}"))
+    return explain_terms(html_text, STATE.terms, lambda entry: f"{base}#{entry.anchor}")
 
 
 def escape_description(page: Page) -> None:
@@ -180,6 +182,8 @@ class BuildState:
     """In the copy for a folder, the Worker shim's source, read once for the policy of every page (`secure`)."""
     generated: dict[str, SitePage] = field(default_factory=dict)
     """The generated pages, by source path (`generated_markdown`)."""
+    terms: list[Term] | None = None
+    """The glossary's words as `explain_words` looks for them, made once for the build."""
     navigation: dict[str, str] = field(default_factory=dict)
     """The theme's navigation as the pages outside it print it, by their folder (`shared_navigation`)."""
 
@@ -255,17 +259,33 @@ def fix_theme_markup(html: str, name: str) -> str:
     return html
 
 
+_THEME_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
+
+
+def theme_script(scripts: str) -> str:
+    """The address of Material's script, from what its base.html writes in its block `scripts` (`scripts`), for
+    overrides/main.html, which asks for that script once the page's first text is drawn. Fails if the theme
+    writes no single script there."""
+    found = _THEME_SCRIPT.findall(str(scripts))
+    if len(found) != 1:
+        raise PluginError(f"the theme's block 'scripts' no longer writes one script tag ({len(found)} found); "
+                          "check overrides/main.html and macros/site.py theme_script against the new Material")
+    return found[0]
+
+
 def cache_theme_templates(env: Environment) -> Environment:
     """The theme's templates (Material's and overrides/) compiled once and kept between builds in the system's
     temporary folder, as `sla/render.py` keeps its own: Jinja's bytecode cache, which compiles a template again
     when its text changes. Compiling Material's templates was a tenth of a build's time.
 
     Material's own templates can be named with `material/` before them, for an override that wraps one of them
-    (overrides/partials/nav.html), and that override's `shared_navigation`."""
+    (overrides/partials/nav.html), and that override's `shared_navigation`; overrides/main.html reads the
+    address of Material's script with `theme_script`."""
     env.bytecode_cache = FileSystemBytecodeCache(pattern="__sla_theme_%s.cache")
     if env.loader is not None:
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(THEME_TEMPLATES)})])
     env.globals["shared_navigation"] = shared_navigation
+    env.globals["theme_script"] = theme_script
     return env
 
 

@@ -18,7 +18,7 @@ import pytest
 from mkdocs.livereload import LiveReloadServer
 
 from conftest import FIXTURES, copy_project
-from macros.preview import WATCH_INTERVAL, look_often
+from macros.preview import BUILD_DELAY, WATCH_INTERVAL, look_often
 
 pytestmark = pytest.mark.build
 
@@ -138,14 +138,17 @@ def test_a_control_character_shows_the_problems_page_at_once(edition_preview):
 
 
 def test_the_preview_looks_for_saved_edits_every_tenth_of_a_second(tmp_path):
-    """MkDocs' own watcher (its live-reload server, as `mkdocs serve` makes it) looks every half second; the hook
-    makes it look more often, for what it watches already and what it watches next."""
+    """MkDocs' own watcher (its live-reload server, as `mkdocs serve` makes it) looks every half second, and the
+    server waits a tenth of a second after a change before it builds; the hook makes it look more often, for
+    what it watches already and what it watches next, and wait less."""
     (tmp_path / "content").mkdir()
     (tmp_path / "data").mkdir()
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     server.watch(str(tmp_path / "content"))
     assert {emitter.timeout for emitter in server.observer.emitters} == {0.5}  # MkDocs' own
+    assert server.build_delay == 0.1  # MkDocs' own
     look_often(server)
+    assert server.build_delay == BUILD_DELAY < WATCH_INTERVAL
     server.watch(str(tmp_path / "data"))
     assert server.observer.timeout == WATCH_INTERVAL == 0.1
     assert len(server.observer.emitters) == 2

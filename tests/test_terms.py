@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.sla.models import GlossaryTerm
-from macros.sla.terms import explain_terms, terms_for_page
+from macros.sla.terms import explain_terms, glossary_terms
 
 pytestmark = pytest.mark.unit
 
@@ -25,7 +25,7 @@ GM_SAID = "funded directly by government until 1999"
 
 
 def explained(page: str, *entries: GlossaryTerm) -> str:
-    return explain_terms(page, terms_for_page(list(entries), lambda entry: f"../glossary/#{entry.anchor}"))
+    return explain_terms(page, glossary_terms(list(entries)), lambda entry: f"../glossary/#{entry.anchor}")
 
 
 def said(word: str, anchor: str, words: str) -> str:
@@ -110,4 +110,4 @@ def test_the_first_use_of_each_word_is_explained_in_place(page, expected):
 
 def test_no_words_no_change():
     page = "<p>YHGFL</p>"
-    assert explain_terms(page, []) == page
+    assert explain_terms(page, [], lambda entry: "") == page

@@ -9,7 +9,6 @@ marks, so that what the specification says is quoted as it says it. Plain functi
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from collections.abc import Callable
@@ -51,54 +50,56 @@ _OPENING_QUOTES = ("\u201c", "&#34;", "&quot;", '"')
 
 @dataclass(frozen=True)
 class Term:
-    """A word of the glossary as the pass looks for it: each way it is written, and what to say after it."""
+    """A word of the glossary as the pass looks for it: each way it is written, and what to say after it. Made
+    once for a build (`glossary_terms`); only the address of its entry differs from page to page."""
 
     entry: GlossaryTerm
-    href: str
-    """The address of its entry on the glossary page, relative to the page being explained."""
+    forms: tuple[str, ...]
+    """Each way the word is written, as it reads in HTML, in lower case: a quick search that finds every use
+    (and more)."""
+    pattern: re.Pattern[str]
+    """Any way the word is written, as a whole word ('SIMS' but not 'SIMS.net'); an abbreviation in capitals
+    matches only in capitals, other words in any case."""
 
     @property
     def explanation(self) -> str:
         """The words in brackets: `short`, or the expansion, or the word itself."""
         return self.entry.short or self.entry.expansion or self.entry.term
 
-    @functools.cached_property
-    def forms(self) -> tuple[str, ...]:
-        """Each way the word is written, as it reads in HTML, in lower case."""
-        return tuple(html.escape(form, quote=False).lower() for form in (self.entry.term, *self.entry.also))
-
     def on(self, lowered_html: str) -> bool:
         """Whether any way the word is written occurs in the page (`lowered_html`, its HTML in lower case) at all:
         a quick test before the pass looks for it word by word."""
         return any(form in lowered_html for form in self.forms)
 
-    def pattern(self) -> re.Pattern[str]:
-        """Any way the word is written, as a whole word ('SIMS' but not 'SIMS.net'); an abbreviation in capitals
-        matches only in capitals, other words in any case."""
-        forms = sorted([self.entry.term, *self.entry.also], key=len, reverse=True)
-        alternatives = "|".join(
-            f"(?-i:{re.escape(html.escape(form, quote=False))})" if form.upper() == form
-            else re.escape(html.escape(form, quote=False)) for form in forms)
-        return re.compile(rf"(?<![\w+/-])(?:{alternatives})(?![\w+]|[./-]\w)", re.I)
+
+def glossary_terms(entries: list[GlossaryTerm]) -> list[Term]:
+    """The glossary's words as the pass looks for them."""
+    return [_term(entry) for entry in entries]
 
 
-def terms_for_page(entries: list[GlossaryTerm], href: Callable[[GlossaryTerm], str]) -> list[Term]:
-    """The glossary's words, each with the address of its entry from the page being explained."""
-    return [Term(entry, href(entry)) for entry in entries]
+def _term(entry: GlossaryTerm) -> Term:
+    written = [html.escape(form, quote=False) for form in (entry.term, *entry.also)]
+    alternatives = "|".join(f"(?-i:{re.escape(form)})" if form.upper() == form else re.escape(form)
+                            for form in sorted(written, key=len, reverse=True))
+    return Term(entry, tuple(form.lower() for form in written),
+                re.compile(rf"(?<![\w+/-])(?:{alternatives})(?![\w+]|[./-]\w)", re.I))
 
 
-def explain_terms(page_html: str, terms: list[Term]) -> str:
-    """`page_html` with the first use of each term explained in place, once per page."""
+def explain_terms(page_html: str, terms: list[Term], href: Callable[[GlossaryTerm], str]) -> str:
+    """`page_html` with the first use of each term explained in place, once per page; `href` gives the address
+    of a term's entry on the glossary page, from this page."""
     lowered = page_html.lower()
-    todo = [(term, term.pattern()) for term in terms if term.on(lowered)]
+    todo = [term for term in terms if term.on(lowered)]
     if not todo:
         return page_html
+    if len(lowered) != len(page_html):  # 'İ' is two letters in lower case: no quick search, every text is read
+        lowered = ""
     out: list[str] = []
     copied = 0  # how much of the page is in `out`
     skipping: tuple[str, int] | None = None  # the element being skipped, and how deep in its like
     block = 0  # where the block began (a quotation may open before a link and close after it)
     position = 0  # where the text after the last tag begins
-    candidate = _next_candidate(lowered, len(page_html), todo, 0)
+    candidate = _next_candidate(lowered, todo, 0)
     for piece in chain(_PIECE.finditer(page_html), [None]):
         if candidate is None:  # no word still to explain occurs further on: the rest stays as it is
             break
@@ -106,7 +107,8 @@ def explain_terms(page_html: str, terms: list[Term]) -> str:
         if skipping is None and candidate < end:
             # a word still to explain starts in this text (a word never spans a tag, as `<` is escaped in it)
             text = page_html[position:end]
-            explained = _explain(text, todo, _PIECE.sub("", page_html[block:position])) if text.strip() else text
+            explained = (_explain(text, todo, href, _PIECE.sub("", page_html[block:position])) if text.strip()
+                         else text)
             if explained is not text:
                 out += (page_html[copied:position], explained)
                 copied = end
@@ -114,7 +116,7 @@ def explain_terms(page_html: str, terms: list[Term]) -> str:
             break
         position = piece.end()
         if candidate < position:
-            candidate = _next_candidate(lowered, len(page_html), todo, position)
+            candidate = _next_candidate(lowered, todo, position)
         closing, name, attributes = piece.group(2, 3, 4)
         if not name:
             continue
@@ -133,15 +135,13 @@ def explain_terms(page_html: str, terms: list[Term]) -> str:
     return "".join(out)
 
 
-def _next_candidate(lowered: str, page_length: int, todo: list[tuple[Term, re.Pattern[str]]],
-                    position: int) -> int | None:
+def _next_candidate(lowered: str, todo: list[Term], position: int) -> int | None:
     """Where the next use of a word still to explain may start, from `position` on, or None: where any way it is
     written next occurs in `lowered` (the page in lower case), a quick search that finds every use, and more.
-    Where lower case changed the page's length ('İ' is two letters in lower case), at `position`: every
-    text is looked at."""
-    if len(lowered) != page_length:
+    Without `lowered` (lower case changed the page's length), at `position`: every text is looked at."""
+    if not lowered:
         return position
-    starts = [start for term, _ in todo for form in term.forms if (start := lowered.find(form, position)) >= 0]
+    starts = [start for term in todo for form in term.forms if (start := lowered.find(form, position)) >= 0]
     return min(starts, default=None)
 
 
@@ -152,23 +152,23 @@ def _skipped_attributes(attributes: str) -> bool:
     return any(word in lowered for word in _SKIPPED_WORDS) and _SKIPPED_ATTRIBUTES.search(attributes) is not None
 
 
-def _explain(text: str, todo: list[tuple[Term, re.Pattern[str]]], block: str = "") -> str:
+def _explain(text: str, todo: list[Term], href: Callable[[GlossaryTerm], str], block: str = "") -> str:
     """`text` (escaped text between two tags, after `block`, the text of its block so far) with the first use of
     each term still to do explained; the terms explained are taken off `todo`."""
-    found = [(match, term) for term, pattern in todo if (match := _first_unquoted(pattern, text, block)) is not None]
+    found = [(match, term) for term in todo if (match := _first_unquoted(term.pattern, text, block)) is not None]
     if not found:
         return text
     match, term = min(found, key=lambda pair: pair[0].start())
-    todo[:] = [(t, p) for t, p in todo if t is not term]
+    todo[:] = [other for other in todo if other is not term]
     before, word, after = text[:match.start()], match.group(0), text[match.end():]
     expansion = term.entry.expansion
     if expansion and before.lower().endswith(html.escape(expansion, quote=False).lower() + " ("):
         # "Yorkshire and Humber Grid for Learning (YHGFL)": already explained; the word leads to its entry
-        said = Markup('<a class="term-link" href="{}">{}</a>').format(term.href, Markup(word))
+        said = Markup('<a class="term-link" href="{}">{}</a>').format(href(term.entry), Markup(word))
     else:
         said = Markup('{}<span class="term-explained"> (<a href="{}">{}</a>)</span>').format(
-            Markup(word), term.href, term.explanation)
-    return before + str(said) + _explain(after, todo, block + text[:match.end()])
+            Markup(word), href(term.entry), term.explanation)
+    return before + str(said) + _explain(after, todo, href, block + text[:match.end()])
 
 
 def _first_unquoted(pattern: re.Pattern[str], text: str, block: str) -> re.Match[str] | None:
