@@ -13,9 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import EDITION, DataFiles
-from macros.sla.entitlement import matrix_rows
+from macros.sla.entitlement import Status, matrix_rows
 from macros.sla.load import load
-from macros.sla.move_page import GAINED, LOST, MovePage, changes, other_phases_words
+from macros.sla.move_page import GAINED, LOST, MovePage, changes, other_phases_words, services_count
 from macros.sla.pages import Pages
 from macros.sla.tier_page import TierPage, counts, counts_words
 from test_comparison import PRIMARY, expected_changes
@@ -81,7 +81,30 @@ def test_a_move_page_says_cost_and_commitment_first(catalog):
     assert [words(row.dt) for row in rows] == ["Cost", "Commitment", "What changes"]
     assert words(rows[0].dd).startswith("Difference in price: to be notified")
     assert "commit to the new contract for an initial period of three years" in words(rows[1].dd)
-    assert words(rows[2].dd) == "Gold adds : 13 services of the inclusion table. You would lose : 0. Other changes : 7."
+    assert words(rows[2].dd) == "Gold adds : 15 services of the inclusion table. You would lose : 0. Other changes : 3."
+
+
+def test_less_support_is_a_loss_and_more_is_a_gain(catalog):
+    """From "Supported software only" to "Not included" a school loses support, and gains it the other way;
+    from "Included" to "Supported software only" it loses some (the source's codes S, N and A: spec_facts)."""
+    core, gold, platinum = (catalog.tier("primary", tier) for tier in ("core", "gold", "platinum"))
+    down = {(c.group, c.service, c.who): c.kind for c in changes(catalog, "primary", gold, core)}
+    assert down[("Administration Network", "Support for Internet access", None)] == LOST
+    up = {(c.group, c.service, c.who): c.kind for c in changes(catalog, "primary", core, gold)}
+    assert up[("Administration Network", "Support for Internet access", None)] == GAINED
+    across = {(c.group, c.service, c.who): (c.before, c.after, c.kind)
+              for c in changes(catalog, "primary", gold, platinum)}
+    internet = ("Whole School Network", "Support for Internet access")
+    assert across[(*internet, True)] == (Status.INCLUDED, Status.SUPPORTED_ONLY, LOST)
+    assert across[(*internet, False)] == (Status.NOT_INCLUDED, Status.SUPPORTED_ONLY, GAINED)
+
+
+def test_a_service_listed_for_yhgfl_schools_and_for_the_others_counts_once(catalog):
+    found = changes(catalog, "primary", catalog.tier("primary", "gold"), catalog.tier("primary", "platinum"))
+    gained = [c for c in found if c.kind == GAINED]
+    assert services_count(gained) == len({c.service for c in gained}) < len(gained)
+    summary = words(move(catalog, "primary", "gold", "platinum").select(".summary-list-row")[-1].dd)
+    assert summary == f"Platinum adds : {services_count(gained)} services of the inclusion table. You would lose : 1."
 
 
 def test_where_a_description_lists_what_the_table_gives_both_tiers_the_page_says_both(catalog):
@@ -122,10 +145,10 @@ def test_a_cost_for_each_school_type_that_pays_differently(catalog, data):
 
 @pytest.mark.parametrize("tier_id, expected", [
     ("core", "Core includes 16 of the 46 services in the inclusion table; 5 more can be bought as extras."),
-    ("gold", "Gold includes 26 of the 46 services in the inclusion table (3 more for YHGFL schools); 6 more can be "
-             "bought as extras, and 2 more by YHGFL schools only."),
-    ("platinum", "Platinum includes 38 of the 46 services in the inclusion table (1 more for YHGFL schools); 4 more "
-                 "can be bought as extras."),
+    ("gold", "Gold includes 26 of the 46 services in the inclusion table (3 more for YHGFL schools), and 2 more for "
+             "the supported software only; 6 more can be bought as extras, and 2 more by YHGFL schools only."),
+    ("platinum", "Platinum includes 38 of the 46 services in the inclusion table (1 more for YHGFL schools), and 3 "
+                 "more for the supported software only; 4 more can be bought as extras."),
 ])
 def test_what_a_tier_includes_in_one_sentence(catalog, tier_id, expected):
     rows = matrix_rows(catalog, "primary", [catalog.tier("primary", tier_id)])
@@ -159,3 +182,18 @@ def test_a_tier_page_keeps_only_the_exclusions_that_apply(catalog):
 def test_a_tier_page_links_every_move_from_it(catalog):
     links = [a["href"] for a in tier(catalog, "secondary", "silver").select(".move-links a")]
     assert links == ["/compare/secondary/silver-to-core/", "/compare/secondary/silver-to-platinum/"]
+
+
+def test_school_types_are_said_to_cost_the_same_only_once_their_prices_are_published(catalog, data):
+    """The home page's choice of school type: types whose tiers are free or at additional cost alike read as
+    'at the same cost' only when the prices of their paid tiers are published and equal."""
+    def first_choice(source) -> str:
+        return words(BeautifulSoup(pages(source).school_type_choices(), "html.parser").select_one(".choice-costs"))
+
+    assert first_choice(catalog).startswith("The same tiers for both, free or at additional cost alike (prices to "
+                                            "be notified). Core at no additional cost;")
+    prices = "".join(f"\n  - school_type: {school_type}\n    tier: {tier}\n    price: 1250"
+                     for school_type in ("primary", "primary-formerly-gm")
+                     for tier in ("gold", "platinum", "platinum-plus"))
+    data.edit("prices.yaml", "package_prices: []", f"package_prices:{prices}\n")
+    assert first_choice(load(data.dir)).startswith("The same tiers at the same cost for both. Core at no additional")

@@ -289,8 +289,9 @@ def test_home_page_leads_with_the_question(built_site):
         ("Secondary schools", "entitlement/secondary/"),
         ("Secondary schools formerly grant maintained", "entitlement/secondary-formerly-gm/")]
     assert [text_of(span) for span in article.select("ul.school-type-choices .choice-costs")] == [
-        "The same tiers at the same cost for both. Core at no additional cost; Gold, Platinum, Platinum+ at "
-        "additional cost",
+        # the prices are not published: the same kind of cost, not (yet) the same cost
+        "The same tiers for both, free or at additional cost alike (prices to be notified). Core at no additional "
+        "cost; Gold, Platinum, Platinum+ at additional cost",
         "Core, Silver at no additional cost; Platinum at additional cost",
         "Core at no additional cost; Silver, Platinum at additional cost"]
     assert [text_of(h2) for h2 in article.select("h2")][:3] == [

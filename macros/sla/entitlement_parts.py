@@ -82,6 +82,8 @@ class EntitlementParts(Renderer):
             names = [first.name] + [f"{t.name[0].lower()}{t.name[1:]}" for t in alike[1:]]
             choices.append({"name": join_words(names), "href": self.href(type_page(first.id), None),
                             "alike": len(alike) > 1,
+                            # the same prices only where they are published: else the same kinds of cost
+                            "priced": all(o.cost != ADDITIONAL_COST or o.price is not None for o in offers),
                             "by_cost": [(cost, [o.tier.name for o in offers if o.cost == cost])
                                         for cost in (NO_ADDITIONAL_COST, ADDITIONAL_COST)]})
         return self._template("school_type_choices.html", choices=choices)

@@ -56,14 +56,27 @@ class Change:
     who: bool | None
 
 
+SUPPORT = {Status.INCLUDED: 2, Status.SUPPORTED_ONLY: 1}
+"""How much of a service a tier gives: all of it, or for the supported software only; anything else (an extra
+to buy, or none) gives none of it."""
+
+
 def kind_of(before: Status, after: Status) -> str:
-    """Whether the move gains a service (it becomes included), loses it (it stops being included), or changes
-    it otherwise (e.g. an extra to buy that becomes unavailable)."""
-    if after is Status.INCLUDED and before is not Status.INCLUDED:
+    """Whether the move gains a service (the new tier gives more of it: it becomes included, or supported for
+    the supported software), loses it (the new tier gives less of it), or changes it otherwise (e.g. an extra to
+    buy that becomes unavailable)."""
+    was, will_be = SUPPORT.get(before, 0), SUPPORT.get(after, 0)
+    if will_be > was:
         return GAINED
-    if before is Status.INCLUDED and after is not Status.INCLUDED:
+    if will_be < was:
         return LOST
     return CHANGED
+
+
+def services_count(found: list[Change]) -> int:
+    """How many services of the inclusion table `found` names: a service listed once for YHGFL schools and once
+    for the others counts once."""
+    return len({(change.group, change.service) for change in found})
 
 
 def changes(catalog: Catalog, phase_id: str, before: Tier, after: Tier) -> list[Change]:
@@ -143,7 +156,7 @@ class MovePage(Renderer):
                        for school_type in self._cost_types(phase_id)],
                 commitment=self.commitment(), status=self.status,
                 gained=[c for c in found if c.kind == GAINED], lost=[c for c in found if c.kind == LOST],
-                changed=[c for c in found if c.kind == CHANGED], who=WHO,
+                changed=[c for c in found if c.kind == CHANGED], who=WHO, count=services_count,
                 has_matrix=bool(matrix_rows(self.catalog, phase_id)),
                 described=[self._described(phase_id, change.tier, change.added, before, after) for change in listed],
                 others=other_phases_words(self.catalog, phase_id),

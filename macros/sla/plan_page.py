@@ -64,13 +64,16 @@ class PlanPage(Renderer):
             if words[key]:
                 text = f"{words[key]['text']} (section {words[key]['clause']})"
                 if key == "notice":
-                    text += (f" The last day for notice is {notice_by}." if notice_by else
-                             " The council has not published the last day for notice this year.")
+                    # the specification's notice is to end the agreement; the council's date covers a move to a
+                    # lower tier too (prices.yaml, ordering.notice_by)
+                    text += (f" The council's last day for notice, to leave or to move to a lower tier, is {notice_by}."
+                             if notice_by else " The specification does not say whether a move to a lower tier needs "
+                             "this notice, and the council has not published the last day for notice this year.")
                 found.append((about, text))
         return found
 
 
-STATEMENTS = [("commitment", "A new or changed contract."), ("notice", "Leaving, or a lower tier."),
+STATEMENTS = [("commitment", "A new or changed contract."), ("notice", "Leaving."),
               ("subscription", "Subscriptions."), ("asUsed", "Pay-as-you-use services.")]
 """The rules the order quotes (`planner.STATEMENTS`), in order, each with what it is about."""
 

@@ -66,7 +66,8 @@ def planner_data(catalog: Catalog, school_type: SchoolType, words: Callable[[str
                            "whole": _items(whole), "modules": _items(parts),
                            "modulesHeading": next((group.name for group in prices.groups if group.name), None)})
         elif offer.cost:
-            others.append({"id": offer.id, "title": offer.title, "paid": offer.paid or NOT_STATED})
+            others.append({"id": offer.id, "title": offer.title, "paid": offer.paid or NOT_STATED,
+                           "availableTo": words(offer.available_to) if offer.available_to else None})
     return {
         "financialYear": catalog.prices.financial_year,
         "schoolType": {"id": school_type.id, "name": school_type.name, "phase": phase.id},

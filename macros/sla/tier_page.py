@@ -42,12 +42,14 @@ class TierPageParts(Protocol):
 
 @dataclass(frozen=True)
 class Counts:
-    """How many of the inclusion table's services a tier gives: for every school, for YHGFL schools only, and
-    as extras to buy (for every school, or for YHGFL schools only)."""
+    """How many of the inclusion table's services a tier gives: for every school, for YHGFL schools only, for
+    the supported software only, and as extras to buy (for every school, or for YHGFL schools only)."""
 
     total: int
     included: int
     included_if_yhgfl: int
+    supported_only: int
+    """For schools that are not YHGFL schools (a YHGFL school may have one of these in full: `included_if_yhgfl`)."""
     optional: int
     optional_if_yhgfl: int
 
@@ -60,17 +62,20 @@ def counts(rows: list[Row]) -> Counts:
         included=sum(cell.if_not_yhgfl is Status.INCLUDED for cell in cells),
         included_if_yhgfl=sum(cell.if_yhgfl is Status.INCLUDED and cell.if_not_yhgfl is not Status.INCLUDED
                               for cell in cells),
+        supported_only=sum(cell.if_not_yhgfl is Status.SUPPORTED_ONLY for cell in cells),
         optional=sum(cell.if_not_yhgfl is Status.OPTIONAL for cell in cells),
         optional_if_yhgfl=sum(cell.if_yhgfl is Status.OPTIONAL and cell.if_not_yhgfl is not Status.OPTIONAL
                               for cell in cells))
 
 
 def counts_words(found: Counts, tier_name: str) -> str:
-    """'Gold includes 30 of the 46 services in the inclusion table (2 more for YHGFL schools); 3 more can be
-    bought as extras.'"""
+    """'Gold includes 30 of the 46 services in the inclusion table (2 more for YHGFL schools), and 2 more for the
+    supported software only; 3 more can be bought as extras.'"""
     words = f"{tier_name} includes {found.included} of the {found.total} services in the inclusion table"
     if found.included_if_yhgfl:
         words += f" ({found.included_if_yhgfl} more for YHGFL schools)"
+    if found.supported_only:
+        words += f", and {found.supported_only} more for the supported software only"
     extras = []
     if found.optional:
         extras.append(f"{found.optional} more can be bought as extras")

@@ -9,6 +9,18 @@
   var SUBSCRIPTION = "subscription", AS_USED = "as-used";
   var PAID_WORDS = { "subscription": "Annual subscription", "as-used": "Pay as you use", "not-stated": "Not stated" };
   var LEAVE_WORDS = "No tier: leave these services", NEW_WORDS = "None: new to these services";
+  // The specification's notice (5.3) is to end the agreement, and it says nothing of notice for a move to a lower
+  // tier; the council's last day for notice (prices.yaml, ordering.notice_by) is for either.
+  function noticeWords(leaving, noticeBy) {
+    if (leaving) {
+      return noticeBy ? "Give notice in writing by " + dateWords(noticeBy) + "." :
+        "The council has not yet published the last day for notice this year; ask the ICT Service Desk.";
+    }
+    return noticeBy ? "The specification asks for this notice to end the agreement; the council asks for it for a " +
+      "move to a lower tier too: give notice in writing by " + dateWords(noticeBy) + "." :
+      "The specification asks for this notice to end the agreement; it does not say whether a move to a lower tier " +
+      "needs it, and the council has not yet published the last day for notice this year: ask the ICT Service Desk.";
+  }
   var CSV_COLUMNS = ["School", "Financial year", "Item", "How it is paid", "Price (£)"];
   var FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -308,9 +320,7 @@
                                  "Your school would be changing the level of its contract.", statement(data, "commitment")]);
       }
       if (answer.notice) {
-        row(list, "Notice", [statement(data, "notice"), answer.noticeBy ?
-          "Give notice in writing by " + dateWords(answer.noticeBy) + "." :
-          "The council has not yet published the last day for notice this year; ask the ICT Service Desk."]);
+        row(list, "Notice", [statement(data, "notice"), noticeWords(picked.tier === LEAVE, answer.noticeBy)]);
       }
       var paid = answer.paid.map(function (way) { return statement(data, way === SUBSCRIPTION ? "subscription" : "asUsed"); })
         .filter(Boolean);
@@ -350,7 +360,11 @@
         orderBox.appendChild(element("p", "Prices still to be notified, not in the total: " + found.toBeNotified.join("; ") + "."));
       }
       if (found.commitment) { orderBox.appendChild(element("p", "This order starts or changes the level of the contract: the commitment below applies.")); }
-      if (found.notice) { orderBox.appendChild(element("p", "This order leaves these services or moves to a lower tier: the notice below applies" + (found.noticeBy ? ", by " + dateWords(found.noticeBy) + "." : "."))); }
+      if (found.notice) {
+        orderBox.appendChild(element("p", picked.tier === LEAVE ?
+          "This order leaves these services: the notice below applies" + (found.noticeBy ? ", by " + dateWords(found.noticeBy) + "." : ".") :
+          "This order moves to a lower tier. " + noticeWords(false, found.noticeBy)));
+      }
       orderBox.appendChild(terms.cloneNode(true));
     }
     function update() {
