@@ -70,7 +70,8 @@ def test_a_schools_summary_answers_the_three_questions_first():
     assert rows["Report a fault or ask a question"] == FAULT
     assert rows["Complaints about the service"] == COMPLAINTS
     assert rows["Response times"] == [
-        "Gold is offered with pre-determined response times (section 3.2.5; which tiers have them):",
+        "Gold has pre-determined response times, as the site reads the specification (section 3.2.5; "
+        "which tiers have them):",
         *TARGETS, CONDITION]
     assert rows["How to leave"] == [
         "To end the contract at any point after 1 April, either party must give the other at least one term's "
@@ -85,12 +86,12 @@ def test_a_core_schools_summary_states_no_target_without_the_tiers_condition():
     """8.2 and the tiers sold with 'pre-determined response times': a Core school is given no target as its own."""
     rows = summary(EDITION, "primary", "core")
     assert rows["Response times"] == [
-        "The specification offers pre-determined response times with Gold, Platinum and Platinum+; it does not say "
-        "whether Core has them (Which tiers have target response times).", CONDITION]
+        "As the site reads the specification, Gold, Platinum and Platinum+ have pre-determined response times; the "
+        "specification does not say whether Core has them (Which tiers have target response times).", CONDITION]
     assert not any("working day" in line for line in rows["Response times"])
     secondary = summary(EDITION, "secondary", "platinum")["Response times"]
-    assert secondary[0] == ("Platinum is offered with pre-determined response times (section 3.2.5; which tiers "
-                            "have them):")
+    assert secondary[0] == ("Platinum has pre-determined response times, as the site reads the specification "
+                            "(section 3.2.5; which tiers have them):")
 
 
 def test_a_school_types_targets_narrow_to_the_tiers_that_have_them():
@@ -99,11 +100,11 @@ def test_a_school_types_targets_narrow_to_the_tiers_that_have_them():
     rows = Summary(renderer).rows(tier_offers(catalog, "primary", catalog.school_type("primary")))
     times = next(row for row in rows if row.key == "Response times")
     assert [(words(line.text), line.for_tiers) for line in times.lines] == [
-        ("Gold, Platinum and Platinum+ are offered with pre-determined response times (section 3.2.5; which tiers "
-         "have them):", "gold platinum platinum-plus"),
+        ("Gold, Platinum and Platinum+ have pre-determined response times, as the site reads the specification "
+         "(section 3.2.5; which tiers have them):", "gold platinum platinum-plus"),
         *((target, "gold platinum platinum-plus") for target in TARGETS),
-        ("The specification offers pre-determined response times with Gold, Platinum and Platinum+; it does not "
-         "say whether Core has them (Which tiers have target response times).", "core"),
+        ("As the site reads the specification, Gold, Platinum and Platinum+ have pre-determined response times; the "
+         "specification does not say whether Core has them (Which tiers have target response times).", "core"),
         (CONDITION, None)]
 
 

@@ -197,3 +197,24 @@ def test_school_types_are_said_to_cost_the_same_only_once_their_prices_are_publi
                      for tier in ("gold", "platinum", "platinum-plus"))
     data.edit("prices.yaml", "package_prices: []", f"package_prices:{prices}\n")
     assert first_choice(load(data.dir)).startswith("The same tiers at the same cost for both. Core at no additional")
+
+
+def test_a_move_page_keeps_the_notes_of_a_tiers_description(catalog):
+    """Secondary Platinum's description ends with notes on who pays what (a parity payment to CapitaES; delegated
+    funding): a move to it or from it says them with its services."""
+    for before, after in (("silver", "platinum"), ("platinum", "core")):
+        notes = [words(li) for li in move(catalog, "secondary", before, after).select(".move-notes li")]
+        assert [note.split(" ")[0] for note in notes] == ["Former", "Please"]
+        assert "one-off parity payment" in notes[1]
+    assert move(catalog, "secondary", "core", "silver").select(".move-notes") == []
+
+
+def test_a_service_a_description_lists_that_is_also_offered_on_its_own_says_so_and_to_whom(catalog):
+    """Silver's description lists "top-up services from CapitaES (see section 7.6.3)", which section 7.6.3 offers
+    to all maintained schools: a school moving from Silver to Core reads both."""
+    soup = move(catalog, "secondary", "silver", "core")
+    assert [words(p) for p in soup.select(".move-offer")] == [
+        "Capita SIMS Top-Up Subscription Service ( section 7.6.3 ) is also offered on its own: Available from CapitaES "
+        "to all maintained schools in Calderdale. They are brokered by the Local Authority and offered on a "
+        "subscription basis at CapitaES prices."]
+    assert move(catalog, "primary", "core", "gold").select(".move-offer") == []

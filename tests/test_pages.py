@@ -152,7 +152,7 @@ def test_type_page_says_what_is_free_and_what_costs(built_site, school_type):
         "Pay-as-you-use services are invoiced monthly; schools should pay invoices within 28 days of the date of "
         "invoice, or raise queries with the initiator immediately (section 13.2)."]
     response = soup.find("h2", id="response-standards").find_next("div", class_="response-times")
-    assert "offered with pre-determined response times" in text_of(response.p)
+    assert "pre-determined response times, as the site reads the specification" in text_of(response.p)
     assert "For general enquiries Performance Support and ICT Services will endeavour" in text_of(response)
     assert [text_of(card.strong) for card in soup.select("ol.escalation .contact-card")] == ["Pam Plant",
                                                                                           "Sue Rumbold"]

@@ -73,7 +73,7 @@ def test_each_school_page_states_targets_only_for_a_tier_offered_with_them(built
     tier = CATALOG.tier(phase, school.tier)
     said = " ".join(times)
     if CATALOG.has_response_targets(phase, school.tier):
-        assert times[0].startswith(f"{tier.name} is offered with pre-determined response times")
+        assert times[0].startswith(f"{tier.name} has pre-determined response times, as the site reads the")
         assert "working day" in said
     else:
         assert "working day" not in said and "attention within" not in said

@@ -100,7 +100,8 @@ def test_a_secondary_school_is_told_there_is_no_table_and_given_the_secondary_ca
 
 def test_the_response_times_link_to_when_will_you_respond(built_site):
     section = page(built_site, HILL_TOP).select_one(".school-response-times")
-    assert text_of(section).startswith("Gold is offered with pre-determined response times (section 3.2.5;")
+    assert text_of(section).startswith("Gold has pre-determined response times, as the site reads the specification "
+                                       "(section 3.2.5;")
     link = section.find_all("p")[-1].find_all("a")[-1]
     assert (text_of(link), link["href"]) == ("When will you respond?", "../../response-times/")
 

@@ -223,4 +223,17 @@ class MovePage(Renderer):
                            and all(cell.if_yhgfl is Status.INCLUDED and cell.if_not_yhgfl is Status.INCLUDED
                                    for cell in row.cells)]
         return {"tier": tier, "added": added, "clause": self.clause_link(clause.id) if clause else None,
-                "both": both, "lower": before if added else after}
+                "both": both, "lower": before if added else after, "offers": self._offers_listed(tier)}
+
+    def _offers_listed(self, tier: Tier) -> list[dict]:
+        """The services offered on their own (section 7.6) that the tier's description lists, by a reference to
+        their clause (Silver's "top-up services from CapitaES (see section 7.6.3)"), each with whom it is for: a
+        school leaving the tier reads that the service is offered on its own too, and to whom."""
+        texts = [str(item.text) for service in tier.services for item in (service, *service.items)]
+        found = []
+        for offer in self.catalog.services.offers:
+            clause = self.catalog.clause_showing(f"offer:{offer.id}")
+            if clause and any(f"{{section:{clause.id}}}" in text for text in texts):
+                found.append({"title": offer.title, "clause": self.clause_link(clause.id),
+                              "available_to": offer.available_to})
+        return found

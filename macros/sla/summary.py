@@ -155,24 +155,27 @@ class Summary:
         return timed, [o for o in offers if o not in timed]
 
     def timed(self, timed: list[TierOffer]) -> Markup:
-        """'Gold, Platinum and Platinum+ are offered with pre-determined response times (section 3.2.5)'."""
+        """'Gold, Platinum and Platinum+ have pre-determined response times, as the site reads the specification
+        (section 3.2.5; which tiers have them)': which tiers have them is the site's reading (the note)."""
         r = self.renderer
         standards = self.catalog.clause_showing("response-standards")
         note = self.catalog.services.response_standards.tiers_note
         how = Markup("; {}").format(r.edition_links([note], "which tiers have them")[0]) if note else Markup("")
         where = Markup(" ({}{})").format(r.clause_link(standards.id), how) if standards else Markup("")
-        return Markup("{} {} offered with pre-determined response times{}").format(
-            r.prose(join_words([o.tier.name for o in timed])), "is" if len(timed) == 1 else "are", where)
+        return Markup("{} {} pre-determined response times, as the site reads the specification{}").format(
+            r.prose(join_words([o.tier.name for o in timed])), "has" if len(timed) == 1 else "have", where)
 
     def untimed(self, phase_id: str, untimed: list[TierOffer], name_timed: bool = True) -> Markup:
-        """'The specification offers pre-determined response times with Gold, Platinum and Platinum+; it does
-        not say whether Core has them (note).'"""
+        """'As the site reads the specification, Gold, Platinum and Platinum+ have pre-determined response times;
+        the specification does not say whether Core has them (note).'"""
         r = self.renderer
         names = join_words([o.tier.name for o in untimed])
         with_them = [t.name for t in self.catalog.phase(phase_id).tiers
                      if self.catalog.has_response_targets(phase_id, t.id)]
-        offered = (Markup("The specification offers pre-determined response times with {}; it").format(
-            r.prose(join_words(with_them))) if with_them and name_timed else Markup("The specification"))
+        offered = (Markup("As the site reads the specification, {} {} pre-determined response times; the "
+                          "specification").format(r.prose(join_words(with_them)),
+                                                  "has" if len(with_them) == 1 else "have")
+                   if with_them and name_timed else Markup("The specification"))
         note = self.catalog.services.response_standards.tiers_note
         link = Markup(" ({})").format(r.edition_links([note])[0]) if note else Markup("")
         return Markup("{} does not say whether {} {} them{}.").format(
