@@ -222,8 +222,8 @@ def test_the_printed_order(page: Page, site_url):
                   "Pay-as-you-use Services."):
         assert words in first, words
     whole = " ".join(text)
-    for words in ("initial period of three years", "at least one term's notice, in writing", "Headteacher",
-                  "Chair of governors", "invoiced as early as possible after 1 April"):
+    for words in ("initial period of three years", "at least one term's notice, in writing", "Signed for the school",
+                  "invoiced as early as possible after 1 April"):
         assert words in whole, words
     assert "http" not in whole
     assert "Is it a YHGFL school?" not in whole  # the form does not print; the order does
@@ -283,7 +283,7 @@ def test_without_javascript_a_paper_order_form(browser, site_url, width):
         for words in ("Core: no additional cost", "Silver: no additional cost",
                       "Platinum: additional cost, price to be notified", "Complete SIMS Help Desk Support: £1,090 a "
                       "year", "SIMS Examinations module: £300 a year", "Special Services: price to be notified",
-                      "Headteacher", "Chair of governors"):
+                      "Signed for the school"):
             expect(paper).to_contain_text(words)
         pages, text = pdf_text(page)
         assert pages <= 2

@@ -30,7 +30,7 @@ NOTES = [
      ["section 12.1"]),
     ("note-cost-by-school-type", "What each tier costs each type of school", "Rearranged",
      ["section 7.4.2", "section 7.5.1"]),
-    ("note-slips", "Obvious slips", "Corrected", ["section 3.2.5", "section 7.5.2"]),
+    ("note-slips", "Obvious slips", "Corrected", ["section 3.2.5", "section 7.4.2", "section 7.5.2"]),
     ("note-core-description", "Core's description", "Reworded", TYPE_PAGES),
     ("note-tier-headings", "What Gold and Silver are for", "Reworded", ["section 7.4.1", "section 7.5.1"]),
     ("note-exclusions-placement", "The exclusions of Gold and primary Platinum", "Rearranged",
@@ -42,7 +42,9 @@ NOTES = [
     ("note-secondary-core", "What Core includes for secondary schools", "Added by the site",
      ["the page for secondary schools", "the page for secondary schools formerly grant maintained"]),
     ("note-glossary", "Words used on this site", "Added by the site", ["Words used on this site"]),
-    ("note-gold-virus-recovery", "Gold and recovery from virus infection", "As published", ["section 7.4.1"]),
+    ("note-gold-virus-recovery", "Gold and recovery from virus infection", "As published",
+     ["section 7.4.1", "the page for primary schools", "the page for primary schools formerly grant maintained",
+      "the page of each school"]),
     ("note-response-times-tiers", "Which tiers have target response times", "The site's reading",
      [*CALCULATOR, *TYPE_PAGES, "the page of each school"]),
     *((f"note-{note}", title, kind, CALCULATOR) for note, title, kind in (
@@ -88,6 +90,10 @@ def test_the_sims_pcs_reading_is_stated_as_the_sites_not_the_documents(built_sit
     ("entitlement/secondary/core", "#tier-core ~ .edition-notes", ["note-core-description", "note-secondary-core"]),
     ("entitlement/primary/platinum-plus", "#tier-platinum-plus ~ .edition-notes", ["note-platinum-plus"]),
     ("specification/price", "#price-basis .edition-notes", ["note-section-seven"]),
+    # the inclusion table's row that Gold's own text contradicts: on the tier's page, and where a school's page
+    # applies it (its table, and what only YHGFL schools can have)
+    ("entitlement/primary/gold", "#services + div", ["note-gold-virus-recovery", "note-admin-pcs"]),
+    ("schools/example-hill-top-primary-school-fictional", ".school-extras", ["note-gold-virus-recovery"]),
 ])
 def test_pages_that_rely_on_a_note_link_to_it(built_site, path, selector, notes):
     block = page(built_site, path).select_one(selector)

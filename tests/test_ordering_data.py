@@ -28,7 +28,7 @@ def test_empty_ordering_data_is_warned_about_not_refused(minimal):
         f"{P}:1: ordering.notice_by: no last date for notice: the planner states the rule (at least one term's "
         "notice, in writing) but not by when; set notice_by to the date the council decides, e.g. 2007-12-31",
         f"{P}:1: ordering.email: no address for orders: the printed order cannot say where to send it and the "
-        "planner offers no e-mail; set email (and post_to, for signed paper orders) under ordering",
+        "planner offers no e-mail; set email (and post_to, for paper orders) under ordering",
         f"{P}:1: ordering.opens: no window for orders: the home page and the planner do not say when orders are "
         "taken; set opens and closes under ordering (dates such as 2008-01-14)"]
 

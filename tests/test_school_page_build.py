@@ -64,7 +64,9 @@ def test_what_costs_a_school_outside_yhgfl_with_14_pcs_extra(built_site):
         "Software installation and configuration (ICT Helpdesk): included for YHGFL schools only",
         "Antivirus and operating system software: Automated updates throughout the whole school (subject to site "
         "survey) (ICT Helpdesk): an optional extra for YHGFL schools only",
-        "Recovery from virus infection (best endeavours) (ICT Helpdesk): an optional extra for YHGFL schools only",
+        # Gold's own text includes recovery from virus infection: the note says so
+        "Recovery from virus infection (best endeavours) (ICT Helpdesk): an optional extra for YHGFL schools only "
+        "(why?: Gold and recovery from virus infection, a note about this edition)",
         "Remote upgrades and installations (SIMS: Technical Support): included for YHGFL schools only",
         "Support for Internet access (Whole School Network): included for YHGFL schools only"]
     assert section_items(soup, "extras-every-school") == EVERY_SCHOOL
@@ -82,7 +84,9 @@ def test_a_yhgfl_school_with_8_pcs_can_buy_what_others_cannot_and_needs_no_more_
         f"Top-up support from CapitaES (SIMS: Support on use of software). {CAPITA_PRIMARY}",
         "Antivirus and operating system software: Automated updates throughout the whole school (subject to site "
         "survey) (ICT Helpdesk)",
-        "Recovery from virus infection (best endeavours) (ICT Helpdesk)",
+        # Gold's own text includes recovery from virus infection: the note says so
+        "Recovery from virus infection (best endeavours) (ICT Helpdesk) (why?: Gold and recovery from virus "
+        "infection, a note about this edition)",
         "Supply of CDs (SIMS: Technical Support)"]
     assert soup.find(id="extras-yhgfl") is None
 

@@ -65,8 +65,8 @@ class EditionPage(Renderer):
                     link for phase in self.catalog.services.phases for link in self._type_page_links(phase.id)] + (
                     [self.page_link(SCHOOLS_INDEX, "the page of each school")] if self.catalog.schools else []):
                 use([tiers_note], where)
-        for matrix in self.catalog.services.matrices:
-            pages = self._type_page_links(matrix.phase)
+        for matrix in self.catalog.services.matrices:  # a row's mark is on each tier's page, linked from the type's
+            pages = [Markup("each tier's page, from {}").format(link) for link in self._type_page_links(matrix.phase)]
             if self.catalog.schools:
                 pages.append(self.page_link(SCHOOLS_INDEX, "the page of each school"))
             for group in matrix.groups:

@@ -44,6 +44,8 @@ class Extra:
     """Set when it is an extra only because the school has more PCs or laptops with access to SIMS than this."""
     offer: OfferPrices | None = None
     """The service for all schools that sells it, with its prices, when the data names one."""
+    edition_note: str | None = None
+    """The row's edition note (how the site reads it), by id."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class YhgflOnly:
     service: str
     optional: bool
     """True: YHGFL schools can buy it as an extra; False: their tier includes it."""
+    edition_note: str | None = None
+    """The row's edition note (how the site reads it), by id."""
 
 
 @dataclass(frozen=True)
@@ -81,10 +85,12 @@ def school_extras(catalog: Catalog, school: School) -> SchoolExtras:
             offer_id = row.matrix_row.offer
             prices = offer_prices(catalog, catalog.offer(offer_id), phase_id) if offer_id else None
             named.add(offer_id)
-            optional.append(Extra(row.group, row.service, row.matrix_row.sims_pcs_over, prices))
+            optional.append(Extra(row.group, row.service, row.matrix_row.sims_pcs_over, prices,
+                                  row.matrix_row.edition_note))
         elif not school.yhgfl and cell.if_yhgfl in (Status.INCLUDED, Status.OPTIONAL) \
                 and cell.if_not_yhgfl in (Status.NOT_INCLUDED, Status.NOT_AVAILABLE):
-            yhgfl_only.append(YhgflOnly(row.group, row.service, cell.if_yhgfl is Status.OPTIONAL))
+            yhgfl_only.append(YhgflOnly(row.group, row.service, cell.if_yhgfl is Status.OPTIONAL,
+                                        row.matrix_row.edition_note))
     priced = []
     for offer in catalog.services.offers:
         if offer.price_list and offer.id not in named:

@@ -858,7 +858,7 @@ class Ordering(Model):
         "The council's address for orders, e.g. ict.orders@calderdale.gov.uk: the planner offers to e-mail the "
         "order there and prints it on the order."))
     post_to: Text | None = Field(default=None, description=(
-        "Where a printed and signed order is sent, e.g. 'Performance Support and ICT, Northgate House, Halifax "
+        "Where a printed order is sent, e.g. 'Performance Support and ICT, Northgate House, Halifax "
         "HX1 1UN'; printed on the order."))
 
 

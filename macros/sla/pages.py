@@ -201,7 +201,8 @@ class Pages(EntitlementParts):
                  for row in rows]
         return self._template("school_services.html", school=school, body=self.shared(
             f"school services: {cells!r} {pcs}", lambda: self._template(
-                "school_services_rows.html", rows=rows, status=self.status, sims_pcs=school.sims_pcs)),
+                "school_services_rows.html", rows=rows, status=self.status, sims_pcs=school.sims_pcs,
+                edition_marks=self.edition_marks)),
             key=self._status_key(rows))
 
     def plan_page(self, school_type_id: str) -> str:

@@ -86,7 +86,7 @@ def tier_cost_words(tier: dict) -> str:
 
 
 def send_to_words(email: str | None, post_to: str | None) -> str:
-    """Where the signed order goes, from the ordering data."""
+    """Where the order goes, from the ordering data."""
     if not email and not post_to:
         return "the council has not yet published where orders go; ask the ICT Service Desk."
     return f"{', or by post to '.join(part for part in (email, post_to) if part)}."

@@ -90,7 +90,7 @@ class SchoolPage(Renderer):
             has_matrix=self.catalog.matrix(phase.id) is not None,
             matrix=self.clause_link(matrix.id) if matrix else None,
             optional=[self._extra(extra, school, phase.name) for extra in extras.optional],
-            yhgfl_only=extras.yhgfl_only,
+            yhgfl_only=[{"item": item, "marks": self._marks(item.edition_note)} for item in extras.yhgfl_only],
             priced=[self._prices(prices, phase.name) for prices in extras.priced_offers],
             others=[{"title": other.title, "clause": self._offer_link(other.id),
                      "available_to": self.prose(other.available_to.removesuffix(".")) if other.available_to else None}
@@ -105,8 +105,13 @@ class SchoolPage(Renderer):
         if extra.sims_pcs_over is not None:
             why = Markup("your school has {} PCs or laptops with access to SIMS, more than {}, so this is an "
                          "optional extra for it").format(school.sims_pcs, extra.sims_pcs_over)
-        return {"extra": extra, "why": why,
+        # an extra because of the school's PCs: `why` says so, and the PCs in the summary carry the row's note
+        return {"extra": extra, "why": why, "marks": None if why else self._marks(extra.edition_note),
                 "prices": self._prices(extra.offer, phase_name) if extra.offer else None}
+
+    def _marks(self, note_id: str | None) -> Markup | None:
+        """The '(why?)' mark of a row's edition note, if it has one."""
+        return self.edition_marks([note_id]) if note_id else None
 
     def _prices(self, prices: OfferPrices, phase_name: str) -> Markup:
         """'Capita SIMS Top-Up Subscription Service, 2008/09 prices for primary schools: Complete SIMS Help Desk

@@ -83,7 +83,7 @@ def _ordering_warnings(prices: Prices, prices_file: YamlFile) -> list[Problem]:
     if not ordering.email and not ordering.post_to:
         warnings.append(prices_file.problem(("ordering", "email"), (
             "no address for orders: the printed order cannot say where to send it and the planner offers no "
-            "e-mail; set email (and post_to, for signed paper orders) under ordering")))
+            "e-mail; set email (and post_to, for paper orders) under ordering")))
     if not ordering.opens:
         warnings.append(prices_file.problem(("ordering", "opens"), (
             "no window for orders: the home page and the planner do not say when orders are taken; set opens and "
