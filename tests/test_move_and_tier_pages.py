@@ -218,3 +218,20 @@ def test_a_service_a_description_lists_that_is_also_offered_on_its_own_says_so_a
         "to all maintained schools in Calderdale. They are brokered by the Local Authority and offered on a "
         "subscription basis at CapitaES prices."]
     assert move(catalog, "primary", "core", "gold").select(".move-offer") == []
+
+
+def test_a_move_to_a_lower_tier_says_what_the_specification_says_of_notice(catalog, data):
+    """The specification asks for notice to end the contract (5.3) and says nothing of a move to a lower tier:
+    a move down says both, and the council's last day for notice once it is published; a move up says nothing."""
+    rows = {words(row.dt): words(row.dd)
+            for row in move(catalog, "primary", "gold", "core").select(".summary-list-row")}
+    assert rows["Notice"] == (
+        "To end the contract at any point after 1 April, either party must give the other at least one term's "
+        "notice, in writing; the service then ends at the end of that financial year ( section 5.3 ). The "
+        "specification does not say whether a move to a lower tier needs this notice. Ask the ICT Service Desk.")
+    assert "Notice" not in [words(dt) for dt in move(catalog, "primary", "core", "gold").select(".summary-list-row dt")]
+    data.edit("prices.yaml", "service_prices: []\n", "service_prices: []\nordering:\n  notice_by: 2008-12-19\n")
+    rows = {words(row.dt): words(row.dd)
+            for row in move(load(data.dir), "secondary", "platinum", "silver").select(".summary-list-row")}
+    assert rows["Notice"].endswith("The council's last day for notice, to leave or to move to a lower tier, is 19 "
+                                   "December 2008.")

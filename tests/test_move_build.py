@@ -111,7 +111,8 @@ def test_secondary_moves_say_that_gold_is_a_primary_tier(built_site):
     assert words(soup.select_one(".other-phases")) == (
         "Gold and Platinum+ are tiers for primary schools, not for secondary schools.")
     assert list(summary(soup)) == [
-        "Cost for secondary schools", "Cost for secondary schools formerly grant maintained", "Commitment"]
+        "Cost for secondary schools", "Cost for secondary schools formerly grant maintained", "Commitment",
+        "Notice"]  # a move to a lower tier
     assert [words(h3) for h3 in soup.select(".move-described h3")] == [
         "You would lose what Silver's description lists", "You would lose what Platinum's description lists"]
     assert words(soup.select_one(".move-described li")) == "a contribution towards SIMS licenses;"

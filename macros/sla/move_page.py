@@ -33,11 +33,13 @@ from .entitlement import (
 from .models import SchoolType, Tier
 from .paths import comparison_page, plan_page, tier_page
 from .render import Renderer
-from .text import join_words, markdown_text, money
+from .text import day_words, join_words, markdown_text, money
 from .text_renderer import Href
 
 COMMITMENT = "{term:initial_commitment}"
 """What a school changing its tier commits to: the summary of the clause that states this term."""
+NOTICE = "{term:notice}"
+"""The notice to end the contract: the summary of the clause that states this term."""
 
 GAINED, LOST, CHANGED = "gained", "lost", "changed"
 WHO = {True: "YHGFL schools only", False: "schools that are not YHGFL schools only"}
@@ -154,7 +156,7 @@ class MovePage(Renderer):
                 "move_page.html", phase=phase, before=before, after=after,
                 costs=[self.cost(phase_id, before, after, school_type, len(self._cost_types(phase_id)) > 1)
                        for school_type in self._cost_types(phase_id)],
-                commitment=self.commitment(), status=self.status,
+                commitment=self.commitment(), notice=self.notice(phase_id, before, after), status=self.status,
                 gained=[c for c in found if c.kind == GAINED], lost=[c for c in found if c.kind == LOST],
                 changed=[c for c in found if c.kind == CHANGED], who=WHO, count=services_count,
                 has_matrix=bool(matrix_rows(self.catalog, phase_id)),
@@ -200,6 +202,23 @@ class MovePage(Renderer):
             return None
         return Markup("{} ({}).").format(self.prose((clause.clause.summary or "").removesuffix(".")),
                                          self.clause_link(clause.id))
+
+    def notice(self, phase_id: str, before: Tier, after: Tier) -> Markup | None:
+        """For a move to a lower tier, what the specification says of notice: it asks for notice to end the
+        contract and says nothing of a move to a lower tier; the council's last day for notice (prices.yaml,
+        ordering.notice_by) covers both. None for a move to a higher tier."""
+        tiers = self.catalog.phase(phase_id).tiers
+        clause = next((numbered for numbered in self.catalog.numbered.values()
+                       if NOTICE in (numbered.clause.summary or "")), None)
+        if tiers.index(after) > tiers.index(before) or clause is None:
+            return None
+        said = Markup("{} ({}). The specification does not say whether a move to a lower tier needs this "
+                      "notice.").format(self.prose((clause.clause.summary or "").removesuffix(".")),
+                                        self.clause_link(clause.id))
+        notice_by = day_words(self.catalog.prices.ordering.notice_by)
+        return said + (Markup(" The council's last day for notice, to leave or to move to a lower tier, is {}.")
+                       .format(notice_by) if notice_by else
+                       Markup(" Ask the {}.").format(self.prose(self.catalog.services.service_desk.name)))
 
     def _cost(self, offer: TierOffer) -> Markup:
         """'No additional cost', 'Additional cost: £1,250 a year' or 'Additional cost; the price is to be
