@@ -145,9 +145,9 @@ def test_a_schools_plan_from_its_tier_to_another(browser, site_url, width):
         expect(answer).to_contain_text("You would lose:")
         expect(answer).to_contain_text("either party must give the other at least one term's notice, in writing")
         # the specification's notice is to end the agreement: for a lower tier, it is not said to apply
-        expect(answer).to_contain_text("The specification asks for this notice to end the agreement; it does not say "
-                                       "whether a move to a lower tier needs it, and the council has not yet "
-                                       "published the last day for notice this year")
+        expect(answer).to_contain_text("The specification does not say whether a move to a lower tier needs this "
+                                       "notice. The council has not yet published its last day for notice this "
+                                       "year: ask the ICT Service Desk.")
 
         page.locator("label[for='plan-capita-top-up-modules']").click()
         for module in ("sims-core-modules-support", "sims-assessment-suite-support", "sims-resources-software-support"):
@@ -312,7 +312,7 @@ def test_the_ordering_data_reaches_the_home_page_and_the_order(browser, tmp_path
         open_plan(page, url)
         page.locator("label[for='plan-tier-core']").click()
         expect(page.locator("[data-plan-answer]")).to_contain_text(
-            "the council asks for it for a move to a lower tier too: give notice in writing by 31 December 2007.")
+            "The council's last day for notice, to leave or to move to a lower tier, is 31 December 2007.")
         page.locator("label[for='plan-tier-leave']").click()
         expect(page.locator("[data-plan-answer]")).to_contain_text("Give notice in writing by 31 December 2007.")
         expect(page.locator("[data-plan-answer]")).not_to_contain_text("lower tier")

@@ -228,7 +228,8 @@ def test_a_move_to_a_lower_tier_says_what_the_specification_says_of_notice(catal
     assert rows["Notice"] == (
         "To end the contract at any point after 1 April, either party must give the other at least one term's "
         "notice, in writing; the service then ends at the end of that financial year ( section 5.3 ). The "
-        "specification does not say whether a move to a lower tier needs this notice. Ask the ICT Service Desk.")
+        "specification does not say whether a move to a lower tier needs this notice. The council has not yet "
+        "published its last day for notice this year: ask the ICT Service Desk.")
     assert "Notice" not in [words(dt) for dt in move(catalog, "primary", "core", "gold").select(".summary-list-row dt")]
     data.edit("prices.yaml", "service_prices: []\n", "service_prices: []\nordering:\n  notice_by: 2008-12-19\n")
     rows = {words(row.dt): words(row.dd)

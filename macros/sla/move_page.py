@@ -99,6 +99,17 @@ def changes(catalog: Catalog, phase_id: str, before: Tier, after: Tier) -> list[
     return found
 
 
+def lower_tier_notice(notice_by: str | None, desk: str) -> str:
+    """What the site says of notice for a move to a lower tier, after the specification's notice to end the
+    contract (5.3), which says nothing of such a move; `notice_by` is the council's last day for notice in words
+    (prices.yaml, ordering.notice_by, which covers both), `desk` whom to ask without it. The move pages, the
+    planner's answer and its paper order all say this."""
+    said = "The specification does not say whether a move to a lower tier needs this notice."
+    if notice_by:
+        return f"{said} The council's last day for notice, to leave or to move to a lower tier, is {notice_by}."
+    return f"{said} The council has not yet published its last day for notice this year: ask the {desk}."
+
+
 def lower_first(name: str) -> str:
     """'Primary schools' as 'primary schools', in the middle of a sentence."""
     return name[:1].lower() + name[1:]
@@ -212,13 +223,10 @@ class MovePage(Renderer):
                        if NOTICE in (numbered.clause.summary or "")), None)
         if tiers.index(after) > tiers.index(before) or clause is None:
             return None
-        said = Markup("{} ({}). The specification does not say whether a move to a lower tier needs this "
-                      "notice.").format(self.prose((clause.clause.summary or "").removesuffix(".")),
-                                        self.clause_link(clause.id))
-        notice_by = day_words(self.catalog.prices.ordering.notice_by)
-        return said + (Markup(" The council's last day for notice, to leave or to move to a lower tier, is {}.")
-                       .format(notice_by) if notice_by else
-                       Markup(" Ask the {}.").format(self.prose(self.catalog.services.service_desk.name)))
+        return Markup("{} ({}). {}").format(
+            self.prose((clause.clause.summary or "").removesuffix(".")), self.clause_link(clause.id),
+            lower_tier_notice(day_words(self.catalog.prices.ordering.notice_by),
+                              self.plain(self.catalog.services.service_desk.name)))
 
     def _cost(self, offer: TierOffer) -> Markup:
         """'No additional cost', 'Additional cost: £1,250 a year' or 'Additional cost; the price is to be

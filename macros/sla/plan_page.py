@@ -53,23 +53,18 @@ class PlanPage(Renderer):
                 title=services.title, new=NEW, money=money_words,
                 opens=day_words(ordering.opens), closes=day_words(ordering.closes),
                 email=ordering.email, tier_costs={tier["id"]: tier_cost_words(tier) for tier in data["tiers"]},
-                statements=self._statements(data["words"], day_words(ordering.notice_by)),
+                statements=self._statements(data),
                 send_to=send_to_words(ordering.email, ordering.post_to)))
 
     @staticmethod
-    def _statements(words: dict, notice_by: str | None) -> list[tuple[str, str]]:
-        """The rules the order quotes, each (what it is about, the specification's words with their section)."""
+    def _statements(data: dict) -> list[tuple[str, str]]:
+        """The rules the order quotes, each (what it is about, the specification's words with their section); the
+        notice to end the contract with what the site says of a move to a lower tier (`lower_tier_notice`)."""
         found = []
         for key, about in STATEMENTS:
-            if words[key]:
-                text = f"{words[key]['text']} (section {words[key]['clause']})"
-                if key == "notice":
-                    # the specification's notice is to end the agreement; the council's date covers a move to a
-                    # lower tier too (prices.yaml, ordering.notice_by)
-                    text += (f" The council's last day for notice, to leave or to move to a lower tier, is {notice_by}."
-                             if notice_by else " The specification does not say whether a move to a lower tier needs "
-                             "this notice, and the council has not published the last day for notice this year.")
-                found.append((about, text))
+            if data["words"][key]:
+                text = f"{data['words'][key]['text']} (section {data['words'][key]['clause']})"
+                found.append((about, f"{text} {data['lowerTierNotice']}" if key == "notice" else text))
         return found
 
 

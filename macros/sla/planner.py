@@ -28,8 +28,8 @@ from .downloads import spreadsheet_text
 from .entitlement import annual_price, tier_offers
 from .extras import offer_prices
 from .models import SchoolType
-from .move_page import changes, moves
-from .text import slugify
+from .move_page import changes, lower_tier_notice, moves
+from .text import day_words, slugify
 
 NONE, MODULES, LEAVE, NEW = "none", "modules", "leave", "new"
 """Choices that are not an item's id: no priced service; its items chosen one by one; no tier next year; a school
@@ -81,6 +81,7 @@ def planner_data(catalog: Catalog, school_type: SchoolType, words: Callable[[str
             for before, after in moves(catalog, phase.id)},
         "words": {key: _statement(catalog, term, words) for key, term in STATEMENTS.items()},
         "noticeBy": ordering.notice_by,
+        "lowerTierNotice": lower_tier_notice(day_words(ordering.notice_by), words(catalog.services.service_desk.name)),
         "window": {"opens": ordering.opens, "closes": ordering.closes} if ordering.opens and ordering.closes
         else None,
         "sendTo": {"email": ordering.email, "post": ordering.post_to},

@@ -9,17 +9,12 @@
   var SUBSCRIPTION = "subscription", AS_USED = "as-used";
   var PAID_WORDS = { "subscription": "Annual subscription", "as-used": "Pay as you use", "not-stated": "Not stated" };
   var LEAVE_WORDS = "No tier: leave these services", NEW_WORDS = "None: new to these services";
-  // The specification's notice (5.3) is to end the agreement, and it says nothing of notice for a move to a lower
-  // tier; the council's last day for notice (prices.yaml, ordering.notice_by) is for either.
-  function noticeWords(leaving, noticeBy) {
-    if (leaving) {
-      return noticeBy ? "Give notice in writing by " + dateWords(noticeBy) + "." :
-        "The council has not yet published the last day for notice this year; ask the ICT Service Desk.";
-    }
-    return noticeBy ? "The specification asks for this notice to end the agreement; the council asks for it for a " +
-      "move to a lower tier too: give notice in writing by " + dateWords(noticeBy) + "." :
-      "The specification asks for this notice to end the agreement; it does not say whether a move to a lower tier " +
-      "needs it, and the council has not yet published the last day for notice this year: ask the ICT Service Desk.";
+  // The specification's notice (5.3) is to end the agreement; for a move to a lower tier, what the site says of
+  // it comes with the data (planner.py, lowerTierNotice), as the move pages and the paper order say it.
+  function noticeWords(data, leaving, noticeBy) {
+    if (!leaving) { return data.lowerTierNotice; }
+    return noticeBy ? "Give notice in writing by " + dateWords(noticeBy) + "." :
+      "The council has not yet published the last day for notice this year; ask the ICT Service Desk.";
   }
   var CSV_COLUMNS = ["School", "Financial year", "Item", "How it is paid", "Price (£)"];
   var FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
@@ -320,7 +315,7 @@
                                  "Your school would be changing the level of its contract.", statement(data, "commitment")]);
       }
       if (answer.notice) {
-        row(list, "Notice", [statement(data, "notice"), noticeWords(picked.tier === LEAVE, answer.noticeBy)]);
+        row(list, "Notice", [statement(data, "notice"), noticeWords(data, picked.tier === LEAVE, answer.noticeBy)]);
       }
       var paid = answer.paid.map(function (way) { return statement(data, way === SUBSCRIPTION ? "subscription" : "asUsed"); })
         .filter(Boolean);
@@ -363,7 +358,7 @@
       if (found.notice) {
         orderBox.appendChild(element("p", picked.tier === LEAVE ?
           "This order leaves these services: the notice below applies" + (found.noticeBy ? ", by " + dateWords(found.noticeBy) + "." : ".") :
-          "This order moves to a lower tier. " + noticeWords(false, found.noticeBy)));
+          "This order moves to a lower tier. " + data.lowerTierNotice));
       }
       orderBox.appendChild(terms.cloneNode(true));
     }
